@@ -1,0 +1,2 @@
+//! The `lede` command line (lands with the CLI).
+fn main() {}

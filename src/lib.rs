@@ -1,0 +1,117 @@
+//! Lede's analysis core: who speaks, when things happen, and where an article
+//! contradicts itself. Pure Rust, no browser dependency.
+//!
+//! Pipeline (each stage a function of the earlier ones, no global state):
+//!
+//! ```text
+//! text ──► text::Document (paragraphs, sentences, tokens)
+//!      ──► people::find      (names, honorifics, roles, aliases)
+//!      ──► quotes::find      (quotation marks, cues, speakers; adds pronoun mentions)
+//!      ──► time::find        (time expressions, TIMEX3 values, resolved against the publication date)
+//!      ──► checks::run       (inconsistency flags with evidence)
+//!      ──► report            (the JSON contract; offsets converted once)
+//! ```
+//!
+//! HTML pages first go through [`article`], which picks the article body from a
+//! list of blocks (built by the CLI's HTML parser or by the extension's DOM walk)
+//! and finds the publication date in the page's metadata.
+//!
+//! ```
+//! let a = lede::analyze("“We will win,” Ana Ortiz said on Monday.", &lede::Options::default()).unwrap();
+//! assert_eq!(a.people[0].name, "Ana Ortiz");
+//! ```
+
+pub mod article;
+pub mod checks;
+pub mod error;
+pub mod model;
+pub mod people;
+pub mod quotes;
+pub mod report;
+pub mod span;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use model::*;
+pub use span::Span;
+
+use chrono::NaiveDate;
+
+/// The most text analysed in one call (bytes). Longer input is cut at a paragraph
+/// boundary before this limit and the cut is reported in [`Analysis::truncated_at`],
+/// so a 200,000-word page still gets an answer in bounded time.
+pub const MAX_TEXT_BYTES: usize = 2_000_000;
+
+/// What the caller knows besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The article's publication date, when known, and where it came from.
+    pub published: Option<Published>,
+}
+
+impl Options {
+    /// Options with a publication date given as `YYYY-MM-DD` (or a longer ISO timestamp).
+    pub fn with_published(date: &str, source: &str) -> Result<Options, Error> {
+        let date = parse_date(date)?;
+        Ok(Options {
+            published: Some(Published {
+                date,
+                source: source.to_string(),
+                modified: None,
+            }),
+        })
+    }
+}
+
+/// Parses `YYYY-MM-DD`, also at the start of a timestamp (`2025-05-12T10:00:00Z`).
+pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
+    let head = s.trim().get(..10).unwrap_or(s.trim());
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .map_err(|_| Error::InvalidPublishedDate(s.to_string()))
+}
+
+/// Analyses one article text.
+pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    let (text, truncated_at) = cap_length(text);
+    let doc = text::Document::new(text);
+    let mut people = people::find(&doc);
+    let quotes = quotes::find(&doc, &mut people);
+    let published = options.published.clone();
+    let times = time::find(&doc, published.as_ref().map(|p| p.date));
+    let flags = checks::run(&checks::Context {
+        doc: &doc,
+        people: &people,
+        quotes: &quotes,
+        times: &times,
+        published: published.as_ref().map(|p| p.date),
+    });
+    Ok(Analysis {
+        published,
+        people,
+        quotes,
+        times,
+        flags,
+        truncated_at,
+    })
+}
+
+/// Cuts text longer than [`MAX_TEXT_BYTES`] at the last line break before the limit.
+fn cap_length(text: &str) -> (&str, Option<usize>) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, None);
+    }
+    let mut cut = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(nl) = text[..cut].rfind('\n') {
+        if nl > MAX_TEXT_BYTES / 2 {
+            cut = nl;
+        }
+    }
+    (&text[..cut], Some(cut))
+}

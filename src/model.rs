@@ -1,0 +1,133 @@
+//! The analysis result: plain data produced by the pipeline stages.
+//!
+//! All spans are byte spans into the analysed text (see [`crate::span`]). The JSON
+//! contract (`docs/json.md`) is produced from these types by [`crate::report`].
+
+use crate::span::Span;
+use chrono::NaiveDate;
+
+/// The publication date and where it was found ("cli", "json-ld", "meta:article:published_time", …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub date: NaiveDate,
+    pub source: String,
+    /// A later "updated"/"modified" date when the page states one.
+    pub modified: Option<NaiveDate>,
+}
+
+/// How a mention names its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// The full name as first given ("Keir Starmer", "Sir Keir Starmer").
+    Name,
+    /// A shorter alias: surname, given name, title + surname ("Starmer", "Sir Keir").
+    Alias,
+    /// A pronoun resolved to this person ("he").
+    Pronoun,
+    /// A description resolved to this person ("the Ukrainian leader").
+    Description,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+/// A role as the article states it ("Ukrainian President"), with the span it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One person the article names. `mentions` are in text order; the first is the first mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Canonical full name, without honorifics ("Keir Starmer").
+    pub name: String,
+    /// Honorifics seen with the name ("Sir", "Dr").
+    pub honorifics: Vec<String>,
+    pub roles: Vec<Role>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A quotation or an attribution of speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words (inside the marks for direct quotes; the reported clause for indirect ones).
+    pub span: Span,
+    /// Index into `Analysis::people` when the speaker is a person.
+    pub speaker: Option<usize>,
+    /// The speaker as the text names it where it is attributed ("he", "the Kremlin", "Sir Keir").
+    pub speaker_text: Option<String>,
+    pub speaker_span: Option<Span>,
+    /// The cue ("said", "told", "according to").
+    pub cue_span: Option<Span>,
+    /// True for words in quotation marks, false for indirect speech.
+    pub direct: bool,
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimeType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimeType::Date => "DATE",
+            TimeType::Time => "TIME",
+            TimeType::Duration => "DURATION",
+            TimeType::Set => "SET",
+        }
+    }
+}
+
+/// A time expression with its TIMEX3 normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub kind: TimeType,
+    /// TIMEX3 value (`2025-05-11`, `XXXX-WXX-7`, `P3Y`, `PRESENT_REF`…); None when unknown.
+    pub value: Option<String>,
+    /// TIMEX3 `mod` (START, END, APPROX, MORE_THAN…).
+    pub modifier: Option<String>,
+    /// A human reading of the value ("Sunday 11 May 2025, evening").
+    pub label: Option<String>,
+    /// How the value was obtained ("stated", or "resolved from the publication date 2025-05-12, past tense").
+    pub basis: Option<String>,
+}
+
+/// A passage where the article contradicts itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    /// Stable kind id ("duration-conflict", "office-holder", …).
+    pub kind: String,
+    /// One sentence a reader understands.
+    pub message: String,
+    /// Why the passages were compared ("both describe the war's duration").
+    pub reason: String,
+    /// 0..=1.
+    pub confidence: f32,
+    /// Every passage involved, in text order.
+    pub evidence: Vec<Span>,
+    /// The outside fact the flag rests on, when it rests on one.
+    pub fact: Option<String>,
+}
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    pub published: Option<Published>,
+    pub people: Vec<Person>,
+    pub quotes: Vec<Quote>,
+    pub times: Vec<TimeExpr>,
+    pub flags: Vec<Flag>,
+    /// Set when the input was cut to the engine's limit: how many bytes were analysed.
+    pub truncated_at: Option<usize>,
+}

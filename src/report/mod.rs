@@ -1,0 +1,159 @@
+//! The JSON contract (`docs/json.md`): the one shape the CLI, the batch mode, the
+//! wasm binding and the evaluation harness all read.
+//!
+//! The core works in byte offsets; this module converts them, once, to the unit the
+//! consumer indexes strings with: Unicode code points (the CLI, Python, the
+//! evaluation data) or UTF-16 code units (JavaScript).
+
+mod offsets;
+
+pub use offsets::{OffsetMap, Unit};
+
+use crate::model::{Analysis, MentionKind};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Only for HTML input: the article text the offsets index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub published: Option<PublishedOut>,
+    pub people: Vec<PersonOut>,
+    pub quotes: Vec<QuoteOut>,
+    pub times: Vec<TimeOut>,
+    pub flags: Vec<FlagOut>,
+    /// Present when the input was cut: the offset up to which it was analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated_at: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PublishedOut {
+    pub value: String,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+}
+
+type Pair = [usize; 2];
+
+#[derive(Debug, Serialize)]
+pub struct PersonOut {
+    pub name: String,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Pair>,
+    /// Where each role was stated (parallel to `roles`).
+    pub role_spans: Vec<Pair>,
+    /// "name" | "alias" | "pronoun" | "description", parallel to `mentions`.
+    pub mention_kinds: Vec<&'static str>,
+    pub honorifics: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteOut {
+    pub span: Pair,
+    pub speaker: Option<usize>,
+    pub speaker_text: Option<String>,
+    pub speaker_span: Option<Pair>,
+    pub cue_span: Option<Pair>,
+    pub direct: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimeOut {
+    pub span: Pair,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub value: Option<String>,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    pub label: Option<String>,
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlagOut {
+    pub kind: String,
+    pub message: String,
+    pub reason: String,
+    pub confidence: f32,
+    pub evidence: Vec<Pair>,
+    pub fact: Option<String>,
+}
+
+fn mention_kind(k: MentionKind) -> &'static str {
+    match k {
+        MentionKind::Name => "name",
+        MentionKind::Alias => "alias",
+        MentionKind::Pronoun => "pronoun",
+        MentionKind::Description => "description",
+    }
+}
+
+impl Report {
+    /// Builds the report for `analysis` of `text`, with offsets in `unit`.
+    pub fn new(analysis: &Analysis, text: &str, unit: Unit) -> Report {
+        let map = OffsetMap::new(text, unit);
+        let sp = |s: &crate::Span| -> Pair { [map.get(s.start), map.get(s.end)] };
+        Report {
+            id: None,
+            text: None,
+            published: analysis.published.as_ref().map(|p| PublishedOut {
+                value: p.date.format("%Y-%m-%d").to_string(),
+                source: p.source.clone(),
+                modified: p.modified.map(|d| d.format("%Y-%m-%d").to_string()),
+            }),
+            people: analysis
+                .people
+                .iter()
+                .map(|p| PersonOut {
+                    name: p.name.clone(),
+                    roles: p.roles.iter().map(|r| r.text.clone()).collect(),
+                    role_spans: p.roles.iter().map(|r| sp(&r.span)).collect(),
+                    mentions: p.mentions.iter().map(|m| sp(&m.span)).collect(),
+                    mention_kinds: p.mentions.iter().map(|m| mention_kind(m.kind)).collect(),
+                    honorifics: p.honorifics.clone(),
+                })
+                .collect(),
+            quotes: analysis
+                .quotes
+                .iter()
+                .map(|q| QuoteOut {
+                    span: sp(&q.span),
+                    speaker: q.speaker,
+                    speaker_text: q.speaker_text.clone(),
+                    speaker_span: q.speaker_span.as_ref().map(sp),
+                    cue_span: q.cue_span.as_ref().map(sp),
+                    direct: q.direct,
+                })
+                .collect(),
+            times: analysis
+                .times
+                .iter()
+                .map(|t| TimeOut {
+                    span: sp(&t.span),
+                    kind: t.kind.as_str(),
+                    value: t.value.clone(),
+                    modifier: t.modifier.clone(),
+                    label: t.label.clone(),
+                    basis: t.basis.clone(),
+                })
+                .collect(),
+            flags: analysis
+                .flags
+                .iter()
+                .map(|f| FlagOut {
+                    kind: f.kind.clone(),
+                    message: f.message.clone(),
+                    reason: f.reason.clone(),
+                    confidence: f.confidence,
+                    evidence: f.evidence.iter().map(sp).collect(),
+                    fact: f.fact.clone(),
+                })
+                .collect(),
+            truncated_at: analysis.truncated_at.map(|b| map.get(b)),
+        }
+    }
+}

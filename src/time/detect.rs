@@ -275,6 +275,9 @@ impl<'a> Parser<'a> {
                     if let Some(d) = self.counted_duration(j + 1, true) {
                         return Some(found(i, d, None));
                     }
+                    if let Some(m) = self.unit_shift(j + 1, -1) {
+                        return Some(found(i, m, None));
+                    }
                 }
                 if w == "present" {
                     return None;
@@ -301,6 +304,16 @@ impl<'a> Parser<'a> {
             "last" | "next" | "coming" | "first" | "previous" | "following" | "recent" => {
                 if let Some(d) = self.counted_duration(j + 1, true) {
                     return Some(found(i, d, None));
+                }
+                let off = match w {
+                    "last" => -1,
+                    "next" | "coming" => 1,
+                    _ => 0,
+                };
+                if off != 0 {
+                    if let Some(m) = self.unit_shift(j + 1, off) {
+                        return Some(found(i, m, None));
+                    }
                 }
             }
             _ => {}
@@ -359,6 +372,20 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// "(the past) year", "(the next) decade": a calendar unit shifted from now.
+    fn unit_shift(&self, k: usize, off: i64) -> M {
+        let unit = match self.w(k) {
+            "week" => "W",
+            "month" => "M",
+            "year" => "Y",
+            "quarter" => "Q",
+            "decade" => "DE",
+            "century" => "CE",
+            _ => return None,
+        };
+        Some((k + 1, Sem::RelUnit { unit, off }))
     }
 
     /// "the day before", "the next day", "the following week", "the previous Friday",
@@ -540,9 +567,6 @@ impl<'a> Parser<'a> {
                         .unwrap_or((i + 1, Sem::Duration { n: None, unit })),
                 );
             }
-            if after_the && matches!(unit, "D" | "W" | "M" | "Y" | "DE" | "CE" | "Q") {
-                return Some((i + 1, Sem::Duration { n: Some(1.0), unit }));
-            }
             return None;
         }
         let (j, n) = self.number(i)?;
@@ -554,6 +578,28 @@ impl<'a> Parser<'a> {
             j
         };
         let hyphenated = k > j;
+        let k = if !hyphenated
+            && self.any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "other",
+                    "straight",
+                    "consecutive",
+                    "full",
+                    "long",
+                    "trading",
+                    "business",
+                    "working",
+                ],
+            )
+            && self.unit(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         let unit_word = self.w(k);
         let unit = self.unit(k)?;
         if article && (matches!(unit, "Q" | "TS" | "WE") || unit_word == "night") {
@@ -567,9 +613,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut end = k + 1;
+        // Ages ("a 30-year-old man", "six years old") are not time expressions in TimeML.
+        if self.is(end, "old") || self.is(end, "-") && self.is(end + 1, "old") {
+            return None;
+        }
         if hyphenated {
-            // "two-year-long", "30-year-old"
-            if self.is(end, "-") && self.any(end + 1, &["long", "old"]) {
+            // "two-year-long"
+            if self.is(end, "-") && self.is(end + 1, "long") {
                 end += 2;
             }
             return Some((end, Sem::Duration { n, unit }));
@@ -586,10 +636,10 @@ impl<'a> Parser<'a> {
             "ago" => (k + 1, -1, From::Now),
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
             "hence" => (k + 1, 1, From::Now),
-            "earlier" | "before" | "previously" if self.phrase_ends(k + 1) => {
-                (k + 1, -1, From::Narrative)
-            }
-            "later" | "after" if self.phrase_ends(k + 1) => (k + 1, 1, From::Narrative),
+            "earlier" => (k + 1, -1, From::Narrative),
+            "later" => (k + 1, 1, From::Narrative),
+            "before" if self.phrase_ends(k + 1) => (k + 1, -1, From::Narrative),
+            "after" if self.phrase_ends(k + 1) => (k + 1, 1, From::Narrative),
             _ => return None,
         };
         Some((
@@ -653,7 +703,9 @@ impl<'a> Parser<'a> {
     /// Optional ", 2025" / " 2025" after a month-day.
     fn year_after(&self, k: usize) -> Option<(usize, i32)> {
         let k2 = if self.is(k, ",") { k + 1 } else { k };
-        self.year_number(k2).map(|y| (k2 + 1, y))
+        self.year_number(k2)
+            .map(|y| (k2 + 1, y))
+            .or_else(|| self.spelled_year(k2))
     }
 
     /// "2025-05-12", "12/05/2025" (day first unless impossible), "5/12/25".
@@ -780,8 +832,41 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// A year in words, as read aloud: "nineteen ninety-six", "two thousand", "twenty ten".
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let first = self.lex.cardinal(self.w(i))?;
+        if first == 2 && self.is(i + 1, "thousand") {
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            return match self.number(k) {
+                Some((e, Some(n)))
+                    if self.t.kind(k) == Some(Kind::Word)
+                        && n < 100.0
+                        && !self.any(k, &["a", "an"]) =>
+                {
+                    Some((e, 2000 + n as i32))
+                }
+                _ => Some((i + 2, 2000)),
+            };
+        }
+        if !(11..=20).contains(&first) {
+            return None;
+        }
+        let (e, n) = self.number(i + 1)?;
+        let n = n? as i32;
+        if self.t.kind(i + 1) != Some(Kind::Word)
+            || !(10..=99).contains(&n)
+            || self.any(i + 1, &["a", "an"])
+        {
+            return None;
+        }
+        Some((e, first as i32 * 100 + n))
+    }
+
     /// "2024", "in 1998", "fiscal 1989" (not "2,000 troops" or "$1999").
     fn year(&self, i: usize) -> M {
+        if let Some((e, y)) = self.spelled_year(i) {
+            return Some((e, Sem::Year(y)));
+        }
         let (start_y, fiscal) = if self.is(i, "fiscal") {
             (i + 1, true)
         } else {
@@ -931,6 +1016,10 @@ impl<'a> Parser<'a> {
     /// Adds a following part of day ("morning", "night") or clock time to a day.
     fn with_part(&self, end: usize, day: Sem) -> (usize, Sem) {
         if let Some(part) = self.lex.part(self.w(end)).filter(|p| !p.starts_with('T')) {
+            if let (true, Sem::Weekday { dow, .. }) = (self.w(end).ends_with('s'), &day) {
+                // "Tuesday nights": every Tuesday night.
+                return (end + 1, Sem::Set(format!("XXXX-WXX-{dow}T{part}")));
+            }
             if !self.w(end).ends_with('s') {
                 return (
                     end + 1,
@@ -1048,11 +1137,13 @@ impl<'a> Parser<'a> {
         }
         match w {
             "recent" => {
-                if self.any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
+                // "recent years" is the past; "recent weeks" a vague duration; a bare
+                // "recent" qualifies too many nouns to be worth marking.
+                if self.is(i + 1, "years") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));
                 }
-                // "recent" alone is an adjective of many nouns; TimeML marks it as PAST_REF.
-                Some((i + 1, Sem::Ref("PAST_REF")))
+                let unit = self.unit(i + 1).filter(|_| self.w(i + 1).ends_with('s'))?;
+                Some((i + 2, Sem::Duration { n: None, unit }))
             }
             "these" if self.is(i + 1, "days") => Some((i + 2, Sem::Ref("PRESENT_REF"))),
             "future" if self.is(i.wrapping_sub(1), "in") => Some((i + 1, Sem::Ref("FUTURE_REF"))),
@@ -1187,12 +1278,30 @@ impl<'a> Parser<'a> {
         let mut year = None;
         // Leading "fiscal", "latest", "current", "year-ago", a year "1988".
         let mut prior_year = false;
+        let mut yrel: Option<i32> = None;
         loop {
             match self.w(k) {
                 "fiscal" | "calendar" | "comparable" | "corresponding" => k += 1,
-                "latest" | "current" | "same" | "recent" | "just" | "past" => {
+                "current" | "same" => {
                     rel = Rel::This;
                     k += 1
+                }
+                "latest" | "recent" | "just" | "past" | "most" => {
+                    rel = Rel::Last;
+                    k += 1
+                }
+                // "this year's third quarter", "last year's quarter".
+                "this" | "last" | "next"
+                    if self.is(k + 1, "year")
+                        && self.any(k + 2, &["'", "’"])
+                        && self.is(k + 3, "s") =>
+                {
+                    yrel = match self.w(k) {
+                        "this" => Some(0),
+                        "last" => Some(-1),
+                        _ => Some(1),
+                    };
+                    k += 4
                 }
                 "year" if self.is(k + 1, "-") && self.any(k + 2, &["ago", "earlier"]) => {
                     prior_year = true;
@@ -1246,9 +1355,19 @@ impl<'a> Parser<'a> {
                     n: Some(1.0),
                     unit: "Y",
                     sign: -1,
-                    from: From::Narrative,
+                    from: From::Period,
                 },
             ));
+        }
+        if let Some(off) = yrel {
+            rel = match off {
+                0 => Rel::This,
+                -1 => Rel::Last,
+                _ => Rel::Next,
+            };
+            if q == 0 {
+                rel = Rel::Bare;
+            }
         }
         let mut end = end;
         // "of 1998", "of this year", "of last year".
@@ -1369,6 +1488,9 @@ impl<'a> Parser<'a> {
             let every_other = k > i + 1;
             if let Some(dow) = self.weekday_word(k) {
                 return Some(found(i, (k + 1, Sem::Set(format!("XXXX-WXX-{dow}"))), None));
+            }
+            if let Some((e, m)) = self.month_word(k) {
+                return Some(found(i, (e, Sem::Set(format!("XXXX-{m:02}"))), None));
             }
             if let Some(part) = self.lex.part(self.w(k)).filter(|p| !p.starts_with('T')) {
                 return Some(found(

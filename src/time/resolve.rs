@@ -155,8 +155,7 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                 };
                 return unresolved(TimeType::Date, v);
             };
-            let dir = dir_for(Rel::Bare, ctx.tense);
-            let y = year_for(dct, *m, *d, dir);
+            let y = closest_year(dct, *m, d.unwrap_or(15), ctx.tense);
             let point = match d.and_then(|d| NaiveDate::from_ymd_opt(y, *m, d)) {
                 Some(day) => Point::Day(day),
                 None => Point::Month(y, *m),
@@ -171,10 +170,10 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                 Rel::This => Dir::Back,
                 _ => dir_for(*rel, ctx.tense),
             };
-            let y = if *rel == Rel::This {
-                dct.year()
-            } else {
-                year_for(dct, *m, None, dir)
+            let y = match rel {
+                Rel::This => dct.year(),
+                Rel::Bare => closest_year(dct, *m, 15, ctx.tense),
+                _ => year_for(dct, *m, None, dir),
             };
             date(Point::Month(y, *m), date_basis(ctx, dct))
         }
@@ -283,6 +282,18 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             let unit = if unit.starts_with('T') { "D" } else { unit };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
+                (
+                    From::Period,
+                    Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Month(..))),
+                    _,
+                ) => (p, Basis::Narrative(p)),
+                (From::Period, _, Some(dct)) => {
+                    let last_quarter = Point::Day(dct).shift(-1, "Q");
+                    match last_quarter {
+                        Some(p) => (p, date_basis(ctx, dct)),
+                        None => return unresolved(TimeType::Date, unresolved_unit(unit)),
+                    }
+                }
                 // "a year ago" in a text about a quarter: the same quarter a year before.
                 (From::Now, Some(p @ Point::Quarter(..)), Some(dct))
                     if *unit == *"Y" && p.first_day().is_some_and(|d| d <= dct) =>
@@ -344,6 +355,28 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
     }
 }
 
+/// The year that puts month `m`, day `d` nearest to the dct; a tie goes by tense.
+/// News dates without a year are almost always within half a year of publication,
+/// in either direction, whatever the verb's tense.
+fn closest_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+    let y = dct.year();
+    let mut best = (i64::MAX, y);
+    for cand in [y - 1, y, y + 1] {
+        let day = NaiveDate::from_ymd_opt(cand, m, d.min(28)).unwrap_or(dct);
+        let dist = (day - dct).num_days();
+        // Prefer the past on ties in past tense, the future otherwise.
+        let bias = match (tense, dist.signum()) {
+            (Tense::Past, 1) | (Tense::Future, -1) => 1,
+            _ => 0,
+        };
+        let key = dist.abs() * 2 + bias;
+        if key < best.0 {
+            best = (key, cand);
+        }
+    }
+    best.1
+}
+
 fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Context) -> Resolved {
     let make = |y: i32, n: u32| {
         if half {
@@ -356,6 +389,13 @@ fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Contex
         if q > 0 {
             return date(make(y, q), Basis::Stated);
         }
+        // "the 1988 quarter": the quarter under discussion, in 1988.
+        return match ctx.narrative {
+            Some(p @ Point::Quarter(_, nq)) if !half => {
+                date(Point::Quarter(y, nq), Basis::Narrative(p))
+            }
+            _ => date(Point::Year(y), Basis::Stated),
+        };
     }
     let Some(dct) = ctx.dct else {
         let v = if half {
@@ -472,9 +512,14 @@ mod tests {
             resolve(&march, None, &ctx("2025-05-12", Tense::Past)).value,
             "2025-03"
         );
+        // The nearest March wins, whatever the tense.
         assert_eq!(
-            resolve(&march, None, &ctx("2025-02-12", Tense::Past)).value,
-            "2024-03"
+            resolve(&march, None, &ctx("2025-01-20", Tense::Past)).value,
+            "2025-03"
+        );
+        assert_eq!(
+            resolve(&march, None, &ctx("2025-11-20", Tense::Future)).value,
+            "2026-03"
         );
         let last_week = Sem::RelUnit { unit: "W", off: -1 };
         assert_eq!(

@@ -20,6 +20,9 @@ pub enum From {
     Now,
     /// "a year earlier", "the day before": the time the text last spoke of.
     Narrative,
+    /// "the year-ago quarter": the reporting period the text last spoke of (or the
+    /// last complete quarter before the dct).
+    Period,
 }
 
 /// Unit codes used throughout: "TS", "TM", "TH" (clock), "D", "W", "M", "Q", "Y",

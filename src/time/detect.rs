@@ -632,6 +632,10 @@ impl<'a> Parser<'a> {
 
     /// "ago", "earlier", "later", "from now", "before"/"after" at the end of a phrase.
     fn offset_suffix(&self, k: usize, n: Option<f64>, unit: &'static str) -> M {
+        // "a few days later" is a vague duration plus a signal; only "ago" makes it a date.
+        if n.is_none() && !self.is(k, "ago") {
+            return None;
+        }
         let (end, sign, from) = match self.w(k) {
             "ago" => (k + 1, -1, From::Now),
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
@@ -1597,7 +1601,7 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
-        "CE" if n.is_none() => "PXCE".to_string(),
+        "CE" if n.is_none() => "PXC".to_string(),
         "CE" => format!("P{}Y", num(100.0)),
         "ML" => format!("P{}Y", num(1000.0)),
         _ => format!("P{}D", num(1.0)),

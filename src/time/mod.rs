@@ -68,7 +68,9 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             narrative: narrative_point,
         };
         let resolved = resolve(&f.sem, f.modifier, &ctx);
-        if let Some(p) = resolved.point {
+        // Times counted from another time do not move the narrative reference, so two
+        // "a year earlier" in a row both count from the period under discussion.
+        if let (Some(p), false) = (resolved.point, matches!(f.sem, Sem::Offset { .. })) {
             narrative = Some((p, si));
         }
         modifiers.push(f.modifier);

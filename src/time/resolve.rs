@@ -68,7 +68,9 @@ fn dir_for(rel: Rel, tense: Tense) -> Dir {
         Rel::Last => Dir::StrictBack,
         Rel::Next => Dir::StrictForward,
         Rel::This | Rel::Bare => match tense {
-            Tense::Future | Tense::Present => Dir::Forward,
+            Tense::Future => Dir::Forward,
+            Tense::Present if rel == Rel::This => Dir::Forward,
+            Tense::Present => Dir::Back,
             Tense::Past => Dir::Back,
             Tense::Unknown if rel == Rel::This => Dir::Forward,
             Tense::Unknown => Dir::Back,
@@ -282,11 +284,9 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             let unit = if unit.starts_with('T') { "D" } else { unit };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
-                (
-                    From::Period,
-                    Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Month(..))),
-                    _,
-                ) => (p, Basis::Narrative(p)),
+                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
+                    (p, Basis::Narrative(p))
+                }
                 (From::Period, _, Some(dct)) => {
                     let last_quarter = Point::Day(dct).shift(-1, "Q");
                     match last_quarter {
@@ -355,15 +355,24 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
     }
 }
 
-/// The year that puts month `m`, day `d` nearest to the dct; a tie goes by tense.
-/// News dates without a year are almost always within half a year of publication,
-/// in either direction, whatever the verb's tense.
+/// The year that puts month `m`, day `d` nearest to the dct. News dates without a
+/// year are almost always within half a year of publication; the tense only rules
+/// out candidates more than two months on its wrong side ("said in March", read in
+/// November, is the March before; "will pay Dec. 7", read in November, the next one).
 fn closest_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
     let y = dct.year();
     let mut best = (i64::MAX, y);
     for cand in [y - 1, y, y + 1] {
         let day = NaiveDate::from_ymd_opt(cand, m, d.min(28)).unwrap_or(dct);
         let dist = (day - dct).num_days();
+        let wrong_side = match tense {
+            Tense::Past => dist > 60,
+            Tense::Future => dist < -60,
+            _ => false,
+        };
+        if wrong_side {
+            continue;
+        }
         // Prefer the past on ties in past tense, the future otherwise.
         let bias = match (tense, dist.signum()) {
             (Tense::Past, 1) | (Tense::Future, -1) => 1,

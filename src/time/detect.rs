@@ -176,8 +176,11 @@ impl<'a> Parser<'a> {
         let inner = self
             .the_phrase(j)
             .map(|f| (f.end, f.sem))
-            .or_else(|| self.core(j))?;
+            .or_else(|| self.core(j))
+            .or_else(|| self.the_unit(j))?;
         let ok = match &inner.1 {
+            // "later that year"
+            Sem::Offset { n: Some(n), .. } if *n == 0.0 => positional,
             Sem::Duration { .. } | Sem::Offset { .. } => !positional || modifier == "MID",
             Sem::Ref(_) | Sem::Set(_) => false,
             Sem::Time { hour: Some(_), .. } => !positional,
@@ -374,6 +377,59 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "the year", "the month" after "the end of", "earlier in": the current one.
+    fn the_unit(&self, j: usize) -> M {
+        if !self.is(j, "the") {
+            return None;
+        }
+        match self.unit_shift(j + 1, 0)? {
+            (e, Sem::RelUnit { unit, off }) => Some((e, Sem::RelUnit { unit, off })),
+            _ => None,
+        }
+    }
+
+    /// "that year", "that day", "that quarter": the time the text is speaking of.
+    fn that_unit(&self, i: usize) -> M {
+        if !self.is(i, "that") {
+            return None;
+        }
+        let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+        let unit = match self.w(k) {
+            "day" => "D",
+            "week" => "W",
+            "month" => "M",
+            "quarter" => "Q",
+            "year" => "Y",
+            _ => return None,
+        };
+        // "that year's results" is fine; "that day care" is not.
+        Some((
+            k + 1,
+            Sem::Offset {
+                n: Some(0.0),
+                unit,
+                sign: 1,
+                from: From::Narrative,
+            },
+        ))
+    }
+
+    /// "year-earlier", "year-ago" as adjectives: the same period a year before.
+    fn year_ago(&self, i: usize) -> M {
+        if self.is(i, "year") && self.is(i + 1, "-") && self.any(i + 2, &["ago", "earlier"]) {
+            return Some((
+                i + 3,
+                Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Period,
+                },
+            ));
+        }
+        None
+    }
+
     /// "(the past) year", "(the next) decade": a calendar unit shifted from now.
     fn unit_shift(&self, k: usize, off: i64) -> M {
         let unit = match self.w(k) {
@@ -495,6 +551,8 @@ impl<'a> Parser<'a> {
         offer(self.season(i));
         offer(self.counted_duration(i, false));
         offer(self.holiday(i));
+        offer(self.that_unit(i));
+        offer(self.year_ago(i));
         best
     }
 
@@ -507,6 +565,15 @@ impl<'a> Parser<'a> {
         match self.t.kind(i)? {
             Kind::Num => {
                 let v: f64 = w.replace(',', "").parse().ok()?;
+                // "2 1/2": a whole number and a fraction.
+                let t = self.t;
+                if self.is(i + 2, "/") && t.glued(i + 2) && t.glued(i + 3) && !t.glued(i + 1) {
+                    if let (Some(a), Some(b)) = (t.int(i + 1), t.int(i + 3)) {
+                        if a < b && b > 0 && b <= 10 {
+                            return Some((i + 4, Some(v + a as f64 / b as f64)));
+                        }
+                    }
+                }
                 return Some((i + 1, Some(v)));
             }
             Kind::Word => {}
@@ -1388,6 +1455,32 @@ impl<'a> Parser<'a> {
                 end += 3;
             }
         }
+        // "the third quarter last year", "the quarter a year ago", "the corresponding
+        // period a year earlier".
+        let mut prior = yrel == Some(-1) && q == 0;
+        if self.is(end, "last") && self.is(end + 1, "year") {
+            prior = true;
+            end += 2;
+        } else if self.is(end, "a")
+            && self.is(end + 1, "year")
+            && self.any(end + 2, &["ago", "earlier", "before"])
+        {
+            prior = true;
+            end += 3;
+        }
+        if prior {
+            if q > 0 {
+                rel = Rel::Last;
+            } else {
+                let sem = Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Period,
+                };
+                return Some((end, sem));
+            }
+        }
         Some((end, Sem::Quarter { q, year, rel, half }))
     }
 
@@ -1577,6 +1670,31 @@ fn to_24(h: u32, pm: bool) -> u32 {
 
 /// TIMEX3 duration value for `n` units ("P3Y", "PT2H", "PXW").
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    // Fractions go to the next smaller unit: 2.5 years = P2Y6M, 5.5 hours = PT5H30M.
+    if let Some(v) = n.filter(|v| v.fract() != 0.0) {
+        let (whole, frac) = (v.trunc() as i64, v.fract());
+        let (big, small, per, time) = match unit {
+            "Y" => ("Y", "M", 12.0, false),
+            "M" => ("M", "D", 30.0, false),
+            "D" => ("D", "H", 24.0, false),
+            "TH" => ("H", "M", 60.0, true),
+            "TM" => ("M", "S", 60.0, true),
+            _ => ("", "", 0.0, false),
+        };
+        let part = (frac * per).round() as i64;
+        if per > 0.0 && (frac * per - part as f64).abs() < 1e-6 {
+            let head = if whole > 0 {
+                format!("{whole}{big}")
+            } else {
+                String::new()
+            };
+            return match (time, unit) {
+                (true, _) => format!("PT{head}{part}{small}"),
+                (false, "D") => format!("P{head}T{part}{small}"),
+                _ => format!("P{head}{part}{small}"),
+            };
+        }
+    }
     let num = |k: f64| match n {
         Some(v) => {
             let x = v * k;
@@ -1597,7 +1715,8 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "2W" => format!("P{}W", num(2.0)),
         "WE" => format!("P{}D", num(2.0)),
         "M" => format!("P{}M", num(1.0)),
-        "Q" => format!("P{}Q", num(1.0)),
+        // TimeML counts quarters in months.
+        "Q" => format!("P{}M", num(3.0)),
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
@@ -1702,5 +1821,8 @@ mod tests {
         assert_eq!(duration_value(Some(2.0), "TH"), "PT2H");
         assert_eq!(duration_value(None, "W"), "PXW");
         assert_eq!(duration_value(Some(1.0), "DE"), "P10Y");
+        assert_eq!(duration_value(Some(2.5), "Y"), "P2Y6M");
+        assert_eq!(duration_value(Some(5.5), "TH"), "PT5H30M");
+        assert_eq!(duration_value(Some(3.0), "Q"), "P9M");
     }
 }

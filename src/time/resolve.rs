@@ -194,14 +194,32 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
         }
         Sem::Century(c) => date(Point::Century(*c), Basis::Stated),
         Sem::Holiday { md, year } => {
-            let (m, d) = md.split_once('-').unwrap_or(("01", "01"));
-            let (m, d): (u32, u32) = (m.parse().unwrap_or(1), d.parse().unwrap_or(1));
+            let parts: Vec<u32> = md.split('-').filter_map(|p| p.parse().ok()).collect();
+            let on = |y: i32| -> Option<NaiveDate> {
+                match parts[..] {
+                    [m, d] => NaiveDate::from_ymd_opt(y, m, d),
+                    // The n-th weekday of a month (Thanksgiving: 4th Thursday of November).
+                    [m, wd, n] => {
+                        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                        let lead =
+                            (wd as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+                        first.checked_add_signed(Duration::try_days(lead + 7 * (n as i64 - 1))?)
+                    }
+                    _ => None,
+                }
+            };
+            let md = md.to_string();
             match (year, dct) {
-                (Some(y), _) => match NaiveDate::from_ymd_opt(*y, m, d) {
+                (Some(y), _) => match on(*y) {
                     Some(day) => date(Point::Day(day), Basis::Stated),
                     None => unresolved(TimeType::Date, format!("XXXX-{md}")),
                 },
-                (None, Some(dct)) => match NaiveDate::from_ymd_opt(dct.year(), m, d) {
+                (None, Some(dct)) => match on(closest_year(
+                    dct,
+                    parts.first().copied().unwrap_or(1),
+                    15,
+                    ctx.tense,
+                )) {
                     Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
                     None => unresolved(TimeType::Date, format!("XXXX-{md}")),
                 },
@@ -423,7 +441,12 @@ fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Contex
     };
     let per_year = if half { 2 } else { 4 };
     let y = dct.year();
-    let point = if q == 0 {
+    let point = if let (0, false, Some(p @ Point::Quarter(..)), false) =
+        (q, half, ctx.narrative, rel == Rel::This)
+    {
+        // "the quarter" in a text already speaking of a quarter is that quarter.
+        p
+    } else if q == 0 {
         // "the quarter", "the latest quarter": the last complete one; "the current quarter": this one.
         let back = if rel == Rel::This { 0 } else { 1 };
         let idx = y as i64 * per_year + (cur as i64 - 1) - back;

@@ -628,6 +628,15 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         // Bare plural units: "weeks", "years", "decades".
         if let Some(unit) = self.unit(i) {
+            // Not the unit of a count rejected earlier ("52 years old", "hundreds of years").
+            let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+            let counted = i > 0
+                && (self.t.kind(i - 1) == Some(Kind::Num)
+                    || self.lex.cardinal(prev).is_some()
+                    || matches!(prev, "of" | "thousand" | "million"));
+            if counted || self.is(i + 1, "old") {
+                return None;
+            }
             if w.ends_with('s') && !matches!(unit, "WE") {
                 return Some(
                     self.offset_suffix(i + 1, None, unit)
@@ -669,6 +678,10 @@ impl<'a> Parser<'a> {
         };
         let unit_word = self.w(k);
         let unit = self.unit(k)?;
+        if hyphenated && unit_word.ends_with('s') {
+            // "three-quarters", "two-thirds": fractions, not durations.
+            return None;
+        }
         if article && (matches!(unit, "Q" | "TS" | "WE") || unit_word == "night") {
             return None;
         }
@@ -1204,6 +1217,10 @@ impl<'a> Parser<'a> {
     fn reference(&self, i: usize) -> M {
         let w = self.w(i);
         if let Some(r) = self.lex.reference(w) {
+            // A sentence-opening "Now," is a discourse marker, not a time.
+            if w == "now" && self.t.cap(i) && self.is(i + 1, ",") {
+                return None;
+            }
             return Some((i + 1, Sem::Ref(r)));
         }
         match w {

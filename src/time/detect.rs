@@ -304,6 +304,12 @@ impl<'a> Parser<'a> {
             "moment" if self.is(i.wrapping_sub(1), "at") => {
                 return Some(found(i, (j + 1, Sem::Ref("PRESENT_REF")), None));
             }
+            // "the year-earlier nine months"
+            "year" if self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"]) => {
+                if let Some(d) = self.counted_duration(j + 3, false) {
+                    return Some(found(i, d, None));
+                }
+            }
             "last" | "next" | "coming" | "first" | "previous" | "following" | "recent" => {
                 if let Some(d) = self.counted_duration(j + 1, true) {
                     return Some(found(i, d, None));
@@ -882,6 +888,10 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        // "June last year", "March this year", "(in) May of next year".
+        if let Some(yoff) = self.year_ref(k2) {
+            return Some((k2 + 2, Sem::MonthIn { m, yoff }));
+        }
         if ambiguous {
             let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
             if !MONTH_CONTEXT.contains(&prev) {
@@ -889,6 +899,19 @@ impl<'a> Parser<'a> {
             }
         }
         Some((k, Sem::Month { m, rel: Rel::Bare }))
+    }
+
+    /// "last year" (-1), "this year" (0), "next year" (1) at `k`.
+    fn year_ref(&self, k: usize) -> Option<i32> {
+        if !self.is(k + 1, "year") {
+            return None;
+        }
+        match self.w(k) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        }
     }
 
     /// "12 May 2025", "12th of May", "1 March".
@@ -1517,9 +1540,9 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.is(i + 1, "of") {
-            if let Some(y) = self.year_number(i + 2) {
+            if let Some((e, y)) = self.year_after(i + 2) {
                 return Some((
-                    i + 3,
+                    e,
                     Sem::Season {
                         code,
                         year: Some(y),

@@ -179,6 +179,10 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             date(Point::Month(y, *m), date_basis(ctx, dct))
         }
+        Sem::MonthIn { m, yoff } => match dct {
+            Some(dct) => date(Point::Month(dct.year() + yoff, *m), date_basis(ctx, dct)),
+            None => unresolved(TimeType::Date, format!("XXXX-{m:02}")),
+        },
         Sem::Year(y) => date(Point::Year(*y), Basis::Stated),
         Sem::Decade(d) => date(Point::Decade(*d), Basis::Stated),
         Sem::ShortDecade(d) => {

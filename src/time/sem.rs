@@ -37,6 +37,11 @@ pub enum Sem {
         m: u32,
         d: Option<u32>,
     },
+    /// A month in a year given relative to now ("June last year": `yoff` -1).
+    MonthIn {
+        m: u32,
+        yoff: i32,
+    },
     /// A month named without a year ("in March", "last March").
     Month {
         m: u32,

@@ -14,12 +14,86 @@ use super::lexicon::{lexicon, Lexicon};
 use super::scan::{Kind, Tokens};
 use super::sem::{Found, From, Rel, Sem};
 
+/// Grammar words that can open an expression besides the vocabulary of
+/// `data/time_words.tsv` (sorted: looked up by binary search).
+const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "at",
+    "calendar",
+    "comparable",
+    "corresponding",
+    "couple",
+    "current",
+    "each",
+    "earlier",
+    "early",
+    "every",
+    "fewer",
+    "fiscal",
+    "future",
+    "half",
+    "just",
+    "last",
+    "late",
+    "later",
+    "latest",
+    "less",
+    "longer",
+    "many",
+    "mid",
+    "more",
+    "most",
+    "nearly",
+    "next",
+    "no",
+    "once",
+    "over",
+    "past",
+    "per",
+    "previous",
+    "recent",
+    "roughly",
+    "same",
+    "several",
+    "shorter",
+    "some",
+    "that",
+    "the",
+    "these",
+    "this",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twice",
+    "under",
+    "up",
+    "well",
+    "year",
+    "yesterday",
+];
+
 /// Finds every time expression in `t`.
 pub fn detect(t: &Tokens) -> Vec<Found> {
     let p = Parser { t, lex: lexicon() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Most words cannot open a time expression: skip them without trying the rules.
+        if t.kind(i) == Some(Kind::Word) {
+            let w = t.w(i);
+            // "nineties", and plurals of known words ("Mondays").
+            let decade_word = w.ends_with("ties");
+            let plural = w.strip_suffix('s').is_some_and(|s| p.lex.knows(s));
+            if !decade_word && !plural && !p.lex.knows(w) && STARTERS.binary_search(&w).is_err() {
+                i += 1;
+                continue;
+            }
+        }
         match p.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
@@ -1853,6 +1927,11 @@ mod tests {
             texts("every Monday, daily, each year, twice a week"),
             vec!["every Monday", "daily", "each year", "twice a week"]
         );
+    }
+
+    #[test]
+    fn starters_are_sorted() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

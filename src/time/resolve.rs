@@ -347,7 +347,7 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             hour,
             min,
             part,
-            ..
+            zone,
         } => {
             let tod = match (hour, part) {
                 (Some(h), _) => format!("{h:02}:{min:02}"),
@@ -361,7 +361,13 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                     None => unresolved(TimeType::Date, "XXXX-XX-XX".into()),
                 },
             };
-            let value = format!("{}T{}", base.value, tod);
+            // A clock time stated in UTC/GMT carries the ISO "Z"; other zones are
+            // left out of the value (TimeML writes local time) and shown in the label.
+            let z = match (hour, zone) {
+                (Some(_), Some("Z")) => "Z",
+                _ => "",
+            };
+            let value = format!("{}T{}{z}", base.value, tod);
             Resolved {
                 kind: TimeType::Time,
                 value,

@@ -421,6 +421,28 @@ impl<'a> Parser<'a> {
         if w == "weekend" {
             return Some(found(i, (j + 1, Sem::RelUnit { unit: "WE", off: 0 }), None));
         }
+        // "the year", "the week" as the current one ("sales for the year", "later in the
+        // week"), not as a count or a title ("the year's best", "the Week in Review").
+        if matches!(w, "year" | "week")
+            && !self.t.cap(j)
+            && !matches!(
+                self.w(j + 1),
+                "'" | "’" | "-" | "of" | "before" | "after" | "earlier" | "ago"
+            )
+            && self.year_after(j + 1).is_none()
+        {
+            // TimeML reads "(results for) the year" as the year-long period, and
+            // "(gains in) the week" as the current week.
+            let sem = if w == "year" {
+                Sem::Duration {
+                    n: Some(1.0),
+                    unit: "Y",
+                }
+            } else {
+                Sem::RelUnit { unit: "W", off: 0 }
+            };
+            return Some(found(i, (j + 1, sem), None));
+        }
         // "the current/fiscal/full year", "the year 2000".
         let mut k = j;
         while self.any(k, &["current", "fiscal", "full", "latest", "same"]) {
@@ -435,8 +457,8 @@ impl<'a> Parser<'a> {
             return Some(found(i, (k + 1, Sem::RelUnit { unit, off: 0 }), None));
         }
         if self.is(j, "year") {
-            if let Some(y) = self.year_number(j + 1) {
-                return Some(found(i, (j + 2, Sem::Year(y)), None));
+            if let Some((e, y)) = self.year_after(j + 1) {
+                return Some(found(i, (e, Sem::Year(y)), None));
             }
         }
         // "the 1990s", "the 20th century", "the summer", "the early 1980s".
@@ -1293,7 +1315,8 @@ impl<'a> Parser<'a> {
             ));
         }
         if w == "current" && !self.any(i + 1, &["year", "quarter", "month", "week", "decade"]) {
-            return None;
+            // "current" alone ("the current crisis") is the present in TimeML.
+            return Some((i + 1, Sem::Ref("PRESENT_REF")));
         }
         let unit = match n {
             "week" => "W",

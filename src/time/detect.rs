@@ -1207,8 +1207,15 @@ impl<'a> Parser<'a> {
         let k2 = if self.is(end, ",") { end + 1 } else { end };
         if rel == Rel::Bare {
             if let Some((e, sem)) = self.month_date(k2).or_else(|| self.day_month(k2)) {
-                if matches!(sem, Sem::Date { d: Some(_), .. }) {
-                    return Some((e, sem));
+                match sem {
+                    // Without a year, the weekday tells which year is meant.
+                    Sem::Date {
+                        y: None,
+                        m,
+                        d: Some(d),
+                    } => return Some((e, Sem::WeekdayDate { m, d, dow })),
+                    Sem::Date { d: Some(_), .. } => return Some((e, sem)),
+                    _ => {}
                 }
             }
         }
@@ -1381,6 +1388,14 @@ impl<'a> Parser<'a> {
             }
             let h = to_24(h, suffix == "pm");
             (i + 1, h, 0, None)
+        } else if t.digits(i) == 4 && self.lex.zone(self.w(i + 1)).is_some() && t.cap(i + 1) {
+            // "1200 GMT": a 24-hour time written without a colon, only with a time zone.
+            let v = t.int(i)? as u32;
+            let (h, m) = (v / 100, v % 100);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            (i + 1, h, m, None)
         } else if (1..=2).contains(&t.digits(i)) {
             let h = t.int(i)? as u32;
             let (mut e, mut m) = (i + 1, 0);
@@ -1938,6 +1953,7 @@ mod tests {
 
     #[test]
     fn clock_times() {
+        assert_eq!(texts("By 1200 GMT shares fell."), vec!["1200 GMT"]);
         assert_eq!(
             texts("at 3pm GMT and 10:30 ET, 5 p.m. Friday"),
             vec!["3pm GMT", "10:30 ET", "5 p.m. Friday"]

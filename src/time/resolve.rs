@@ -179,6 +179,23 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             date(Point::Month(y, *m), date_basis(ctx, dct))
         }
+        Sem::WeekdayDate { m, d, dow } => {
+            let Some(dct) = dct else {
+                return unresolved(TimeType::Date, format!("XXXX-{m:02}-{d:02}"));
+            };
+            // The nearest year (within three either way) where that day has that weekday.
+            let y = (0..=3)
+                .flat_map(|k| [dct.year() + k, dct.year() - k])
+                .find(|y| {
+                    NaiveDate::from_ymd_opt(*y, *m, *d)
+                        .is_some_and(|day| day.weekday().number_from_monday() == *dow)
+                })
+                .unwrap_or_else(|| closest_year(dct, *m, *d, ctx.tense));
+            match NaiveDate::from_ymd_opt(y, *m, *d) {
+                Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
+                None => unresolved(TimeType::Date, format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
         Sem::MonthIn { m, yoff } => match dct {
             Some(dct) => date(Point::Month(dct.year() + yoff, *m), date_basis(ctx, dct)),
             None => unresolved(TimeType::Date, format!("XXXX-{m:02}")),
@@ -212,7 +229,12 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                     _ => None,
                 }
             };
-            let md = md.to_string();
+            // Unresolved: "XXXX-12-25", or "XXXX-11-XX" for a floating holiday.
+            let md = match parts[..] {
+                [m, d] => format!("{m:02}-{d:02}"),
+                [m, ..] => format!("{m:02}-XX"),
+                _ => "XX-XX".to_string(),
+            };
             match (year, dct) {
                 (Some(y), _) => match on(*y) {
                     Some(day) => date(Point::Day(day), Basis::Stated),
@@ -577,6 +599,20 @@ mod tests {
         assert_eq!(
             resolve(&q3, None, &ctx("1989-10-26", Tense::Past)).value,
             "1989-Q3"
+        );
+    }
+
+    #[test]
+    fn weekday_picks_the_year() {
+        // 6 December was a Monday in 2004, not in 2005.
+        let d = Sem::WeekdayDate {
+            m: 12,
+            d: 6,
+            dow: 1,
+        };
+        assert_eq!(
+            resolve(&d, None, &ctx("2005-03-15", Tense::Past)).value,
+            "2004-12-06"
         );
     }
 

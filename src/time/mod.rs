@@ -90,7 +90,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             value: Some(it.resolved.value.clone()),
             modifier: modifier.map(str::to_string),
             label: label::label(&it.sem, modifier, &it.resolved),
-            basis: label::basis(&it.resolved.basis),
+            basis: label::basis(&it.resolved.basis, published.is_some()),
         })
         .collect()
 }
@@ -165,6 +165,12 @@ mod tests {
     fn without_a_date_weekdays_stay_weekdays() {
         let got = run("The vote was held on Sunday, two days ago.", None);
         assert_eq!(got[0].2, "XXXX-WXX-7");
+        let e = find(&Document::new("It rained on Sunday."), None);
+        assert_eq!(
+            e[0].basis.as_deref(),
+            Some("not resolved: no publication date")
+        );
+        assert_eq!(e[0].label.as_deref(), Some("Sunday"));
         assert_eq!(got[1].0, "two days ago");
         assert_eq!(got[1].2, "XXXX-XX-XX");
     }

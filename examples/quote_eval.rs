@@ -131,9 +131,11 @@ fn main() {
                 let p = matches[0];
                 let pt = p.1.map(|s| sl(s.0, s.1)).unwrap_or_default();
                 println!(
-                    "{id}\t{}\tWRONGSPK\t{}\t| gold {} | pred {:?}/{:?}",
+                    "{id}\t{}\tWRONGSPK\t[{}] {} [{}]\t| gold {} | pred {:?}/{:?}",
                     kinds[k],
+                    sl(gs.0.saturating_sub(100), gs.0),
                     sl(gs.0, gs.1.min(gs.0 + 80)),
+                    sl(gs.1, gs.1 + 60),
                     gname,
                     pt,
                     p.2

@@ -242,7 +242,7 @@ fn indirect_speech_forms() {
 #[test]
 fn scare_quotes_and_names_are_not_speech() {
     let t = "Volunteers from a group called “the friends of the river” planted trees. \
-             The so-called “green corridor” opened. Critics mocked the “miracle” cure.";
+             The so-called “green corridor” opened. Critics doubted the “miracle” cure.";
     let a = run(t);
     assert!(a.quotes.iter().all(|q| !q.direct), "{:?}", a.quotes);
 }

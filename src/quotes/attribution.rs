@@ -78,7 +78,21 @@ impl<'a> Attributor<'a> {
             return false;
         }
         if self.f.tok(k).chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            // "Continued Stone: “…”" opens its sentence with the verb.
+            let opens = self
+                .f
+                .doc
+                .sentence_at(self.f.doc.tokens[k].span.start)
+                .is_some_and(|si| self.f.doc.sentence_tokens[si].start == k);
+            return opens
+                && self
+                    .f
+                    .idx
+                    .mention_at
+                    .get(k + 1)
+                    .copied()
+                    .flatten()
+                    .is_some();
         }
         let prev = if k > 0 {
             self.lower(k - 1)
@@ -153,6 +167,7 @@ impl<'a> Attributor<'a> {
             let words = inner.split_whitespace().count();
             let ends_like_speech = inner.ends_with([',', '.', '!', '?', '…', '—']);
             // Names and scare quotes: "so-called “X”", "a group called “X”".
+            let mut modifier = false;
             if open_tok > 0 {
                 let before = self.lower(open_tok - 1);
                 let named = NAME_CUES.contains(&before.as_str())
@@ -183,9 +198,7 @@ impl<'a> Attributor<'a> {
                                 .is_some_and(char::is_lowercase)
                     })
                 });
-                if det_before && noun_after && words <= 2 {
-                    continue;
-                }
+                modifier = det_before && noun_after && words <= 2;
             }
             let mut found: Option<(Np, usize, usize)> = None; // (np, cue token, sentence)
                                                               // 1. After the closing mark.
@@ -195,18 +208,33 @@ impl<'a> Attributor<'a> {
                 if self.f.tok(t) == "," {
                     t += 1;
                 }
+                // "“…” ― Ana Ruiz": a dash before the speaker's name.
+                if matches!(self.f.tok(t), "―" | "—" | "–" | "-") {
+                    let pend = self.f.doc.paragraphs.get(m.paragraph).map_or(0, |p| p.end);
+                    let lim = self.first_token_at(pend);
+                    if let Some(np) = self.f.np_after(t + 1, lim.min(t + 8)) {
+                        if np.kind == NpKind::Name {
+                            found = Some((np, t, si));
+                        }
+                    }
+                }
                 if t < send && self.f.doc.tokens[t].kind != TokenKind::Punct {
                     if self.cue_at(t) {
                         if let Some(np) = self.f.np_after(t + 1, send) {
                             found = Some((np, t, si));
                         }
-                    } else if let Some(np) = self.f.np_after(t, send) {
-                        let mut c = np.last + 1;
-                        while c < send && SKIP_ADVERBS.contains(&self.lower(c).as_str()) {
-                            c += 1;
-                        }
-                        if c < send && self.cue_at(c) {
-                            found = Some((np, c, si));
+                    } else {
+                        // "” Rep. Ana Ruiz (D-Ore.) said", "” Ruiz, the mayor, said", "” the
+                        // report stated": the first cue after the passage, with the phrase that
+                        // opens the clause as its speaker.
+                        let limit = send.min(t + 20);
+                        let cue = (t + 1..limit)
+                            .take_while(|&c| !matches!(self.f.tok(c), "“" | "\"" | ";"))
+                            .find(|&c| self.cue_at(c));
+                        if let Some(c) = cue {
+                            if let Some(np) = self.f.np_after(t, c) {
+                                found = Some((np, c, si));
+                            }
                         }
                     }
                     if found.is_none() && self.lower(t) == "according" && self.lower(t + 1) == "to"
@@ -217,7 +245,17 @@ impl<'a> Attributor<'a> {
                     }
                 }
             }
-            // 2. The nearest cue to the left in the opening sentence.
+            // 2. The nearest cue to the left in the opening sentence (or, after a colon that
+            // ends the previous paragraph, in that sentence: "Ruiz continued:¶“…”").
+            let colon_before = open_tok > 0 && self.f.tok(open_tok - 1) == ":";
+            let si_open = if colon_before {
+                self.f
+                    .doc
+                    .sentence_at(self.f.doc.tokens[open_tok - 1].span.start)
+                    .or(si_open)
+            } else {
+                si_open
+            };
             if found.is_none() {
                 if let Some(si) = si_open {
                     let sstart = self.f.doc.sentence_tokens[si].start;
@@ -243,7 +281,7 @@ impl<'a> Attributor<'a> {
                 }
             }
             // 2b. "Ruiz was blunter: “…”": after a colon, the subject of the clause before it.
-            if found.is_none() && open_tok > 0 && self.f.tok(open_tok - 1) == ":" {
+            if found.is_none() && colon_before {
                 if let Some(si) = si_open {
                     let sstart = self.f.doc.sentence_tokens[si].start;
                     let subj = (sstart..open_tok - 1)
@@ -270,9 +308,9 @@ impl<'a> Attributor<'a> {
                 });
                 if let Some((qi, _)) = cont {
                     let q = &self.quotes[qi];
-                    (q.speaker, q.speaker_text.clone(), None, None)
+                    (q.speaker, q.speaker_text.clone(), q.speaker_span, None)
                 } else {
-                    if words <= 4 && !ends_like_speech {
+                    if words <= 4 && !ends_like_speech || modifier {
                         continue; // a quoted name or scare quote
                     }
                     (None, None, None, None)
@@ -313,7 +351,24 @@ impl<'a> Attributor<'a> {
         while j > sstart && SKIP_ADVERBS.contains(&self.lower(j - 1).as_str()) {
             j -= 1;
         }
-        if j > sstart && matches!(self.lower(j - 1).as_str(), "and" | "but") {
+        // "…, saying", "was quick to add", "took the stage and called": the clause's subject.
+        let w = self.lower(k);
+        let prev = if j > sstart {
+            self.lower(j - 1)
+        } else {
+            String::new()
+        };
+        let participle = w.ends_with("ing") && (prev == "," || j == sstart || prev == "by");
+        if participle || prev == "to" || k == sstart {
+            if k == sstart {
+                return self.f.np_after(k + 1, self.f.doc.sentence_tokens[si].end);
+            }
+            return self.f.sentence_subject_np(si, j);
+        }
+        if j > sstart && matches!(prev.as_str(), "and" | "but") {
+            if let Some(np) = self.f.sentence_subject_np(si, j) {
+                return Some(np);
+            }
             let p = self.f.idx.sentence_subject[si]?;
             let last = self.quotes.iter().rev().find(|q| {
                 q.speaker == Some(p)

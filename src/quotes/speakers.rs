@@ -312,6 +312,15 @@ impl<'a> Finder<'a> {
         {
             j -= 2;
         }
+        // "Lisa Madigan (D) asserted": step over a short bracket.
+        if j > lo + 1 && self.tok(j - 1) == ")" {
+            if let Some(o) = (j.saturating_sub(8).max(lo)..j - 1)
+                .rev()
+                .find(|&k| self.tok(k) == "(")
+            {
+                j = o;
+            }
+        }
         if j <= lo {
             return None;
         }
@@ -447,7 +456,21 @@ impl<'a> Finder<'a> {
             }
         }
         if k < hi {
-            if let Some((p, _, b)) = self.mention(k) {
+            if let Some((mut p, _, mut b)) = self.mention(k) {
+                // "Huckabee spokeswoman Alice Stewart": the person after the title speaks.
+                let mut j = b + 1;
+                while j < hi
+                    && j < b + 4
+                    && (lex.is_role_head(self.tok(j)) || lex.is_role_mod(self.tok(j)))
+                {
+                    j += 1;
+                }
+                if j > b + 1 && j < hi {
+                    if let Some((p2, _, b2)) = self.mention(j) {
+                        p = p2;
+                        b = b2;
+                    }
+                }
                 return Some(Np {
                     span: self.span(start, b),
                     first: start,
@@ -480,6 +503,33 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(self.classify_np(start, e - 1))
+    }
+
+    /// The subject at the start of sentence `si` ("Ruiz took the stage and called …"), skipping
+    /// an opening adverbial that ends in a comma ("In a statement on Sunday, Ruiz …").
+    pub fn sentence_subject_np(&self, si: usize, before: usize) -> Option<Np> {
+        let range = self.doc.sentence_tokens.get(si)?.clone();
+        let mut a = range.start;
+        while a < before && (self.is_punct(a) || self.idx.in_quote[a]) {
+            a += 1;
+        }
+        let first_comma = (a..before.min(a + 12)).find(|&k| self.tok(k) == ",");
+        if let Some(c) = first_comma {
+            if (a..c).all(|k| self.idx.mention_at[k].is_none())
+                && !PRONOUNS.contains(&lower(self.tok(a)).as_str())
+            {
+                a = c + 1;
+            }
+        }
+        if a >= before {
+            return None;
+        }
+        let np = self.np_after(a, before)?;
+        matches!(
+            np.kind,
+            NpKind::Name | NpKind::Pronoun | NpKind::Description
+        )
+        .then_some(np)
     }
 
     fn pronoun(&self, t: usize) -> Np {

@@ -241,6 +241,9 @@
     ensureHost() {
       if (this.host && this.host.isConnected) return this.shadow;
       const doc = this.doc;
+      // A host left by an earlier copy of the extension (reloaded or updated while the
+      // tab stayed open) belongs to a script that can no longer answer: replace it.
+      for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
       const host = doc.createElement(HOST_TAG);
       // Inline !important styles: a page rule on `*` must not move or hide our host.
       // (Set through the CSSOM, which a page's style-src CSP does not block.)

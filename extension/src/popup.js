@@ -59,7 +59,17 @@ async function run(tab) {
   }
 }
 
+/** Shows the shortcut the reader actually has (they may have changed or removed it). */
+async function showShortcut() {
+  const commands = await chrome.commands.getAll();
+  const cmd = commands.find((c) => c.name === "toggle-overlays");
+  const kbd = $("#shortcut");
+  if (cmd && cmd.shortcut) kbd.textContent = cmd.shortcut;
+  else kbd.parentElement.textContent = "Click a highlight for details. Set a shortcut to show or hide the overlays in chrome://extensions/shortcuts.";
+}
+
 async function main() {
+  showShortcut().catch(() => {});
   const tab = await currentTab();
   const settings = await readSettings();
   for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) {

@@ -177,6 +177,22 @@ const locateRange = ([name, text]) => {
   return null;
 };
 
+/** Brings the first painted range into view (for screenshots that show something). */
+const scrollToFirstHighlight = () => {
+  for (const name of ["lede-person", "lede-quote", "lede-time", "lede-person-mentioned", "lede-flag"]) {
+    const h = CSS.highlights.get(name);
+    const r = h && [...h][0];
+    if (r) {
+      const n = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+      n.scrollIntoView({ block: "center" });
+      return true;
+    }
+  }
+  const a = document.querySelector("article, main, [itemprop~=articleBody]");
+  if (a) a.scrollIntoView();
+  return false;
+};
+
 const cardText = () => {
   const host = document.querySelector("lede-overlay");
   const card = host && host.shadowRoot && host.shadowRoot.querySelector(".card");
@@ -525,6 +541,7 @@ async function main() {
     const outside = Object.values(probe).flatMap((p) => p.outside);
     check("seed: every highlight lies inside the article body", outside.length === 0, outside.slice(0, 3).join(" | "));
     check("seed: the article text excludes nav, aside and footer", !/Front page|Most read|All rights reserved/.test(report.text));
+    await page.evaluate(scrollToFirstHighlight);
     await page.screenshot({ path: join(ARTIFACTS, "seed.png") });
 
     // A person card: click a name of someone with a stated role.
@@ -632,6 +649,7 @@ async function main() {
       return !!chip && getComputedStyle(chip).position === "fixed";
     }));
     check("csp: page text nodes unchanged", (await csp.evaluate(serialiseTextNodes)) === cspBefore);
+    await csp.evaluate(scrollToFirstHighlight);
     await csp.screenshot({ path: join(ARTIFACTS, "seed-csp.png") });
     await csp.close();
 
@@ -654,6 +672,7 @@ async function main() {
       check(`${name}: every reported span is painted with exactly its text`, miss.length === 0, miss.slice(0, 3).join(" | "));
       note(`${name}: ${s.words} words from ${s.selected}/${s.blocks} blocks, published ${JSON.stringify(s.report.published)}, ${s.report.people.length} people, ${s.report.quotes.length} quotes, ${s.report.times.length} times, analysed in ${s.analyze_ms.toFixed(1)} ms`);
       check(`${name}: page text nodes unchanged`, (await pg.evaluate(serialiseTextNodes)) === pBefore);
+      await pg.evaluate(scrollToFirstHighlight);
       await pg.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
       await pg.close();
     }
@@ -686,6 +705,22 @@ async function main() {
     }
     check("www: no page errors", pageErrors.length === 0, pageErrors.join(" | "));
     await page.screenshot({ path: join(ARTIFACTS, "www.png"), fullPage: false });
+
+    // An .html file goes through the same extract.js as the extension, in a detached document.
+    await page.setInputFiles("#file", join(ROOT, "tests", "e2e", "fixture.html"));
+    await page.waitForFunction(() => /fixture\.html/.test(document.querySelector("#source").textContent));
+    await page.click("#analyse");
+    await page.waitForFunction(() => /analysed in/.test(document.querySelector("#status").textContent) && document.querySelector("#article").textContent.includes("Ravensholm"), null, { timeout: 15000 });
+    const shown = await page.evaluate(() => ({
+      text: document.querySelector("#article").innerText,
+      onlyText: [...document.querySelectorAll("#article *")].every((e) => ["P", "H2"].includes(e.tagName)),
+      scripts: window.__fixtureScript === undefined,
+    }));
+    check("www: an opened .html file is rendered as plain text paragraphs", shown.onlyText && shown.text.includes("the harbour master"), shown.text.slice(0, 200));
+    check("www: the file's scripts never run and hidden text stays out", shown.scripts && !/hidden and must not be read/.test(shown.text));
+    const htmlReport = JSON.parse(await page.textContent("#json"));
+    if (htmlReport.published) check("www: the file's publication date is found in its metadata", htmlReport.published.value === "2024-03-05", JSON.stringify(htmlReport.published));
+    else pending("www: no publication date found in the .html file's metadata (article module)");
     await page.close();
   }
 

@@ -6,7 +6,7 @@
  *
  * The block rules are the ones `docs/page.md` specifies and `src/article/html.rs`
  * implements for the CLI; keep the three in step, or the CLI and the extension pick
- * different article bodies:
+ * different article bodies (the end-to-end test compares the two on saved pages):
  *   - a block element's text is its own text, excluding nested block elements; the
  *     text before and after a nested block become separate blocks ("runs");
  *   - every whitespace run (Rust's `char::is_whitespace`) becomes one space, and the
@@ -95,11 +95,8 @@
   function segment(el) {
     let s = tagOf(el);
     const cls = el.getAttribute("class");
-    if (cls) {
-      // Sorted and deduplicated, as the CLI's HTML parser reports classes.
-      const uniq = [...new Set(cls.split(/[\t\n\f\r ]+/).filter(Boolean))].sort();
-      for (const c of uniq) s += "." + c;
-    }
+    // One per class token, in attribute order (docs/page.md).
+    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) s += "." + c;
     const id = (el.getAttribute("id") || "").trim().replace(/\s/g, "_");
     if (id) s += "#" + id;
     for (const attr of ["itemprop", "role"]) {
@@ -117,12 +114,34 @@
    * @typedef {{nodes: Text[], ni: Int32Array, no: Int32Array}} BlockSource
    */
 
+  /**
+   * One element on the walk's stack. Its path and ids are built only when a block
+   * inside it has text: most elements of a page never need theirs, and building
+   * every element's path string eagerly was most of the walk's time on large pages.
+   */
+  class Frame {
+    constructor(parent, el, id) {
+      this.parent = parent;
+      this.el = el;
+      this.id = id;
+      this._path = null;
+      this._ids = null;
+    }
+    get path() {
+      if (this._path === null) this._path = this.parent ? `${this.parent.path} ${segment(this.el)}` : segment(this.el);
+      return this._path;
+    }
+    get ids() {
+      if (this._ids === null) this._ids = this.parent ? this.parent.ids.concat(this.id) : [this.id];
+      return this._ids;
+    }
+  }
+
   /** The text gathered for one block element between nested blocks. */
   class Run {
-    constructor(tag, path, ids) {
+    constructor(tag, frame) {
       this.tag = tag;
-      this.path = path;
-      this.ids = ids;
+      this.frame = frame;
       this.reset();
     }
     reset() {
@@ -191,20 +210,18 @@
         this.blocks.push({
           text,
           tag: run.tag,
-          path: run.path,
+          path: run.frame.path,
           link_chars: Math.min(run.linkChars, codePoints(text, 0, text.length)),
-          ids: run.ids.slice(),
+          ids: run.frame.ids,
         });
-        this.sources.push({
-          nodes: run.nodes,
-          ni: Int32Array.from(run.ni.slice(0, len)),
-          no: Int32Array.from(run.no.slice(0, len)),
-        });
+        const ni = Int32Array.from(run.ni);
+        const no = Int32Array.from(run.no);
+        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len) });
       }
       run.reset();
     }
 
-    walk(el, path, ids, run, inLink, depth) {
+    walk(el, frame, run, inLink, depth) {
       if (depth >= MAX_DEPTH) {
         const doc = el.ownerDocument;
         const tw = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
@@ -226,17 +243,15 @@
           continue;
         }
         if (SKIP_TAGS.has(tag) || isHidden(child)) continue;
-        const id = this.nextId++;
-        const childPath = `${path} ${segment(child)}`;
-        const childIds = ids.concat(id);
+        const childFrame = new Frame(frame, child, this.nextId++);
         const link = inLink || tag === "a";
         if (BLOCK_TAGS.has(tag)) {
           this.flush(run);
-          const inner = new Run(tag, childPath, childIds);
-          this.walk(child, childPath, childIds, inner, link, depth + 1);
+          const inner = new Run(tag, childFrame);
+          this.walk(child, childFrame, inner, link, depth + 1);
           this.flush(inner);
         } else {
-          this.walk(child, childPath, childIds, run, link, depth + 1);
+          this.walk(child, childFrame, run, link, depth + 1);
         }
       }
     }
@@ -435,10 +450,10 @@
     const root = doc.documentElement;
     const w = new Walker();
     if (root) {
-      const seg = segment(root);
-      const run = new Run(tagOf(root), seg, [0]);
+      const frame = new Frame(null, root, 0);
+      const run = new Run(tagOf(root), frame);
       w.nextId = 1;
-      w.walk(root, seg, [0], run, false, 0);
+      w.walk(root, frame, run, false, 0);
       w.flush(run);
     }
     const url = opts.url !== undefined ? opts.url : doc.location ? doc.location.href : null;

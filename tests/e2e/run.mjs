@@ -317,7 +317,7 @@ async function main() {
   // Saved pages point at their sites' images and scripts: keep the test offline.
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    return u.startsWith(base) || u.startsWith("data:") ? route.continue() : route.abort();
+    return u.startsWith(base) || u.startsWith("data:") || u.startsWith("chrome-extension:") ? route.continue() : route.abort();
   });
 
   let sw = context.serviceWorkers()[0];
@@ -464,12 +464,17 @@ async function main() {
           { kind: "test-flag", message: "Two passages disagree about the day of the vote.", reason: "both date the council's vote", confidence: 0.6, evidence: [at("on Monday"), at("on Tuesday")], fact: null },
         ],
       };
+      // As if the engine had stopped after the vote paragraph (the chip must say so).
+      report.truncated_at = at("Councillor")[0];
       const map = Lede.TextMap.forReport(ex, report);
       globalThis.__overlay = new Lede.Overlay({ doc: document, report, map });
       const c = globalThis.__overlay.render();
       globalThis.__overlay.showStatus();
       return { ...c, mismatches: map.mismatches };
     });
+    const chip = await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").textContent);
+    const wordsBefore = await page.evaluate(() => { const t = globalThis.__overlay.text; return t.slice(0, t.indexOf("Councillor")).match(/\S+/g).length; });
+    check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (meta:article:published_time)") && chip.includes(`analysed the first ${wordsBefore} words`), chip);
     check("overlay: ranges built for every kind", counts.people === 4 && counts.quotes === 2 && counts.times === 2 && counts.flags === 2 && counts.mismatches === 0, JSON.stringify(counts));
     const probe = await page.evaluate(probeHighlights, "article");
     check("overlay: speakers and people never quoted are told apart", probe["lede-person"].texts.join("|") === "Ana Ortiz|Ortiz|Delia Marsh" && probe["lede-person-mentioned"].texts.join("|") === "Idris Pell", JSON.stringify([probe["lede-person"].texts, probe["lede-person-mentioned"].texts]));
@@ -561,6 +566,51 @@ async function main() {
     }
     check("fixture: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.screenshot({ path: join(ARTIFACTS, "fixture.png") });
+    await page.close();
+  }
+
+  // ── 2b. "run automatically on this site": the popup's opt-in registers the content scripts ──
+  console.log("auto-run: opt in from the popup, then out");
+  {
+    const page = await openPage("/fixture");
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+    const popup = await context.newPage();
+    popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
+    popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
+    await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.querySelector("#site").textContent === "127.0.0.1", null, { timeout: 10000 }).catch(() => {});
+    // The popup analyses a tab Lede has not run in yet, right away.
+    const ran = await page.waitForFunction(() => !!document.querySelector("lede-overlay"), null, { timeout: 10000 }).then(() => true, () => false);
+    check("auto-run: opening the popup analyses the tab", ran);
+    // (The test copy's host permission makes permissions.request answer yes without a prompt.)
+    await popup.check("#auto");
+    const registered = await sw.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        const got = await chrome.scripting.getRegisteredContentScripts({ ids: ["lede-auto"] });
+        if (got.length) return got[0].matches;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    });
+    check("auto-run: ticking it registers the content scripts for the site", JSON.stringify(registered) === JSON.stringify(["http://127.0.0.1/*"]), JSON.stringify(registered));
+    const fresh = await openPage("/fixture");
+    const auto = await fresh.waitForFunction(() => !!document.querySelector("lede-overlay") && CSS.highlights !== undefined, null, { timeout: 10000 }).then(() => true, () => false);
+    check("auto-run: a new page of the site is analysed without asking", auto);
+    await fresh.close();
+    await popup.uncheck("#auto");
+    const unregistered = await sw.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        if (!(await chrome.scripting.getRegisteredContentScripts({ ids: ["lede-auto"] })).length) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    });
+    check("auto-run: unticking it unregisters them", unregistered);
+    const later = await openPage("/fixture");
+    await later.waitForTimeout(1500);
+    check("auto-run: after that, a new page is left alone", (await later.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 0);
+    await later.close();
+    await popup.close();
     await page.close();
   }
 
@@ -662,25 +712,34 @@ async function main() {
       } else check("seed: a flag passage can be located", false);
     } else pending("seed: no flags yet (checks module)");
 
-    // The popup switches an overlay off (and on again).
-    const kind = ["quotes", "people", "times", "flags"].find((k) => ({ quotes: probe["lede-quote"].size, people: probe["lede-person"].size + probe["lede-person-mentioned"].size, times: probe["lede-time"].size, flags: probe["lede-flag"].size })[k] > 0);
-    if (kind) {
-      const names = { quotes: ["lede-quote"], people: ["lede-person", "lede-person-mentioned"], times: ["lede-time"], flags: ["lede-flag"] }[kind];
+    // The popup: shows the tab's result, switches an overlay off (and on again).
+    {
       const popup = await context.newPage();
+      await popup.setViewportSize({ width: 320, height: 300 });
       popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
+      popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
       await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${stats.tabId}`);
-      await popup.waitForFunction(() => !document.querySelector("#status").textContent.startsWith("…"));
+      await popup.waitForFunction(() => !document.querySelector("#status").textContent.startsWith("…"), null, { timeout: 10000 }).catch(() => {});
       const status = await popup.textContent("#status");
-      check("popup: shows what was found on the tab", /people/.test(status), status);
+      check("popup: shows what was found on the tab", new RegExp(`${report.people.length} people, ${report.quotes.length} quotes`).test(status) && status.includes("words"), status);
+      check("popup: shows the auto-run site", (await popup.textContent("#site")) === "127.0.0.1");
       await popup.screenshot({ path: join(ARTIFACTS, "popup.png") });
-      await popup.uncheck(`input[name=${kind}]`);
-      const gone = await page.waitForFunction((ns) => ns.every((n) => !CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
-      check(`popup: turning ${kind} off removes its highlights`, gone);
-      await popup.check(`input[name=${kind}]`);
-      const back = await page.waitForFunction((ns) => ns.some((n) => CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
-      check(`popup: turning ${kind} on brings them back`, back);
+      const sizeOf = { quotes: probe["lede-quote"].size, people: probe["lede-person"].size + probe["lede-person-mentioned"].size, times: probe["lede-time"].size, flags: probe["lede-flag"].size };
+      const kind = ["quotes", "people", "times", "flags"].find((k) => sizeOf[k] > 0);
+      if (kind) {
+        const names = { quotes: ["lede-quote"], people: ["lede-person", "lede-person-mentioned"], times: ["lede-time"], flags: ["lede-flag"] }[kind];
+        await popup.uncheck(`input[name=${kind}]`);
+        const gone = await page.waitForFunction((ns) => ns.every((n) => !CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
+        check(`popup: turning ${kind} off removes its highlights`, gone);
+        const others = await page.evaluate(() => ["lede-person", "lede-person-mentioned", "lede-quote", "lede-time", "lede-flag"].filter((n) => CSS.highlights.has(n)));
+        await page.evaluate(scrollToFirstHighlight);
+        await page.screenshot({ path: join(ARTIFACTS, `seed-without-${kind}.png`) });
+        await popup.check(`input[name=${kind}]`);
+        const back = await page.waitForFunction((ns) => ns.some((n) => CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
+        check(`popup: turning ${kind} on brings them back (others stayed: ${others.join(", ") || "none"})`, back);
+      } else pending("popup: no highlight to switch off: the engine found nothing in the seed");
       await popup.close();
-    } else pending("popup: no highlight to switch off: the engine found nothing in the seed");
+    }
 
     check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.close();

@@ -157,13 +157,19 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 // The shortcut: hide/show everything in the tab; on a tab Lede has not run in yet,
 // run it (pressing the shortcut grants activeTab, like opening the popup).
-chrome.commands.onCommand.addListener(async (command, tab) => {
-  if (command !== "toggle-overlays" || !tab || tab.id === undefined) return;
+async function onShortcut(tabId) {
   try {
-    await chrome.tabs.sendMessage(tab.id, { kind: Kind.TOGGLE_ALL });
+    await chrome.tabs.sendMessage(tabId, { kind: Kind.TOGGLE_ALL });
+    return "toggled";
   } catch {
-    runInTab(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
+    // No content script answered: Lede has not run in this tab yet.
+    await runInTab(tabId);
+    return "ran";
   }
+}
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== "toggle-overlays" || !tab || tab.id === undefined) return;
+  onShortcut(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
@@ -174,4 +180,4 @@ chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.
 chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
-self.lede = { runInTab, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };
+self.lede = { runInTab, onShortcut, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };

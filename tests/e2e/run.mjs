@@ -564,6 +564,13 @@ async function main() {
       check("fixture: no block of the report failed to match the page", stats.mismatches === 0, `${stats.mismatches}`);
       parity("fixture", readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8"), base + "/fixture", stats.report.text);
     }
+    // The shortcut (Alt+Shift+L): the worker's command handler, called as the command calls it.
+    const chipHidden = () => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden;
+    const first = await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
+    const hidden = await page.waitForFunction(chipHidden, null, { timeout: 3000 }).then(() => true, () => false);
+    await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
+    const shownAgain = await page.waitForFunction(() => !document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden, null, { timeout: 3000 }).then(() => true, () => false);
+    check("fixture: the shortcut hides everything Lede drew, and shows it again", first === "toggled" && hidden && shownAgain, JSON.stringify([first, hidden, shownAgain]));
     check("fixture: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.screenshot({ path: join(ARTIFACTS, "fixture.png") });
     await page.close();

@@ -67,7 +67,8 @@ async function analyse() {
       // A detached document: parsing never runs the file's scripts or loads its resources.
       const doc = new DOMParser().parseFromString(source.html, "text/html");
       const { page } = Lede.extract(doc, { url: null });
-      report = analyze_page(page);
+      // The date field, when set, overrides the date found in the page.
+      report = analyze_page(page, pubEl.value || null);
       text = report.text;
     } else {
       text = textEl.value.replace(/\r\n?/g, "\n");

@@ -347,7 +347,22 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                 (_, _, Some(dct)) => (Point::Day(dct), date_basis(ctx, dct)),
                 _ => return unresolved(TimeType::Date, unresolved_unit(unit)),
             };
-            match anchor.shift(steps, unit) {
+            let shifted = match (anchor, *from, unit) {
+                // "that year", "that quarter": the unit containing the time spoken of.
+                (_, _, u) if steps == 0 => coarsen(anchor, u),
+                // "a year earlier" than a given day is that day a year before.
+                (Point::Day(d), From::Narrative, "Y") => {
+                    let months = chrono::Months::new(12 * steps.unsigned_abs() as u32);
+                    let day = if steps < 0 {
+                        d.checked_sub_months(months)
+                    } else {
+                        d.checked_add_months(months)
+                    };
+                    day.map(Point::Day)
+                }
+                _ => anchor.shift(steps, unit),
+            };
+            match shifted {
                 Some(p) => date(p, basis),
                 None => unresolved(TimeType::Date, unresolved_unit(unit)),
             }
@@ -434,6 +449,23 @@ fn closest_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
         }
     }
     best.1
+}
+
+/// The `unit` (D, W, M, Q, Y) that contains `p`, when `p` is at least as fine.
+fn coarsen(p: Point, unit: &str) -> Option<Point> {
+    let day = p.first_day()?;
+    match (unit, p) {
+        ("D", Point::Day(_)) => Some(p),
+        ("D", _) => None,
+        ("W", Point::Day(d)) => Some(Point::Week(d.iso_week().year(), d.iso_week().week())),
+        ("W", Point::Week(..)) => Some(p),
+        ("M", Point::Day(_) | Point::Month(..)) => Some(Point::Month(day.year(), day.month())),
+        ("Q", Point::Day(_) | Point::Month(..) | Point::Quarter(..)) => {
+            Some(Point::Quarter(day.year(), quarter_of(day.month())))
+        }
+        ("Y", _) => Some(Point::Year(day.year())),
+        _ => None,
+    }
 }
 
 fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Context) -> Resolved {

@@ -324,8 +324,13 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                     ..unresolved(TimeType::Date, r.into())
                 };
             };
-            let steps = (n.round() as i64) * sign;
-            let unit = if unit.starts_with('T') { "D" } else { unit };
+            // Clock units count in whole days: "three hours ago" is still the day of
+            // publication, "48 hours earlier" two days before.
+            let (steps, unit) = match *unit {
+                "TH" => ((n / 24.0).floor() as i64 * sign, "D"),
+                "TM" | "TS" => (0, "D"),
+                u => ((n.round() as i64) * sign, u),
+            };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
                 (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
@@ -632,6 +637,19 @@ mod tests {
             resolve(&q3, None, &ctx("1989-10-26", Tense::Past)).value,
             "1989-Q3"
         );
+    }
+
+    #[test]
+    fn clock_offsets_count_whole_days() {
+        let c = ctx("2025-05-12", Tense::Past);
+        let hours = |n: f64| Sem::Offset {
+            n: Some(n),
+            unit: "TH",
+            sign: -1,
+            from: From::Now,
+        };
+        assert_eq!(resolve(&hours(3.0), None, &c).value, "2025-05-12");
+        assert_eq!(resolve(&hours(48.0), None, &c).value, "2025-05-10");
     }
 
     #[test]

@@ -823,9 +823,8 @@ impl<'a> Parser<'a> {
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
             "hence" => (k + 1, 1, From::Now),
             "earlier" => (k + 1, -1, From::Narrative),
-            "later" => (k + 1, 1, From::Narrative),
-            "before" if self.phrase_ends(k + 1) => (k + 1, -1, From::Narrative),
-            "after" if self.phrase_ends(k + 1) => (k + 1, 1, From::Narrative),
+            // TimeML marks "three days later/after/before" as the duration "three days"
+            // plus a signal word, but "a year earlier" as a date.
             _ => return None,
         };
         Some((

@@ -247,11 +247,12 @@ impl<'a> Parser<'a> {
     /// "the end of 1990", "mid-1990s".
     fn modified(&self, i: usize) -> Option<Found> {
         let (j, modifier, positional) = self.prefix(i)?;
-        let inner = self
-            .the_phrase(j)
-            .map(|f| (f.end, f.sem))
-            .or_else(|| self.core(j))
-            .or_else(|| self.the_unit(j))?;
+        // "the end of the year": the current year, not the year-long period.
+        let inner = positional
+            .then(|| self.the_unit(j))
+            .flatten()
+            .or_else(|| self.the_phrase(j).map(|f| (f.end, f.sem)))
+            .or_else(|| self.core(j))?;
         let ok = match &inner.1 {
             // "later that year"
             Sem::Offset { n: Some(n), .. } if *n == 0.0 => positional,

@@ -355,16 +355,6 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             let shifted = match (anchor, *from, unit) {
                 // "that year", "that quarter": the unit containing the time spoken of.
                 (_, _, u) if steps == 0 => coarsen(anchor, u),
-                // "a year earlier" than a given day is that day a year before.
-                (Point::Day(d), From::Narrative, "Y") => {
-                    let months = chrono::Months::new(12 * steps.unsigned_abs() as u32);
-                    let day = if steps < 0 {
-                        d.checked_sub_months(months)
-                    } else {
-                        d.checked_add_months(months)
-                    };
-                    day.map(Point::Day)
-                }
                 _ => anchor.shift(steps, unit),
             };
             match shifted {

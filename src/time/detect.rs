@@ -25,6 +25,7 @@ const STARTERS: &[&str] = &[
     "around",
     "at",
     "calendar",
+    "coming",
     "comparable",
     "corresponding",
     "couple",
@@ -351,7 +352,7 @@ impl<'a> Parser<'a> {
                 // "the past three months", "the past year" are durations.
                 if w == "past" {
                     if let Some(d) = self.counted_duration(j + 1, true) {
-                        return Some(found(i, d, None));
+                        return Some(found(i, vague_past(d), None));
                     }
                     if let Some(m) = self.unit_shift(j + 1, -1) {
                         return Some(found(i, m, None));
@@ -387,6 +388,10 @@ impl<'a> Parser<'a> {
             }
             "last" | "next" | "coming" | "first" | "previous" | "following" | "recent" => {
                 if let Some(d) = self.counted_duration(j + 1, true) {
+                    let d = match w {
+                        "last" => vague_past(d),
+                        _ => d,
+                    };
                     return Some(found(i, d, None));
                 }
                 let off = match w {
@@ -1193,6 +1198,7 @@ impl<'a> Parser<'a> {
     /// "Sunday", "last Friday", "this Thursday", "Sunday night", "Friday, May 12".
     fn weekday(&self, i: usize) -> M {
         let (rel, k) = match self.w(i) {
+            "this" if self.is(i + 1, "coming") => (Rel::This, i + 2),
             "this" | "coming" => (Rel::This, i + 1),
             "last" | "past" => (Rel::Last, i + 1),
             "next" => (Rel::Next, i + 1),
@@ -1361,6 +1367,10 @@ impl<'a> Parser<'a> {
                 Some((i + 2, Sem::Duration { n: None, unit }))
             }
             "these" if self.is(i + 1, "days") => Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            // "in coming months", "the coming weeks": the near future.
+            "coming" if self.unit(i + 1).is_some() && self.w(i + 1).ends_with('s') => {
+                Some((i + 2, Sem::Ref("FUTURE_REF")))
+            }
             "future" if self.is(i.wrapping_sub(1), "in") => Some((i + 1, Sem::Ref("FUTURE_REF"))),
             _ => None,
         }
@@ -1808,6 +1818,15 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+}
+
+/// "the past few weeks", "the last several quarters": a vague stretch of the past is
+/// the past itself in TimeML (PAST_REF); counted ones stay durations.
+fn vague_past(m: (usize, Sem)) -> (usize, Sem) {
+    match m {
+        (end, Sem::Duration { n: None, .. }) => (end, Sem::Ref("PAST_REF")),
+        other => other,
     }
 }
 

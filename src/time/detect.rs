@@ -241,7 +241,26 @@ impl<'a> Parser<'a> {
         offer(self.the_phrase(i));
         offer(self.core(i).map(|m| found(i, m, None)));
         offer(self.set(i));
+        offer(self.year_end(i));
         best
+    }
+
+    /// "year-end", "year end", "year's end": the end of the current year.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let end = if self.any(i + 1, &["-"]) && self.is(i + 2, "end") {
+            i + 3
+        } else if self.is(i + 1, "end") {
+            i + 2
+        } else if self.any(i + 1, &["'", "’"]) && self.is(i + 2, "s") && self.is(i + 3, "end") {
+            i + 4
+        } else {
+            return None;
+        };
+        let sem = Sem::RelUnit { unit: "Y", off: 0 };
+        Some(found(i, (end, sem), Some("END")))
     }
 
     /// "more than three years", "nearly two weeks ago", "late Sunday", "early next year",
@@ -1976,6 +1995,14 @@ mod tests {
         assert_eq!(
             texts("at 3pm GMT and 10:30 ET, 5 p.m. Friday"),
             vec!["3pm GMT", "10:30 ET", "5 p.m. Friday"]
+        );
+    }
+
+    #[test]
+    fn year_end() {
+        assert_eq!(
+            texts("by year-end, at year end"),
+            vec!["year-end", "year end"]
         );
     }
 

@@ -708,6 +708,28 @@ async function main() {
       } else check("seed: a resolved time can be located", false);
     } else check("seed: a time resolved to a calendar date", false);
 
+    // A quote card: pick a quote whose first characters no higher highlight covers.
+    {
+      const covered = [
+        ...report.people.flatMap((p) => p.mentions.filter((_, k) => ["name", "alias", "description"].includes(p.mention_kinds[k]))),
+        ...report.times.map((x) => x.span),
+        ...report.flags.flatMap((f) => f.evidence),
+      ];
+      const free = (q) => !covered.some(([a, b]) => a <= q.span[0] + 2 && b > q.span[0]);
+      const qi = report.quotes.findIndex((q) => q.speaker != null && free(q));
+      if (qi >= 0) {
+        const q = report.quotes[qi];
+        const at = await page.evaluate(locateRange, ["lede-quote", collapse(report.text.slice(q.span[0], q.span[1]))]);
+        if (at) {
+          await page.mouse.click(at.x, at.y);
+          const card = await page.waitForFunction(cardText, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+          const who = report.people[q.speaker].name;
+          check(`seed: a quote card names its speaker (${who})`, card && card.kind === "quote" && card.text.includes(who), JSON.stringify(card));
+          await page.keyboard.press("Escape");
+        } else check("seed: a quote can be located", false);
+      } else note("seed: every attributed quote starts under another highlight; no quote card clicked");
+    }
+
     // A flag card with every passage.
     if (report.flags.length) {
       const f = report.flags[0];

@@ -320,6 +320,21 @@ async function main() {
     return u.startsWith(base) || u.startsWith("data:") || u.startsWith("chrome-extension:") ? route.continue() : route.abort();
   });
 
+  // Every request the extension itself makes (its worker, its pages) must stay inside
+  // the extension: Lede makes no network request.
+  const extRequests = [];
+  let extSeen = 0;
+  context.on("request", (r) => {
+    let fromExt = !!r.serviceWorker();
+    try {
+      fromExt = fromExt || r.frame().url().startsWith("chrome-extension://");
+    } catch {
+      /* a worker request has no frame */
+    }
+    if (fromExt) extSeen++;
+    if (fromExt && !r.url().startsWith("chrome-extension://")) extRequests.push(r.url());
+  });
+
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent("serviceworker", { timeout: 15000 });
   const extId = new URL(sw.url()).host;
@@ -878,6 +893,14 @@ async function main() {
     await page.close();
   }
 
+  check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
+  // And could not: connect-src 'self' in the manifest's CSP blocks it in the worker.
+  const blocked = await sw.evaluate((u) => fetch(u).then(() => false, () => true), base + "/fixture");
+  check("the worker's CSP blocks network requests", blocked);
+  // Content scripts run under the page's CSP, so they are checked by reading them.
+  const netApi = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/;
+  const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
+  check("no network API in the extension's own code", offenders.length === 0, offenders.join(", "));
   const swErrors = await sw.evaluate(() => self.__ledeErrors);
   const browserVersion = await sw.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
   check("no console error or warning from the extension", extErrors.length === 0 && swErrors.length === 0, [...extErrors, ...swErrors].slice(0, 5).join(" | "));

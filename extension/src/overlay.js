@@ -492,7 +492,9 @@
       this.place(card, anchor);
       this.card = card;
       this.returnFocus = hadFocus;
-      card.focus({ preventScroll: true });
+      // Focus moves into the card so Tab reaches its buttons; the ring only shows when
+      // the card was opened from the keyboard (the chip's list), not by a click.
+      card.focus({ preventScroll: true, focusVisible: !anchor });
       return card;
     }
 

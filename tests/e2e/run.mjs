@@ -788,6 +788,14 @@ async function main() {
       await popup.close();
     }
 
+    // Two more analyses of the seed for the timing (median of 3), through "analyse again".
+    const seedRuns = [stats.analyze_ms];
+    for (let k = 0; k < 2; k++) {
+      const again = await runLede(page);
+      if (again && !again.error) seedRuns.push(again.analyze_ms);
+    }
+    seedRuns.sort((a, b) => a - b);
+    timings.seed_analyze_ms = seedRuns[Math.floor(seedRuns.length / 2)];
     check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.close();
 

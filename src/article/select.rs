@@ -120,6 +120,13 @@ const SCORED_TAGS: &[&str] = &[
     "h6",
 ];
 
+/// How many of the best candidates are compared, how close (ratio of the top
+/// score) an alternative must be, and how many must share an ancestor for that
+/// ancestor to become the article (Readability: 5, 0.75, 3).
+const TOP_CANDIDATES: usize = 5;
+const ALTERNATIVE_RATIO: f64 = 0.75;
+const MIN_ALTERNATIVES: usize = 3;
+
 /// Readability's tag weights for a container's initial score.
 fn tag_weight(tag: &str) -> f64 {
     match tag {
@@ -191,7 +198,7 @@ impl Seg {
         format!("{} {}", self.class, self.id)
     }
 
-    fn is_boilerplate(&self) -> bool {
+    fn is_boilerplate(&self, by_words: bool) -> bool {
         if EXCLUDED_TAGS.contains(&self.tag.as_str())
             || self
                 .roles
@@ -200,7 +207,7 @@ impl Seg {
         {
             return true;
         }
-        if WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
+        if !by_words || WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
             return false;
         }
         let label = self.label();
@@ -241,7 +248,7 @@ impl Seg {
 }
 
 /// A container element rebuilt from the paths.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Node {
     seg: Seg,
     parent: Option<usize>,
@@ -263,8 +270,49 @@ pub fn select(page: &Page) -> Selection {
         .map(|b| b.path.split_whitespace().map(parse_seg).collect())
         .collect();
     let (nodes, chains) = build_tree(page, &segs);
-    let mut nodes = nodes;
+    // Like Readability, relax the boilerplate rules when the strict pass finds too
+    // little (a whole page wrapped in `div.site_header`, say).
+    let mut best: Option<(usize, Selection)> = None;
+    for level in [Strictness::Full, Strictness::TagsOnly, Strictness::Nothing] {
+        let sel = attempt(page, &segs, nodes.clone(), &chains, level);
+        let chars: usize = sel
+            .blocks
+            .iter()
+            .map(|&i| blocks[i].text.chars().count())
+            .sum();
+        if chars >= MIN_ARTICLE_CHARS {
+            return sel;
+        }
+        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+            best = Some((chars, sel));
+        }
+    }
+    best.map(|(_, s)| s).unwrap_or_default()
+}
 
+/// How much is treated as boilerplate in one selection pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Strictness {
+    /// Tags, landmark roles, class/id words and site-level headers.
+    Full,
+    /// Tags and landmark roles only.
+    TagsOnly,
+    /// Nothing: every block may be chosen.
+    Nothing,
+}
+
+/// A body shorter than this (characters) makes the selector try again with
+/// looser boilerplate rules (Readability's `charThreshold`).
+const MIN_ARTICLE_CHARS: usize = 500;
+
+fn attempt(
+    page: &Page,
+    segs: &[Vec<Seg>],
+    mut nodes: Vec<Node>,
+    chains: &[Vec<usize>],
+    level: Strictness,
+) -> Selection {
+    let blocks = &page.blocks;
     // Boilerplate: a block is dropped when any element on its path is boilerplate,
     // or a site-level <header> (one not inside an article container) holds it.
     let boiler: Vec<bool> = segs
@@ -272,10 +320,10 @@ pub fn select(page: &Page) -> Selection {
         .map(|path| {
             let mut in_article = false;
             for s in path {
-                if s.is_boilerplate() {
+                if level != Strictness::Nothing && s.is_boilerplate(level == Strictness::Full) {
                     return true;
                 }
-                if s.tag == "header" && !in_article {
+                if level == Strictness::Full && s.tag == "header" && !in_article {
                     return true;
                 }
                 if s.is_article_tag() || s.is_body_marker() {
@@ -344,6 +392,35 @@ pub fn select(page: &Page) -> Selection {
         None => return fallback(page, &boiler),
     };
 
+    // Several near-equal candidates under one ancestor (a story split into steps or
+    // sections): the ancestor is the article (Readability's alternative candidates).
+    let top_first = final_score(&nodes[top]);
+    let mut ranked = candidates.clone();
+    ranked.sort_by(|&a, &b| final_score(&nodes[b]).total_cmp(&final_score(&nodes[a])));
+    let alternatives: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .take(TOP_CANDIDATES)
+        .filter(|&c| c != top && final_score(&nodes[c]) >= top_first * ALTERNATIVE_RATIO)
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut anc = nodes[top].parent;
+        while let Some(a) = anc {
+            if matches!(nodes[a].seg.tag.as_str(), "html" | "body") {
+                break;
+            }
+            let under = alternatives
+                .iter()
+                .filter(|&&c| is_ancestor(&nodes, a, c))
+                .count();
+            if under >= MIN_ALTERNATIVES {
+                top = a;
+                break;
+            }
+            anc = nodes[a].parent;
+        }
+    }
+
     // Climb while a parent scores higher (the story is split over several children).
     let top_score = final_score(&nodes[top]);
     let mut last = top_score;
@@ -396,6 +473,25 @@ pub fn select(page: &Page) -> Selection {
             }
         }
     }
+    // Cousins of the same tag and class, or both marked as body (a story cut into `div.story-body` parts
+    // that sit in separate wrappers between ads).
+    let grandparent = parent.and_then(|p| nodes[p].parent);
+    if let (Some(g), false) = (grandparent, top_class.is_empty()) {
+        for (i, n) in nodes.iter().enumerate() {
+            if i == top
+                || !n.scored
+                || n.seg.tag != nodes[top].seg.tag
+                || !(n.seg.class == top_class
+                    || (n.seg.is_body_marker() && nodes[top].seg.is_body_marker()))
+                || n.parent.and_then(|p| nodes[p].parent) != Some(g)
+            {
+                continue;
+            }
+            if final_score(n) >= threshold && !chosen_nodes.contains(&i) {
+                chosen_nodes.push(i);
+            }
+        }
+    }
 
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
@@ -421,11 +517,23 @@ pub fn select(page: &Page) -> Selection {
         blocks: out,
         container: Some(
             segs.iter()
-                .zip(&chains)
+                .zip(chains)
                 .find_map(|(s, c)| c.iter().position(|&x| x == top).map(|k| seg_path(&s[..=k])))
                 .unwrap_or_default(),
         ),
     }
+}
+
+/// Whether `anc` is a proper ancestor of `node`.
+fn is_ancestor(nodes: &[Node], anc: usize, node: usize) -> bool {
+    let mut cur = nodes[node].parent;
+    while let Some(p) = cur {
+        if p == anc {
+            return true;
+        }
+        cur = nodes[p].parent;
+    }
+    false
 }
 
 /// Readability's rule for a loose paragraph beside the top container.

@@ -272,7 +272,7 @@ pub fn select(page: &Page) -> Selection {
     let (nodes, chains) = build_tree(page, &segs);
     // Like Readability, relax the boilerplate rules when the strict pass finds too
     // little (a whole page wrapped in `div.site_header`, say).
-    let mut best: Option<(usize, Selection)> = None;
+    let mut tries: Vec<(usize, Selection)> = Vec::new();
     for level in [Strictness::Full, Strictness::TagsOnly, Strictness::Nothing] {
         let sel = attempt(page, &segs, nodes.clone(), &chains, level);
         let chars: usize = sel
@@ -280,14 +280,19 @@ pub fn select(page: &Page) -> Selection {
             .iter()
             .map(|&i| blocks[i].text.chars().count())
             .sum();
-        if chars >= MIN_ARTICLE_CHARS {
+        if chars >= MIN_ARTICLE_CHARS && level == Strictness::Full {
             return sel;
         }
-        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
-            best = Some((chars, sel));
-        }
+        tries.push((chars, sel));
     }
-    best.map(|(_, s)| s).unwrap_or_default()
+    // The strict pass found little: the strictest pass that kept at least half of
+    // what the loosest one found, so a brief story does not pull in its footer.
+    let most = tries.iter().map(|t| t.0).max().unwrap_or(0);
+    tries
+        .into_iter()
+        .find(|(c, _)| c * 2 >= most)
+        .map(|(_, s)| s)
+        .unwrap_or_default()
 }
 
 /// How much is treated as boilerplate in one selection pass.

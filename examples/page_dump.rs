@@ -17,6 +17,24 @@ fn main() {
     let page = page_from_html(&html, None);
     let sel = select(&page);
     println!("container: {:?}", sel.container);
+    // `page_dump FILE text`: the extracted article text only.
+    if std::env::args().nth(2).as_deref() == Some("text") {
+        println!("{}", lede::article::extract(&page).text);
+        return;
+    }
+    // `page_dump FILE 12 40`: full path and ids of those blocks.
+    let wanted: Vec<usize> = std::env::args()
+        .skip(2)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if !wanted.is_empty() {
+        for &i in &wanted {
+            if let Some(b) = page.blocks.get(i) {
+                println!("[{i}] {}\n     {:?}", b.path, b.ids);
+            }
+        }
+        return;
+    }
     for (i, b) in page.blocks.iter().enumerate() {
         let mark = if sel.blocks.contains(&i) { '+' } else { ' ' };
         let text: String = b.text.chars().take(70).collect();

@@ -141,6 +141,12 @@ fn main() {
         let expected = meta["publishedTime"]
             .as_str()
             .map(|s| s.chars().take(10).collect::<String>());
+        // The index's own reading of the source HTML, for pages whose expected
+        // metadata has no date (a second opinion, not ground truth).
+        let in_source = entry["date_from_source_html"]
+            .as_str()
+            .and_then(lede::article::dates::parse_machine)
+            .map(|d| d.to_string());
         let Some((body, ex)) = body_overlap(&dir, verbose) else {
             continue;
         };
@@ -168,7 +174,12 @@ fn main() {
             }
             (None, Some(f)) => {
                 d_extra += 1;
-                extra_list.push(format!("{id} {f} ({source})"));
+                let agree = match &in_source {
+                    Some(s) if s == f => "agrees with the index's source-html date",
+                    Some(_) => "DIFFERS from the index's source-html date",
+                    None => "no date in the index",
+                };
+                extra_list.push(format!("{id} {f} ({source}): {agree}"));
                 "(no expected date)"
             }
             (None, None) => "",

@@ -287,7 +287,8 @@ fn is_hidden(el: &ElementRef) -> bool {
 fn segment(el: &ElementRef) -> String {
     let v = el.value();
     let mut s = v.name().to_ascii_lowercase();
-    for c in v.classes() {
+    // Attribute order, as `classList` gives it in the browser.
+    for c in v.attr("class").unwrap_or("").split_whitespace() {
         s.push('.');
         s.push_str(c);
     }

@@ -114,10 +114,13 @@ static BYLINE_PATH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A date in a URL path: `/2025/05/12/`, `/2025-05-12/`, `/20250512/`.
+/// A date in a URL path: `/2025/05/12/`, `/2025-05-12/`, `/20250512/` (each form
+/// with its own separators, so an id such as `/2089096-title` is not a date).
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})(?:/|-)?(\d{1,2})(?:/|-)?(\d{1,2})(?:[/\-_.]|$)")
-        .expect("static regex")
+    Regex::new(
+        r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.\-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.\-]|$)",
+    )
+    .expect("static regex")
 });
 
 /// Finds the publication date of a page.
@@ -383,7 +386,10 @@ fn from_url(page: &Page) -> Option<Published> {
         .nth(1)
         .map_or(path, |rest| rest.find('/').map_or("", |i| &rest[i..]));
     let c = URL_DATE.captures(path)?;
-    let d = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    // The three alternatives capture (year, month, day) in groups 1-3, 4-6 or 7-9.
+    let k = [1, 4, 7].into_iter().find(|&k| c.get(k).is_some())?;
+    let part = |i: usize| c.get(k + i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let d = ymd(part(0)? as i32, part(1)?, part(2)?)?;
     Some(published_at(d, "url", None))
 }
 
@@ -535,5 +541,11 @@ mod tests {
         assert_eq!(show(published(&p)), "2021-11-07 url -");
         p.url = Some("https://20210101.example.com/story-12345".into());
         assert_eq!(show(published(&p)), "none");
+        p.url = Some("https://example.com/nation/2049096-river-closure".into());
+        assert_eq!(show(published(&p)), "none");
+        p.url = Some("https://example.com/a/2019-06-30-river-closure".into());
+        assert_eq!(show(published(&p)), "2019-06-30 url -");
+        p.url = Some("https://example.com/a/20190630/river".into());
+        assert_eq!(show(published(&p)), "2019-06-30 url -");
     }
 }

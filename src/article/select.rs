@@ -59,6 +59,18 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Class tokens that hide an element (Bootstrap, Foundation, utility CSS) or mark
+/// a dialog; matched as whole tokens (`hidden-xs` only hides on phones).
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "d-none",
+    "invisible",
+    "display-none",
+    "modal",
+];
+
 /// Explicit article-body markers in class/id; such a container gets [`BODY_BONUS`].
 static BODY_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article[-_]?body|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|post[-_]?body|article[-_]?text|story[-_]?content|body[-_]?text")
@@ -126,6 +138,9 @@ const SCORED_TAGS: &[&str] = &[
 const TOP_CANDIDATES: usize = 5;
 const ALTERNATIVE_RATIO: f64 = 0.75;
 const MIN_ALTERNATIVES: usize = 3;
+
+/// A sibling container with more of its text in links than this is not story.
+const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Readability's tag weights for a container's initial score.
 fn tag_weight(tag: &str) -> f64 {
@@ -210,8 +225,19 @@ impl Seg {
         if !by_words || WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
             return false;
         }
+        if self.hidden_by_class() {
+            return true;
+        }
         let label = self.label();
         UNLIKELY.is_match(&label) && !MAYBE.is_match(&label)
+    }
+
+    /// A class token that hides the element in common CSS frameworks, unless
+    /// a responsive token shows it again (`hidden md:block`).
+    fn hidden_by_class(&self) -> bool {
+        let tokens = || self.class.split_whitespace();
+        tokens().any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+            && !tokens().any(|t| t.contains(':'))
     }
 
     fn is_body_marker(&self) -> bool {
@@ -377,14 +403,7 @@ fn attempt(
         }
     }
 
-    let final_score = |n: &Node| {
-        let ld = if n.chars == 0 {
-            0.0
-        } else {
-            n.link_chars as f64 / n.chars as f64
-        };
-        n.score * (1.0 - ld)
-    };
+    let final_score = |n: &Node| n.score * (1.0 - link_density(n));
     let candidates: Vec<usize> = (0..nodes.len())
         .filter(|&i| nodes[i].scored && !matches!(nodes[i].seg.tag.as_str(), "html" | "body"))
         .collect();
@@ -465,14 +484,21 @@ fn attempt(
     let mut chosen_nodes = vec![top];
     if let Some(p) = parent {
         for (i, n) in nodes.iter().enumerate() {
-            if i == top || n.parent != Some(p) || !n.scored {
+            if i == top || n.parent != Some(p) {
                 continue;
             }
-            let bonus = if !top_class.is_empty() && n.seg.class == top_class {
-                top_final * 0.2
-            } else {
-                0.0
-            };
+            let same_class = !top_class.is_empty() && n.seg.class == top_class;
+            // A same-class sibling whose paragraphs sit too deep to have scored
+            // here is still the next part of the story if it is prose, not links.
+            if same_class && !n.scored && n.chars > 0 && link_density(n) < SIBLING_MAX_LINK_DENSITY
+            {
+                chosen_nodes.push(i);
+                continue;
+            }
+            if !n.scored {
+                continue;
+            }
+            let bonus = if same_class { top_final * 0.2 } else { 0.0 };
             if final_score(n) + bonus >= threshold {
                 chosen_nodes.push(i);
             }
@@ -526,6 +552,14 @@ fn attempt(
                 .find_map(|(s, c)| c.iter().position(|&x| x == top).map(|k| seg_path(&s[..=k])))
                 .unwrap_or_default(),
         ),
+    }
+}
+
+fn link_density(n: &Node) -> f64 {
+    if n.chars == 0 {
+        0.0
+    } else {
+        n.link_chars as f64 / n.chars as f64
     }
 }
 
@@ -696,6 +730,16 @@ mod tests {
         }
         let sel = select(&page);
         assert_eq!(sel.blocks, vec![1, 2]);
+    }
+
+    #[test]
+    fn class_hidden_dialogs_dropped() {
+        let html = format!(
+            r#"<article><p>{PARA}</p><div class="modal fade"><p>Sign in, please, to keep reading our pieces.</p></div>
+            <div class="hidden md:block"><p>{PARA}</p></div><div class="hidden"><p>Invisible words, kept in the page, for later use.</p></div>
+            <div class="hidden-xs"><p>{PARA}</p></div></article>"#
+        );
+        assert_eq!(selected_texts(&html), vec![PARA, PARA, PARA]);
     }
 
     #[test]

@@ -22,6 +22,13 @@ fn main() {
         println!("{}", lede::article::extract(&page).text);
         return;
     }
+    // `page_dump FILE all`: every block's text.
+    if std::env::args().nth(2).as_deref() == Some("all") {
+        for b in &page.blocks {
+            println!("{}", b.text);
+        }
+        return;
+    }
     // `page_dump FILE 12 40`: full path and ids of those blocks.
     let wanted: Vec<usize> = std::env::args()
         .skip(2)

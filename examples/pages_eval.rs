@@ -127,6 +127,8 @@ fn main() {
     let mut extra_list = Vec::new();
     let (mut nc, mut no, mut ne) = (0, 0, 0);
     let mut news_f1 = Vec::new();
+    // Tiers 1-2 are the English news reports; tier 3 is other languages.
+    let (mut ec, mut eo, mut ee, mut en) = (0, 0, 0, 0);
     for entry in &news {
         let id = entry["id"].as_str().unwrap_or("");
         if only.is_some_and(|o| o != id) {
@@ -185,6 +187,12 @@ fn main() {
             (None, None) => "",
         };
         let (p, r, f) = prf(body.common, body.ours, body.expected);
+        if tier <= 2 {
+            ec += body.common;
+            eo += body.ours;
+            ee += body.expected;
+            en += 1;
+        }
         nc += body.common;
         no += body.ours;
         ne += body.expected;
@@ -214,6 +222,9 @@ fn main() {
         "news body (micro): P {p:.3} R {r:.3} F1 {f:.3}; macro F1 {macro_f1:.3} over {} pages",
         news_f1.len()
     );
+
+    let (p, r, f) = prf(ec, eo, ee);
+    println!("tiers 1-2 body (micro): P {p:.3} R {r:.3} F1 {f:.3} over {en} pages");
 
     if only.is_some() {
         return;

@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 /// plus share/newsletter/cookie/promo boxes and captions).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|caption|credit|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola",
+        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola",
     )
     .expect("static regex")
 });
@@ -70,6 +70,9 @@ const HIDDEN_CLASSES: &[&str] = &[
     "display-none",
     "modal",
 ];
+
+/// Prefixes of class tokens that only say whether a block has a caption.
+const CAPTION_FLAG_PREFIXES: &[&str] = &["no", "has", "with", "without"];
 
 /// Explicit article-body markers in class/id; such a container gets [`BODY_BONUS`].
 static BODY_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -225,7 +228,7 @@ impl Seg {
         if !by_words || WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
             return false;
         }
-        if self.hidden_by_class() {
+        if self.hidden_by_class() || self.is_caption() {
             return true;
         }
         let label = self.label();
@@ -238,6 +241,16 @@ impl Seg {
         let tokens = || self.class.split_whitespace();
         tokens().any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
             && !tokens().any(|t| t.contains(':'))
+    }
+
+    /// A caption or photo credit box (`wp-caption`, `image-credit`), but not a
+    /// `no_caption` / `has-caption` flag on a content block.
+    fn is_caption(&self) -> bool {
+        self.class.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            (t.contains("caption") || t.contains("credit"))
+                && !CAPTION_FLAG_PREFIXES.iter().any(|p| t.starts_with(p))
+        })
     }
 
     fn is_body_marker(&self) -> bool {

@@ -1,11 +1,32 @@
 //! Article finding: from a page's blocks and metadata to the article text and its
 //! publication date. The same code serves the CLI (blocks from an HTML parser) and
 //! the extension (blocks from the content script's read-only DOM walk), so both pick
-//! the same body. (Selection and date logic land with the article module.)
+//! the same body.
+//!
+//! Stage 0 of the page path. Input: a [`Page`] (`docs/page.md`). Output:
+//! [`Extracted`] — the body text (one paragraph per block), where each block starts
+//! in it, the publication date ([`published`]) and the title.
+//!
+//! * [`html`] (native only): HTML → [`Page`], the CLI's stand-in for the content script.
+//! * [`select`]: which blocks are the article body.
+//! * [`published`] (with [`dates`]): when the article was published.
+//!
+//! ```
+//! use lede::article::{extract, Block, Page};
+//! let para = "The night market returned to the square on Friday, with forty stalls, music and long queues.";
+//! let page = Page {
+//!     url: Some("https://example.org/2024/08/02/market".into()),
+//!     blocks: vec![Block { text: para.into(), tag: "p".into(), path: "html body article p".into(), ..Block::default() }],
+//!     meta: vec![],
+//! };
+//! let e = extract(&page);
+//! assert_eq!(e.text, para);
+//! assert_eq!(e.published.map(|p| p.date.to_string()).as_deref(), Some("2024-08-02"));
+//! ```
 
 use serde::Deserialize;
 
-/// A page as the content script or the CLI's HTML reader describes it (see `docs/json.md`).
+/// A page as the content script or the CLI's HTML reader describes it (see `docs/page.md`).
 #[derive(Debug, Clone, Deserialize, Default)]
 pub struct Page {
     /// The page address, when known (dates in URLs like `/2025/05/12/`).

@@ -110,7 +110,7 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id words of a byline or dateline box.
 static BYLINE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta")
+    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author")
         .expect("static regex")
 });
 

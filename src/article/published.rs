@@ -158,6 +158,9 @@ fn published_at(date: NaiveDate, source: &str, modified: Option<NaiveDate>) -> P
 /// One JSON-LD object's date fields.
 struct LdDates {
     is_article: bool,
+    /// Nesting depth: the page's own article is the shallowest one; deeper
+    /// article objects are often related stories (`itemListElement`, `hasPart`).
+    depth: usize,
     field: Option<NaiveDate>,
     modified: Option<NaiveDate>,
 }
@@ -175,6 +178,7 @@ fn from_json_ld(page: &Page, field: &str) -> Option<Published> {
                 if let Some(d) = raw_json_field(text, field) {
                     found.push(LdDates {
                         is_article: false,
+                        depth: 0,
                         field: Some(d),
                         modified: raw_json_field(text, "dateModified"),
                     });
@@ -182,10 +186,11 @@ fn from_json_ld(page: &Page, field: &str) -> Option<Published> {
             }
         }
     }
+    // Article objects first, the shallowest of them; document order breaks ties.
     let best = found
         .iter()
-        .filter(|f| f.field.is_some())
-        .find(|f| f.is_article)
+        .filter(|f| f.field.is_some() && f.is_article)
+        .min_by_key(|f| f.depth)
         .or_else(|| found.iter().find(|f| f.field.is_some()))?;
     Some(published_at(
         best.field?,
@@ -238,6 +243,7 @@ fn collect_ld(v: &Value, field: &str, depth: usize, out: &mut Vec<LdDates>) {
             if f.is_some() {
                 out.push(LdDates {
                     is_article: ld_is_article(map.get("@type")),
+                    depth,
                     field: f,
                     modified: date("dateModified"),
                 });
@@ -450,6 +456,16 @@ mod tests {
             r#"<!-- {"@type":"NewsArticle","datePublished":"2021-04-05T10:00:00Z",} -->"#,
         )]);
         assert_eq!(show(published(&p)), "2021-04-05 json-ld datePublished -");
+    }
+
+    #[test]
+    fn json_ld_own_article_before_related_list() {
+        let p = page(vec![ld(
+            r#"{"@type":"WebPage","relatedLink":{"@type":"ItemList","itemListElement":[
+            {"@type":"NewsArticle","datePublished":"2019-01-01"}]},
+            "mainEntity":{"@type":"NewsArticle","datePublished":"2021-02-03"}}"#,
+        )]);
+        assert_eq!(show(published(&p)), "2021-02-03 json-ld datePublished -");
     }
 
     #[test]

@@ -159,6 +159,10 @@ fn tag_weight(tag: &str) -> f64 {
 /// Inside the chosen body, a short block whose text is mostly links is a menu,
 /// a tag list or a "read more" line.
 const BODY_MAX_LINK_DENSITY: f64 = 0.5;
+/// Blocks at least this long are sentences that cite sources in links; they go
+/// only when nearly all link text ([`LONG_MAX_LINK_DENSITY`]).
+const LINK_LINE_MAX_CHARS: usize = 100;
+const LONG_MAX_LINK_DENSITY: f64 = 0.8;
 
 /// The chosen body blocks.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -418,7 +422,7 @@ fn attempt(
 
     let final_score = |n: &Node| n.score * (1.0 - link_density(n));
     let candidates: Vec<usize> = (0..nodes.len())
-        .filter(|&i| nodes[i].scored && !matches!(nodes[i].seg.tag.as_str(), "html" | "body"))
+        .filter(|&i| nodes[i].scored && nodes[i].seg.tag != "html")
         .collect();
     let mut top = match candidates
         .iter()
@@ -552,7 +556,19 @@ fn attempt(
         }
         let n = b.text.chars().count().max(1);
         let ld = b.link_chars as f64 / n as f64;
-        if ld > BODY_MAX_LINK_DENSITY && !b.tag.starts_with('h') {
+        let link_line = if n < LINK_LINE_MAX_CHARS {
+            ld > BODY_MAX_LINK_DENSITY
+        } else {
+            ld > LONG_MAX_LINK_DENSITY
+        };
+        // Headings and table cells keep their links: a linked headline or film
+        // title in a data table is content, not navigation.
+        if link_line
+            && !matches!(
+                b.tag.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
+            )
+        {
             continue;
         }
         out.push(i);

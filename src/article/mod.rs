@@ -177,6 +177,32 @@ fn json_ld_headline(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The example in `docs/page.md` is what the content script sends: it must
+    /// deserialize, and the core must read its date from it.
+    #[test]
+    fn docs_example_deserializes() {
+        let doc = include_str!("../../docs/page.md");
+        let json = doc
+            .split("```json")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or("");
+        let page: Page = match serde_json::from_str(json) {
+            Ok(p) => p,
+            Err(e) => panic!("docs/page.md example does not parse: {e}"),
+        };
+        assert_eq!(page.blocks.len(), 2);
+        assert_eq!(
+            page.blocks[0].ids.len(),
+            page.blocks[0].path.split(' ').count()
+        );
+        assert_eq!(page.meta.len(), 3);
+        let e = extract(&page);
+        let p = e.published.unwrap_or_else(|| panic!("no date"));
+        assert_eq!(p.date.to_string(), "2025-05-12");
+        assert_eq!(p.source, "json-ld datePublished");
+    }
+
     #[test]
     fn extract_joins_blocks_with_offsets() {
         let b = |text: &str| Block {

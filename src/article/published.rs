@@ -297,7 +297,7 @@ fn from_metas(page: &Page) -> Option<Published> {
             .find_map(|(_, c)| parse_machine(c))
     });
     for want in META_PUBLISHED {
-        for (name, content) in metas.iter().filter(|(n, _)| n == want) {
+        for (_, content) in metas.iter().filter(|(n, _)| n == want) {
             let date = if *want == "parsely-page" {
                 parsely_page_date(content)
             } else {
@@ -306,7 +306,6 @@ fn from_metas(page: &Page) -> Option<Published> {
             if let Some(d) = date {
                 return Some(published_at(d, &format!("meta {want}"), modified));
             }
-            let _ = name;
         }
     }
     None

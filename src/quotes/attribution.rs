@@ -260,6 +260,7 @@ impl<'a> Attributor<'a> {
                 if let Some(si) = si_open {
                     let sstart = self.f.doc.sentence_tokens[si].start;
                     let mut k = open_tok;
+                    let mut tries = 0;
                     while k > sstart {
                         k -= 1;
                         if self.f.idx.in_quote[k] {
@@ -274,8 +275,13 @@ impl<'a> Attributor<'a> {
                         if self.cue_at(k) {
                             if let Some(np) = self.np_for_cue(k, sstart, si) {
                                 found = Some((np, k, si));
+                                break;
                             }
-                            break;
+                            // "anybody who complains … “…”": keep looking further left.
+                            tries += 1;
+                            if tries >= 3 {
+                                break;
+                            }
                         }
                     }
                 }
@@ -313,7 +319,18 @@ impl<'a> Attributor<'a> {
                     if words <= 4 && !ends_like_speech || modifier {
                         continue; // a quoted name or scare quote
                     }
-                    (None, None, None, None)
+                    // 4. A quote inside a sentence with no cue: the person the sentence is about
+                    // ("Ruiz has gone after the plan as “a waste of everyone’s money.”").
+                    let subject = si_open
+                        .filter(|_| !self.starts_sentence(open_tok))
+                        .and_then(|si| self.f.sentence_subject_np(si, open_tok).map(|np| (np, si)));
+                    match subject {
+                        Some((np, si)) if np.person.is_some() => {
+                            let (p, t, s) = self.take(&np, Some(si));
+                            (p, t, s, None)
+                        }
+                        _ => (None, None, None, None),
+                    }
                 }
             };
             let _ = n;
@@ -474,6 +491,9 @@ impl<'a> Attributor<'a> {
             // "said Russia would …": a clause starts right after the verb.
             let s = self.f.tok(j);
             let l = self.lower(j);
+            if !super::cues::takes_bare_clause(&w) {
+                return None;
+            }
             let clause_start = matches!(
                 l.as_str(),
                 "he" | "she"

@@ -85,6 +85,54 @@ const CLAUSE_STEMS: &[&str] = &[
     "show",
 ];
 
+/// Verbs whose clause may follow without "that" ("said Russia would …").
+const BARE_CLAUSE_STEMS: &[&str] = &[
+    "say",
+    "said",
+    "add",
+    "claim",
+    "insist",
+    "argu",
+    "believ",
+    "think",
+    "thought",
+    "warn",
+    "note",
+    "writ",
+    "wrote",
+    "stat",
+    "suggest",
+    "predict",
+    "estimat",
+    "hope",
+    "fear",
+    "expect",
+    "acknowledg",
+    "admit",
+    "conced",
+    "confirm",
+    "explain",
+    "recall",
+    "report",
+    "announc",
+    "declar",
+    "stress",
+    "tweet",
+    "post",
+    "maintain",
+    "contend",
+    "assert",
+    "complain",
+    "agree",
+    "boast",
+];
+
+/// A reporting verb whose reported clause may follow without "that".
+pub fn takes_bare_clause(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_cue(&w) && BARE_CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// Objects of "told"/"assured" that sit between the verb and its clause.
 pub const OBJECT_VERBS: &[&str] = &[
     "told", "tell", "tells", "telling", "assured", "assures", "reminded", "reminds", "informed",
@@ -93,7 +141,21 @@ pub const OBJECT_VERBS: &[&str] = &[
 
 /// A reporting verb ("said", "warned", "posted").
 pub fn is_cue(word: &str) -> bool {
-    CUES.contains(&word.to_lowercase())
+    let w = word.to_lowercase();
+    if CUES.contains(&w) {
+        return true;
+    }
+    // "-ing" forms from the listed base forms: saying, arguing, noting, telling, adding.
+    match w.strip_suffix("ing") {
+        Some(stem) if stem.len() >= 2 => {
+            CUES.contains(stem)
+                || CUES.contains(&format!("{stem}e"))
+                || stem.len() >= 3
+                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                    && CUES.contains(&stem[..stem.len() - 1])
+        }
+        _ => false,
+    }
 }
 
 /// A reporting verb that takes a reported clause.
@@ -110,6 +172,7 @@ mod tests {
     fn cues() {
         assert!(is_cue("said") && is_cue("Told") && is_cue("warned") && is_cue("termed"));
         assert!(!is_cue("walked"));
+        assert!(is_cue("saying") && is_cue("arguing") && is_cue("noting") && is_cue("admitting"));
         assert!(takes_clause("said") && takes_clause("denied") && !takes_clause("called"));
     }
 }

@@ -77,11 +77,12 @@ fn is_prefixed_name(s: &str) -> bool {
 
 /// "J", "J.D", "A" (one to three single capitals joined by dots).
 fn is_initial_text(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() <= 3
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+    s.len() <= 8
+        && s.split('.').count() <= 3
+        && s.split('.').all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
+        })
 }
 
 /// Index of the full stop that directly follows token `i`, if any.

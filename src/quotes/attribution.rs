@@ -73,10 +73,18 @@ impl<'a> Attributor<'a> {
 
     /// Is token `k` a reporting verb used as a verb here (not "the ceasefire demand")?
     pub fn cue_at(&self, k: usize) -> bool {
-        let w = self.lower(k);
-        if !is_cue(&w) || self.f.idx.in_quote.get(k).copied().unwrap_or(true) {
+        if self
+            .f
+            .doc
+            .tokens
+            .get(k)
+            .is_none_or(|t| t.kind != TokenKind::Word)
+            || self.f.idx.in_quote.get(k).copied().unwrap_or(true)
+            || !is_cue(self.f.tok(k))
+        {
             return false;
         }
+        let w = self.lower(k);
         if self.f.tok(k).chars().next().is_some_and(char::is_uppercase) {
             // "Continued Stone: “…”" opens its sentence with the verb.
             let opens = self
@@ -415,8 +423,8 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             for k in range.clone() {
-                if self.lower(k) == "according"
-                    && self.lower(k + 1) == "to"
+                if self.f.tok(k).eq_ignore_ascii_case("according")
+                    && self.f.tok(k + 1) == "to"
                     && !self.f.idx.in_quote[k]
                 {
                     self.according_to(k, si);

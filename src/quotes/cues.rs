@@ -4,10 +4,10 @@
 //! and whether it can take a reported clause ("said that …", "said Russia would …").
 //! Example: `is_cue("warned")` is true; `takes_clause("called")` is false.
 
-use std::collections::HashSet;
+use crate::people::lexicon::{with_lower, FastSet};
 use std::sync::LazyLock;
 
-static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static CUES: LazyLock<FastSet> = LazyLock::new(|| {
     include_str!("../../data/reporting_verbs.txt")
         .lines()
         .map(str::trim)
@@ -129,8 +129,9 @@ const BARE_CLAUSE_STEMS: &[&str] = &[
 
 /// A reporting verb whose reported clause may follow without "that".
 pub fn takes_bare_clause(word: &str) -> bool {
-    let w = word.to_lowercase();
-    is_cue(&w) && BARE_CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    with_lower(word, |w| {
+        cue_lower(w) && BARE_CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    })
 }
 
 /// Objects of "told"/"assured" that sit between the verb and its clause.
@@ -141,8 +142,11 @@ pub const OBJECT_VERBS: &[&str] = &[
 
 /// A reporting verb ("said", "warned", "posted").
 pub fn is_cue(word: &str) -> bool {
-    let w = word.to_lowercase();
-    if CUES.contains(&w) {
+    with_lower(word, cue_lower)
+}
+
+fn cue_lower(w: &str) -> bool {
+    if CUES.contains(w) {
         return true;
     }
     // "-ing" forms from the listed base forms: saying, arguing, noting, telling, adding.
@@ -160,8 +164,9 @@ pub fn is_cue(word: &str) -> bool {
 
 /// A reporting verb that takes a reported clause.
 pub fn takes_clause(word: &str) -> bool {
-    let w = word.to_lowercase();
-    is_cue(&w) && CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    with_lower(word, |w| {
+        cue_lower(w) && CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    })
 }
 
 #[cfg(test)]

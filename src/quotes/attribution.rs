@@ -213,6 +213,17 @@ impl<'a> Attributor<'a> {
             if let (Some(ct), Some(si)) = (close_tok, si_close) {
                 let send = self.f.doc.sentence_tokens[si].end;
                 let mut t = ct + 1;
+                // Only a passage that ends its clause takes a speaker after it
+                // (“…,” she said); "said “it hurts” every time" does not.
+                let next = self.f.tok(t);
+                let clause_end = ends_like_speech
+                    || matches!(next, "," | "―" | "—" | "–" | "-")
+                    || self.starts_sentence(open_tok)
+                    || next.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(next, "he" | "she" | "they" | "said" | "says" | "the");
+                if !clause_end {
+                    t = send;
+                }
                 if self.f.tok(t) == "," {
                     t += 1;
                 }
@@ -370,6 +381,38 @@ impl<'a> Attributor<'a> {
     /// The subject of cue `k`; after ", but added" / "and said" it is the sentence's last speaker.
     fn np_for_cue(&mut self, k: usize, sstart: usize, si: usize) -> Option<Np> {
         if let Some(np) = self.f.np_before(k, sstart) {
+            // "Ruiz in her speech called …", "The town released a statement Wednesday
+            // saying …": a phrase inside a prepositional phrase or the object of a
+            // participle is not the speaker; the clause's subject is.
+            let in_pp = np.first > sstart
+                && matches!(
+                    self.lower(np.first - 1).as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "by"
+                        | "from"
+                        | "for"
+                        | "of"
+                        | "to"
+                        | "over"
+                        | "under"
+                        | "via"
+                        | "through"
+                        | "since"
+                );
+            let participle = self.lower(k).ends_with("ing");
+            if np.kind == NpKind::Group && (in_pp || participle) {
+                if let Some(subj) = self.f.sentence_subject_np(si, np.first) {
+                    return Some(subj);
+                }
+                if in_pp {
+                    return None;
+                }
+            }
             return Some(np);
         }
         let mut j = k;

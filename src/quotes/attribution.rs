@@ -24,6 +24,16 @@ use crate::model::{MentionKind, Quote};
 use crate::span::Span;
 use crate::text::TokenKind;
 
+/// Finite verbs and auxiliaries that show a reported clause has its own verb.
+const FINITE: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must",
+    "has", "had", "have", "did", "does", "do", "shall", "won't", "am", "be", "needs", "wants",
+    "knows", "thinks", "believes", "said", "says", "got", "gets", "made", "makes", "went", "goes",
+];
+const PRONOUN_LIKE: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what",
+];
+
 /// A resolved mention to add to a person.
 pub struct NewMention {
     pub person: usize,
@@ -570,6 +580,51 @@ impl<'a> Attributor<'a> {
             ) || s.chars().next().is_some_and(char::is_uppercase)
                 && self.f.doc.tokens[j].kind == TokenKind::Word;
             if !clause_start || j >= send {
+                return None;
+            }
+            // Without "that", the clause must have a verb early on ("said Russia would …");
+            // "suggested the possibility of a truce" is an object, not a clause.
+            let has_verb = (j..send.min(j + 8)).any(|v| {
+                let l = self.lower(v);
+                FINITE.contains(&l.as_str())
+                    || l.ends_with("n't")
+                    || l.ends_with("’t")
+                    || ["’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d"]
+                        .iter()
+                        .any(|c| l.ends_with(c))
+                        && PRONOUN_LIKE.iter().any(|p| l.starts_with(p))
+                    || v > j
+                        && l.len() > 3
+                        && (l.ends_with("ed") || l.ends_with("es"))
+                        && self.f.idx.mention_at[v].is_none()
+            });
+            // "said", "says", "argued", "insisted" are followed by clauses far more often than
+            // by objects; other verbs need the evidence.
+            let say_like = matches!(
+                w.as_str(),
+                "said"
+                    | "says"
+                    | "say"
+                    | "saying"
+                    | "added"
+                    | "adds"
+                    | "argued"
+                    | "argues"
+                    | "insisted"
+                    | "insists"
+                    | "claimed"
+                    | "claims"
+                    | "believes"
+                    | "believe"
+                    | "thinks"
+                    | "think"
+                    | "wrote"
+                    | "writes"
+                    | "warned"
+                    | "warns"
+                    | "told"
+            );
+            if !has_verb && !say_like {
                 return None;
             }
         }

@@ -237,4 +237,14 @@ fn profile() {
         per_k(tp) / 5.0,
         per_k(tq) / 5.0
     );
+    // Linearity: all texts as one document should cost about the same per word.
+    let big = texts.join("\n\n");
+    let t0 = std::time::Instant::now();
+    let d = Document::new(&big);
+    let mut people = lede::people::find(&d);
+    let _ = lede::quotes::find(&d, &mut people);
+    println!(
+        "one {words}-word document: {:.3} ms per 1,000 words",
+        per_k(t0.elapsed())
+    );
 }

@@ -448,7 +448,7 @@ impl<'a> Attributor<'a> {
                 return Some(np);
             }
             let p = self.f.idx.sentence_subject[si]?;
-            let last = self.quotes.iter().rev().find(|q| {
+            let last = self.quotes.iter().rev().take(16).find(|q| {
                 q.speaker == Some(p)
                     && q.speaker_span
                         .is_some_and(|s| self.f.doc.sentence_at(s.start) == Some(si))
@@ -503,10 +503,13 @@ impl<'a> Attributor<'a> {
 
     fn push_indirect(&mut self, clause: Span, np: &Np, cue: usize, si: usize) {
         // A clause that is itself a quotation already has its direct quote.
-        if self
-            .quotes
+        // Direct quotes come first and in text order: look only at those starting inside.
+        let direct = self.quotes.partition_point(|q| q.direct);
+        let from = self.quotes[..direct].partition_point(|q| q.span.start < clause.start);
+        if self.quotes[from..direct]
             .iter()
-            .any(|q| q.direct && clause.contains(&q.span) && q.span.len() * 10 >= clause.len() * 8)
+            .take_while(|q| q.span.start < clause.end)
+            .any(|q| clause.contains(&q.span) && q.span.len() * 10 >= clause.len() * 8)
         {
             return;
         }

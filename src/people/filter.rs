@@ -112,12 +112,17 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
     if lex.is_org_word(last) || lex.is_place(last) && !(w.len() >= 2 && lex.is_given(first)) {
         return Verdict::NotPerson;
     }
-    if w.iter()
-        .any(|x| lex.is_nationality(x) || lex.is_role_head(x) && !lex.is_given(x))
-    {
+    // "Michael Green": after a known given name, a word that is also a colour, a party or a
+    // nationality is a surname.
+    let given_first = w.len() >= 2 && lex.is_given(first);
+    if w.iter().enumerate().any(|(i, x)| {
+        !(given_first && i > 0)
+            && (lex.is_nationality(x) || lex.is_role_head(x) && !lex.is_given(x))
+    }) {
         return Verdict::NotPerson;
     }
-    let has_title = c.lead.iter().any(|&t| {
+    // The title must sit right before the name ("Major League Baseball" has none).
+    let has_title = c.lead.last().is_some_and(|&t| {
         let s = doc.tokens[t].text(text);
         lex.is_role_head(s) || lex.is_title_abbr(s)
     });

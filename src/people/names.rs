@@ -252,7 +252,8 @@ fn split_run(
         let given_start =
             lex.is_given(w) && !lex.is_non_person_word(next) && !lex.is_role_mod(next);
         // "Ask Bashar al-Assad": a sentence-opening word before a given name is not part of it.
-        let opener = sentence_initial && k == 0 && !lex.is_given(w) && lex.is_given(next);
+        let opener =
+            sentence_initial && k == 0 && run.len() >= 3 && !lex.is_given(w) && lex.is_given(next);
         if (titleish || opener) && !given_start {
             lead.push(run[k]);
             k += 1;

@@ -541,12 +541,28 @@ impl<'a> Finder<'a> {
         if a >= before {
             return None;
         }
-        let np = self.np_after(a, before)?;
-        matches!(
-            np.kind,
-            NpKind::Name | NpKind::Pronoun | NpKind::Description
-        )
-        .then_some(np)
+        let ok = |np: &Np| {
+            matches!(
+                np.kind,
+                NpKind::Name | NpKind::Pronoun | NpKind::Description
+            )
+        };
+        if let Some(np) = self.np_after(a, before).filter(ok) {
+            return Some(np);
+        }
+        // "On Monday they announced …": past a short opening phrase, the first person or
+        // subject pronoun.
+        (a..before.min(a + 8))
+            .filter(|&k| !self.idx.in_quote[k])
+            .find(|&k| {
+                self.idx.mention_at[k].is_some()
+                    || matches!(
+                        lower(self.tok(k)).as_str(),
+                        "he" | "she" | "they" | "we" | "i"
+                    )
+            })
+            .and_then(|k| self.np_after(k, before))
+            .filter(ok)
     }
 
     fn pronoun(&self, t: usize) -> Np {

@@ -1,0 +1,44 @@
+# One command per task. The README documents `make demo` and `make test`; CI runs `.ci/run`.
+.PHONY: demo test setup wasm extension check unit e2e eval eval-gate bench size
+
+# Install what is missing (idempotent): wasm target, pinned wasm-bindgen CLI, npm packages, Chromium.
+setup:
+	./scripts/setup.sh
+
+# Build the wasm into extension/pkg (wasm-bindgen --target web, then wasm-opt).
+wasm: setup
+	./scripts/build-wasm.sh
+
+# Build the extension folders (dist/chromium, dist/firefox) and serve www/ on 127.0.0.1.
+demo: wasm
+	./scripts/demo.sh
+
+check:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test
+
+e2e: wasm
+	node tests/e2e/run.mjs
+
+# The README's test command: everything a change must pass.
+test: setup check unit wasm e2e
+
+# Accuracy on ../shared/eval (prints the table, rewrites docs/accuracy.md).
+eval:
+	cargo build --release --bin lede
+	python3 tests/eval/run.py --write-docs
+
+# CI's accuracy gate: fails when any score drops more than 0.5 points below tests/eval/floors.json.
+eval-gate:
+	cargo build --release --bin lede
+	python3 tests/eval/run.py --gate
+
+bench:
+	./scripts/bench.sh
+
+size: wasm
+	./scripts/size.sh

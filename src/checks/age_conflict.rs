@@ -48,7 +48,10 @@ static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences that speak of another time, where a different age is expected.
 static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:when|turned|turns|turning|birthday|then|at the time|ago|until|died|death|(?:19|20)\d\d)\b").expect("other time regex")
+    // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
+    // event; only explicit talk of another age ("when she was", "turned") is excluded.
+    Regex::new(r"(?i)\b(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)\b")
+        .expect("other time regex")
 });
 
 /// Words that start a capitalised run without being a name.
@@ -113,7 +116,8 @@ fn key_of(ctx: &Context, name: &str, span: Span) -> (String, Option<String>) {
             )
         })
         .collect();
-    let first = (tokens.len() >= 2).then(|| fold(tokens[0]).to_lowercase());
+    // The word before the surname: "Musician Alan Wass" and "Alan Wass" agree on "alan".
+    let first = (tokens.len() >= 2).then(|| fold(tokens[tokens.len() - 2]).to_lowercase());
     if let Some(i) = ctx
         .people
         .iter()
@@ -362,6 +366,7 @@ mod tests {
         for t in [
             "Ana Ortiz, 45, runs the bakery. Ana Ortiz, 45, also sings.",
             "Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
+            "Baker Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
             "Ana Ortiz, 45, runs the bakery. She opened it when Ortiz, 30, had just moved.",
             "Ana Ortiz, 45, runs the bakery. The 47-year-old oven still works.",
         ] {

@@ -47,7 +47,7 @@ static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Words saying a count changed or that another incident is meant.
 static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|from\s+\S+\s+to)\b").expect("change regex")
+    Regex::new(r"(?i)\b(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)\b").expect("change regex")
 });
 
 #[derive(Debug, Clone)]
@@ -289,6 +289,7 @@ mod tests {
             "The blast killed 12 people. The toll rose as 15 people were killed by evening.",
             "Rivera agreed a $5bn deal. Cole agreed a $6bn deal.",
             "The blast killed 12 people. Another blast killed 15 people.",
+            "The blast killed 80 people. Militants killed 130 people in the capital last year.",
             "A $5bn deal was agreed. The $5bn deal was praised.",
         ] {
             assert!(run_on(&NumberConflict, t, &[], None).is_empty(), "{t}");

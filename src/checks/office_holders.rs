@@ -89,8 +89,7 @@ fn matching_terms<'a>(claim: &RoleClaim, terms: &'a [OfficeTerm]) -> Vec<&'a Off
 }
 
 fn office_fits(claim: &RoleClaim, t: &OfficeTerm) -> bool {
-    t.aliases.contains(&claim.office)
-        && claim.country.as_ref().is_none_or(|c| *c == t.country)
+    t.aliases.contains(&claim.office) && claim.country.as_ref().is_none_or(|c| *c == t.country)
 }
 
 fn describe(t: &OfficeTerm) -> String {

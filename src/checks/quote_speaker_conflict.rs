@@ -21,10 +21,15 @@ const NAME: &str = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}";
 const CUE: &str = r"said|says|added|wrote|told reporters|told the \p{Lu}\w+|declared|insisted";
 
 static QUOTE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    // Curly quotes, then straight ones (which cannot tell opening from closing, so the
+    // quoted words may not contain one).
     [
         format!(r"“(?P<q>[^“”]{{20,600}})”,?\s+(?P<sp>{NAME})\s+(?:{CUE})"),
         format!(r"“(?P<q>[^“”]{{20,600}})”,?\s+(?:{CUE})\s+(?P<sp>{NAME})"),
         format!(r"(?P<sp>{NAME})\s+(?:{CUE})(?:\s+that)?[:,]?\s+“(?P<q>[^“”]{{20,600}})”"),
+        format!(r#""(?P<q>[^"\n]{{20,600}})",?\s+(?P<sp>{NAME})\s+(?:{CUE})"#),
+        format!(r#""(?P<q>[^"\n]{{20,600}})",?\s+(?:{CUE})\s+(?P<sp>{NAME})"#),
+        format!(r#"(?P<sp>{NAME})\s+(?:{CUE})(?:\s+that)?[:,]?\s+"(?P<q>[^"\n]{{20,600}})""#),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("quote regex"))
@@ -163,6 +168,12 @@ mod tests {
         let f = run_on(&QuoteSpeakerConflict, t, &[], None);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence.len(), 4);
+    }
+
+    #[test]
+    fn fires_with_straight_quotes() {
+        let t = "\"We will rebuild every school in the valley,\" Ana Ortiz said.\nAnd then: \"We will rebuild every school in the valley,\" Eva Lind said.";
+        assert_eq!(run_on(&QuoteSpeakerConflict, t, &[], None).len(), 1);
     }
 
     #[test]

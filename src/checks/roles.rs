@@ -133,10 +133,21 @@ pub fn find(doc: &Document, people: &[Person]) -> Vec<RoleClaim> {
         if name.end() > doc.sentences[sentence].end {
             continue;
         }
+        // "President Ana Ortiz's plan": the possessive is not part of the name.
+        let written = name.as_str();
+        let written = match written.find("'s ").or_else(|| written.find("’s ")) {
+            Some(i) => &written[..i + if written[i..].starts_with('\'') { 2 } else { 4 }],
+            None => written,
+        };
+        let bare = written
+            .strip_suffix("'s")
+            .or_else(|| written.strip_suffix("’s"))
+            .unwrap_or(written);
+        let bare = bare.trim_end_matches(['\'', '’']);
         out.push(RoleClaim {
-            name: name.as_str().to_string(),
+            name: bare.to_string(),
             role_span: Span::new(m.start(), o.end()),
-            passage: Span::new(m.start(), name.end()),
+            passage: Span::new(m.start(), name.start() + bare.len()),
             qualifier: c
                 .name("q")
                 .map(|q| q.as_str().trim_end_matches('-').to_lowercase()),
@@ -240,6 +251,17 @@ mod tests {
         assert_eq!(c[0].office, "president");
         assert_eq!(c[1].office, "opposition leader");
         assert_eq!(c[1].passage.text(t), "German opposition leader Lena Vogt");
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name() {
+        let t = "They read Prime Minister Ana Ortiz's plan.";
+        let c = find(&Document::new(t), &[]);
+        assert_eq!(c[0].name, "Ana Ortiz");
+        let t = "They read Prime Minister Ana Ortiz’s Budget Plan.";
+        let c = find(&Document::new(t), &[]);
+        assert_eq!(c[0].name, "Ana Ortiz");
+        assert_eq!(c[0].passage.text(t), "Prime Minister Ana Ortiz");
     }
 
     #[test]

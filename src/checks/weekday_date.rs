@@ -21,7 +21,7 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 /// "Monday, May 13, 2025" / "Monday 13 May 2025" / "Monday (May 13)".
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<wd>{DAYS}),?\s*\(?\s*(?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTHS}))\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        r"\b(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the[ \t]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))\b\.?(?:,?[ \t]+(?P<y>(?:19|20)\d\d)\b)?"
     ))
     .expect("weekday-date regex")
 });
@@ -135,6 +135,11 @@ mod tests {
             ("Polls open on Friday 14 March.", Some("2025-03-10")),
             ("Polls open on Friday 14 March.", None),
             ("On Monday, 300 people marched.", Some("2025-03-10")),
+            // The year on the next line is not this date's year.
+            (
+                "Friday, 14 March\n\n2019 was the last time.",
+                Some("2025-03-10"),
+            ),
         ] {
             assert!(run_on(&WeekdayDate, t, &[], d).is_empty(), "{t}");
         }

@@ -261,7 +261,7 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
 /// Up to `max` words after `from` (stopping at punctuation), with their spans.
 fn words_after(text: &str, from: usize, limit: usize, max: usize) -> Vec<(String, Span)> {
     static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s+([\p{L}][\p{L}’'-]*)").expect("word regex"));
+        LazyLock::new(|| Regex::new(r"^\s+([^\W\d_][[^\W\d_]’'-]*)").expect("word regex"));
     let mut out = Vec::new();
     let mut at = from;
     while out.len() < max && at < limit {

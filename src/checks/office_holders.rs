@@ -93,11 +93,16 @@ fn office_fits(claim: &RoleClaim, t: &OfficeTerm) -> bool {
 }
 
 fn describe(t: &OfficeTerm) -> String {
-    let until = t.end.map(|e| format!(" until {e}")).unwrap_or_default();
-    format!(
-        "{} was {} ({}) from {}{until}",
-        t.person, t.office, t.country, t.start
-    )
+    match t.end {
+        Some(e) => format!(
+            "{} was {} ({}) from {} until {e}",
+            t.person, t.office, t.country, t.start
+        ),
+        None => format!(
+            "{} has been {} ({}) since {}",
+            t.person, t.office, t.country, t.start
+        ),
+    }
 }
 
 impl Check for OfficeHolders {

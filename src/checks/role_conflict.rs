@@ -53,7 +53,9 @@ impl Check for RoleConflict {
         let text = ctx.doc.text;
         let claims: Vec<RoleClaim> = roles::find(ctx.doc, ctx.people)
             .into_iter()
-            .filter(|c| c.is_current())
+            // Only names written out in the passage: a surname the people stage resolved may be
+            // someone else's ("President Obama" is not the Obama named last).
+            .filter(|c| c.is_current() && c.name_written)
             .collect();
         let mut flags = Vec::new();
         let mut done: Vec<(usize, usize)> = Vec::new();

@@ -31,6 +31,8 @@ pub struct RoleClaim {
     /// The office words, lower-case ("president", "prime minister", "opposition leader").
     pub office: String,
     pub sentence: usize,
+    /// The passage itself writes the full name (not only a surname the people stage resolved).
+    pub name_written: bool,
 }
 
 impl RoleClaim {
@@ -83,7 +85,7 @@ fn prefix_re() -> String {
 /// Role words immediately followed by a name of two or more capitalised words.
 static CLAIM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{}\s+(?:(?:Sir|Dame|Dr\.?|Lord|Lady)\s+)?(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:\p{{Lu}}\.(?:\s?\p{{Lu}}\.)*|\p{{Lu}}[\p{{L}}'’-]+|von der|von|van|de la|de|da|der|bin|al-\p{{L}}+)){{1,4}})",
+        r"\b{}\s+(?:(?:Sir|Dame|Dr\.?|Lord|Lady)\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][[^\W\d_]'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]\.(?:\s?[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]\.)*|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][[^\W\d_]'’-]+|von der|von|van|de la|de|da|der|bin|al-[^\W\d_]+)){{1,4}})",
         prefix_re()
     ))
     .expect("role claim regex")
@@ -154,6 +156,7 @@ pub fn find(doc: &Document, people: &[Person]) -> Vec<RoleClaim> {
             country: c.name("c").and_then(|w| country_of(w.as_str())),
             office: normalise_office(o.as_str()),
             sentence,
+            name_written: true,
         });
     }
     for p in people {
@@ -173,10 +176,12 @@ pub fn find(doc: &Document, people: &[Person]) -> Vec<RoleClaim> {
                 .find(|m| m.span.start >= r.span.end)
                 .map(|m| m.span.end)
                 .unwrap_or(r.span.end);
+            let passage = Span::new(r.span.start, name_end.max(r.span.end));
             out.push(RoleClaim {
+                name_written: fold(passage.text(doc.text)).contains(&fold(&p.name)),
                 name: p.name.clone(),
                 role_span: r.span,
-                passage: Span::new(r.span.start, name_end.max(r.span.end)),
+                passage,
                 qualifier: c
                     .name("q")
                     .map(|q| q.as_str().trim_end_matches('-').to_lowercase()),

@@ -38,7 +38,7 @@ fn words(class: &str) -> impl Iterator<Item = &'static str> + '_ {
 /// A future cue, then (in the same clause) a year used as a time or as an event's date.
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)\b[^.;!?,“”\x22]{0,60}?\b(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)\b(?P<post>(?:\s+[\p{L}-]+){0,3})",
+        r"(?i)\b(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)\b[^.;!?,“”\x22]{0,60}?\b(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)\b(?P<post>(?:\s+[[^\W\d_]-]+){0,3})",
     )
     .expect("future regex")
 });

@@ -99,13 +99,23 @@ fn replace(text: &str, span: (usize, usize), with: &str) -> Plant {
 
 fn plant_duration(d: &Doc, _k: usize) -> Option<Plant> {
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(year|month|week|day)(?:-long)? (war|conflict|siege|ceasefire|truce|sentence|contract|deal|ban|suspension|marriage|career|strike|term|investigation)\b").unwrap()
+        Regex::new(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](year|month|week|day)(?:-long)? (?:[a-z]+ )?(war|conflict|siege|ceasefire|truce|sentence|contract|deal|ban|suspension|marriage|career|strike|term|investigation|lease|loan|moratorium|freeze|hiatus|tenure|reign|occupation|drought|recession|crisis|dispute)\b").unwrap()
     });
     let c = RE.captures(&d.text)?;
     let n = num(c.get(1)?.as_str())?;
     let (unit, head) = (c.get(2)?.as_str(), c.get(3)?.as_str());
     let m = n * 2 + 2;
-    if matches!(head, "war" | "conflict" | "siege") {
+    if matches!(
+        head,
+        "war"
+            | "conflict"
+            | "siege"
+            | "occupation"
+            | "drought"
+            | "recession"
+            | "crisis"
+            | "dispute"
+    ) {
         let at = later_paragraph_end(&d.text, c.get(0)?.end());
         Some(insert(
             &d.text,
@@ -152,13 +162,20 @@ fn plant_age(d: &Doc, k: usize) -> Option<Plant> {
 
 fn plant_number(d: &Doc, _k: usize) -> Option<Plant> {
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"\b(?:killed (?:at least )?(\d+) people|(\d+) people (?:were|have been) killed|\$(\d+(?:\.\d+)?)(bn|m| billion| million) (deal|bid|takeover|fine|settlement|package|loan|budget))\b").unwrap()
+        Regex::new(r"\b(?:killed (?:at least )?(\d+) people|(\d+) people (?:were|have been) killed|\$(\d+(?:\.\d+)?)(bn|m| billion| million) (deal|bid|takeover|fine|settlement|package|loan|budget|contract|investment|acquisition|bailout|merger|salary|fee|payout)|(\d+(?:\.\d+)?)% (stake))\b").unwrap()
     });
     let c = RE.captures(&d.text)?;
     let at = sentence_end(&d.text, c.get(0)?.end());
     let s = if let Some(n) = c.get(1).or(c.get(2)) {
         let n: u32 = n.as_str().parse().ok()?;
         format!("Officials said {} people were killed.", n * 2 + 7)
+    } else if let Some(p) = c.get(6) {
+        let v: f64 = p.as_str().parse().ok()?;
+        format!(
+            "The {}% {} was criticised by analysts.",
+            v * 2.0 + 1.0,
+            c.get(7)?.as_str()
+        )
     } else {
         let v: f64 = c.get(3)?.as_str().parse().ok()?;
         format!(
@@ -174,7 +191,7 @@ fn plant_number(d: &Doc, _k: usize) -> Option<Plant> {
 fn plant_weekday(d: &Doc, _k: usize) -> Option<Plant> {
     use chrono::{Datelike, NaiveDate};
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b").unwrap()
+        Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \(?(?:(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))(?:,? (\d{4}))?\b").unwrap()
     });
     const DAYS: [&str; 7] = [
         "Monday",
@@ -203,8 +220,8 @@ fn plant_weekday(d: &Doc, _k: usize) -> Option<Plant> {
         .iter()
         .position(|m| Some(*m) == c.get(2).map(|x| x.as_str()))? as u32
             + 1;
-        let day: u32 = c.get(3)?.as_str().parse().ok()?;
-        let year: i32 = match c.get(4) {
+        let day: u32 = c.get(3).or(c.get(4))?.as_str().parse().ok()?;
+        let year: i32 = match c.get(6) {
             Some(y) => y.as_str().parse().ok()?,
             None => d.date.as_deref()?.get(..4)?.parse().ok()?,
         };

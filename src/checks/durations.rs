@@ -337,7 +337,7 @@ fn head_after(words: &[(String, Span)]) -> Option<(String, Option<String>, usize
             w.starts_with(|c: char| c.is_lowercase()) && lexicon::duration_head(w).is_some()
         })
     };
-    // Two-word heads first ("civil war", "prison term").
+    // Two-word heads first ("hunger strike" is not a strike).
     if let (Some(a), Some(b)) = (lower(0), lower(1)) {
         let two = format!("{a} {}", singular(&b));
         if lexicon::duration_head(&two).is_some() {
@@ -347,7 +347,10 @@ fn head_after(words: &[(String, Span)]) -> Option<(String, Option<String>, usize
             return Some((two, None, words[1].1.end));
         }
     }
-    let (head_i, modifier) = if is_lower_head(0) {
+    let (head_i, modifier) = if is_lower_head(0) && is_lower_head(1) {
+        // "an 18-month loan deal": the last noun is the head, the first narrows it.
+        (1, lower(0))
+    } else if is_lower_head(0) {
         (0, None)
     } else if is_lower_head(1) && !is_function_word(&words[0].0) {
         (1, Some(words[0].0.to_lowercase()))
@@ -444,9 +447,9 @@ mod tests {
     fn modifiers_compounds_and_nth_year() {
         let t = "A 30-day ceasefire extension was offered. Their 12-year civil war, now in its fourth year of talks. The conflict, now in its fourth year, goes on.";
         let d = durations(t);
-        // The extension is not the ceasefire; "civil war" is a two-word head.
+        // The extension is not the ceasefire; "civil" narrows the war.
         assert!(d.iter().all(|x| x.1 != "ceasefire"));
-        assert!(d.iter().any(|x| x.1 == "civil war"));
+        assert!(d.iter().any(|x| x.1 == "war"));
         assert!(d
             .iter()
             .any(|x| x.1 == "conflict" && x.2 == 3.0 && x.3 == 4.0));

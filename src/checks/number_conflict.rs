@@ -50,6 +50,11 @@ static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)\b").expect("change regex")
 });
 
+/// Words saying an amount changed or another one is meant ("a further 20% stake").
+static AMOUNT_CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)\b").expect("amount change regex")
+});
+
 #[derive(Debug, Clone)]
 struct Quantity {
     key: String,
@@ -208,10 +213,15 @@ impl Check for NumberConflict {
                 continue;
             }
             let changed = |q: &Quantity| {
+                let re: &Regex = if q.key.starts_with("killed") {
+                    &CHANGE_RE
+                } else {
+                    &AMOUNT_CHANGE_RE
+                };
                 ctx.doc
                     .sentences
                     .get(q.sentence)
-                    .is_some_and(|s| CHANGE_RE.is_match(s.text(text)))
+                    .is_some_and(|s| re.is_match(s.text(text)))
             };
             let Some(a) = qs[..j].iter().find(|a| {
                 a.key == b.key

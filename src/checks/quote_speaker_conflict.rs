@@ -66,12 +66,14 @@ fn said(ctx: &Context) -> Vec<Said> {
     let mut out = Vec::new();
     // The quotes stage first; the plain patterns below add what it did not attribute.
     {
-        // Only quotes attributed by a speech verb: a headline's "Name: ‘…’" is too loose.
-        for q in ctx
-            .quotes
-            .iter()
-            .filter(|q| q.direct && q.cue_span.is_some() && in_marks(text, q.span))
-        {
+        // Only quotes attributed by a speech verb: a headline's "Name: ‘…’" (a colon cue) is
+        // too loose to contradict anything.
+        for q in ctx.quotes.iter().filter(|q| {
+            q.direct
+                && in_marks(text, q.span)
+                && q.cue_span
+                    .is_some_and(|c| c.text(text).chars().any(char::is_alphabetic))
+        }) {
             let Some(st) = q.speaker_text.as_deref().filter(|s| !is_pronoun(s)) else {
                 continue;
             };
@@ -180,6 +182,41 @@ mod tests {
         let f = run_on(&QuoteSpeakerConflict, t, &[], None);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence.len(), 4);
+    }
+
+    #[test]
+    fn headline_colon_cue_is_not_an_attribution() {
+        use crate::model::Quote;
+        let t = "Mayor On Ortiz: ‘We Will Rebuild Every School In The Valley.’\n“We will rebuild every school in the valley,” Lind said.";
+        let doc = crate::text::Document::new(t);
+        let span = |s: &str| {
+            let i = t.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let quote = |q: &str, who: &str, cue: &str| Quote {
+            span: span(q),
+            speaker: None,
+            speaker_text: Some(who.into()),
+            speaker_span: Some(span(who)),
+            cue_span: Some(span(cue)),
+            direct: true,
+        };
+        let quotes = [
+            quote("We Will Rebuild Every School In The Valley.", "Ortiz", ":"),
+            quote(
+                "We will rebuild every school in the valley,",
+                "Lind",
+                "said",
+            ),
+        ];
+        let ctx = Context {
+            doc: &doc,
+            people: &[],
+            quotes: &quotes,
+            times: &[],
+            published: None,
+        };
+        assert!(QuoteSpeakerConflict.run(&ctx).is_empty());
     }
 
     #[test]

@@ -123,11 +123,19 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// The earliest date the article can have been written, from a stated length so far of
-/// something whose start it dates; with the passages used.
-fn elapsed_bound(ctx: &Context) -> Option<(NaiveDate, Vec<Span>)> {
+/// An elapsed length ("a war that has lasted more than three years") linked to a sentence
+/// dating the thing's start ("launched its invasion … in March 2022").
+struct Linked {
+    lo: f64,
+    hi: f64,
+    start_lo: NaiveDate,
+    start_hi: NaiveDate,
+    passages: Vec<Span>,
+}
+
+fn linked(ctx: &Context) -> Vec<Linked> {
     let text = ctx.doc.text;
-    let mut best: Option<(NaiveDate, Vec<Span>)> = None;
+    let mut out = Vec::new();
     for d in durations::find(ctx.doc, ctx.times)
         .into_iter()
         .filter(|d| d.elapsed && d.lo > 0.0)
@@ -141,23 +149,54 @@ fn elapsed_bound(ctx: &Context) -> Option<(NaiveDate, Vec<Span>)> {
                 || (matches!(d.head.as_str(), "war" | "conflict" | "occupation")
                     && find_word(&s, "invasion").is_some());
             let start_word = words("start").any(|w| find_word(&s, w).is_some());
-            if !related || !start_word {
+            // One dated period only: with two, which one dates the start is unclear.
+            if !related || !start_word || YEAR_RE.find_iter(&s).count() != 1 {
                 continue;
             }
-            let Some((date, span)) = start_lower_bound(ctx, *sent, &s) else {
+            let Some((start_lo, start_hi, span)) = start_range(ctx, *sent, &s) else {
                 continue;
             };
-            let bound = date + Duration::days(d.lo.floor() as i64);
-            if best.as_ref().is_none_or(|(b, _)| bound > *b) {
-                best = Some((bound, vec![d.passage, span]));
-            }
+            out.push(Linked {
+                lo: d.lo,
+                hi: d.hi,
+                start_lo,
+                start_hi,
+                passages: vec![d.passage, span],
+            });
         }
     }
-    best
+    out
 }
 
-/// The earliest possible start date a sentence gives for the event it dates.
-fn start_lower_bound(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDate, Span)> {
+/// The earliest date the article can have been written, from a stated length so far of
+/// something whose start it dates; with the passages used.
+fn elapsed_bound(links: &[Linked]) -> Option<(NaiveDate, Vec<Span>)> {
+    links
+        .iter()
+        .map(|l| {
+            (
+                l.start_lo + Duration::days(l.lo.floor() as i64),
+                l.passages.clone(),
+            )
+        })
+        .max_by_key(|(b, _)| *b)
+}
+
+/// A stated length so far that the publication date and the dated start rule out.
+fn elapsed_against_published(
+    links: &[Linked],
+    published: NaiveDate,
+) -> Option<(&Linked, f64, f64)> {
+    links.iter().find_map(|l| {
+        let least = (published - l.start_hi).num_days() as f64;
+        let most = (published - l.start_lo).num_days() as f64;
+        (least > 0.0 && (l.hi < least || l.lo > most)).then_some((l, least, most))
+    })
+}
+
+/// The range of start dates a sentence gives for the event it dates: from the first day
+/// of the stated period (less a little for "weeks after the invasion") to its last day.
+fn start_range(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
     let text = ctx.doc.text;
     // Prefer the time stage's resolved dates; else read "March 2022" / "early 2022" here.
     let from_times = ctx
@@ -167,22 +206,28 @@ fn start_lower_bound(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDat
         .find_map(|t| {
             let v = t.value.as_deref()?;
             let y: i32 = v.get(..4)?.parse().ok()?;
-            let m: u32 = v.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-            Some((NaiveDate::from_ymd_opt(y, m.clamp(1, 12), 1)?, t.span))
+            let m: Option<u32> = v.get(5..7).and_then(|m| m.parse().ok());
+            Some((y, m.filter(|m| (1..=12).contains(m)), t.span))
         });
-    let (date, span) = match from_times {
+    let (year, month, span) = match from_times {
         Some(x) => x,
         None => {
             let s = sent.text(text);
             let c = YEAR_RE.captures_iter(s).next()?;
             let y: i32 = c.name("y")?.as_str().parse().ok()?;
-            let month = c.name("m").map(|m| month_number(m.as_str())).unwrap_or(1);
+            let month = c.name("m").and_then(|m| month_number(m.as_str()));
             let m0 = c.get(0)?;
             (
-                NaiveDate::from_ymd_opt(y, month, 1)?,
+                y,
+                month,
                 Span::new(sent.start + m0.start(), sent.start + m0.end()),
             )
         }
+    };
+    let date = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), 1)?;
+    let last = match month {
+        Some(12) | None => NaiveDate::from_ymd_opt(year, 12, 31)?,
+        Some(m) => NaiveDate::from_ymd_opt(year, m + 1, 1)? - Duration::days(1),
     };
     // "weeks after the invasion": the dated event came after the start by a little.
     let slack = if lower.contains("days after") {
@@ -194,10 +239,10 @@ fn start_lower_bound(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDat
     } else {
         0
     };
-    Some((date - Duration::days(slack), span))
+    Some((date - Duration::days(slack), last, span))
 }
 
-fn month_number(m: &str) -> u32 {
+fn month_number(m: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -213,11 +258,7 @@ fn month_number(m: &str) -> u32 {
         "december",
     ];
     let m = m.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|x| *x == m)
-        .map(|i| i as u32 + 1)
-        .unwrap_or(1)
+    MONTHS.iter().position(|x| *x == m).map(|i| i as u32 + 1)
 }
 
 impl Check for Timeframe {
@@ -231,12 +272,39 @@ impl Check for Timeframe {
 
     fn run(&self, ctx: &Context) -> Vec<Flag> {
         let talk = future_talk(ctx);
-        if talk.is_empty() {
-            return Vec::new();
-        }
-        let elapsed = elapsed_bound(ctx);
+        let links = if talk.is_empty() && ctx.published.is_none() {
+            Vec::new()
+        } else {
+            linked(ctx)
+        };
+        let elapsed = elapsed_bound(&links);
         let text = ctx.doc.text;
         let mut flags = Vec::new();
+        if let Some((l, least, most)) = ctx
+            .published
+            .and_then(|p| elapsed_against_published(&links, p))
+        {
+            let years = |d: f64| d / 365.25;
+            flags.push(Flag {
+                kind: self.id().into(),
+                message: format!(
+                    "“{}” does not fit “{}”: by the publication date {} between {:.1} and {:.1} years had passed.",
+                    l.passages[0].text(text),
+                    l.passages[1].text(text),
+                    ctx.published.map(|p| p.to_string()).unwrap_or_default(),
+                    years(least),
+                    years(most)
+                ),
+                reason: "a length so far against the dated start and the publication date".into(),
+                confidence: 0.5,
+                evidence: {
+                    let mut e = l.passages.clone();
+                    e.sort();
+                    e
+                },
+                fact: None,
+            });
+        }
         for t in talk {
             let Some(year_end) = NaiveDate::from_ymd_opt(t.year, 12, 31) else {
                 continue;
@@ -308,6 +376,21 @@ mod tests {
         let f = run_on(&Timeframe, t, &[], Some("2025-05-12"));
         assert_eq!(f.len(), 1);
         assert_eq!(evidence(t, &f[0]), vec!["will open in 2024"]);
+    }
+
+    #[test]
+    fn fires_on_elapsed_time_against_publication_date() {
+        let t = "The rebels launched the war in 2011.\nAid is scarce in a war that has lasted five years.";
+        let f = run_on(&Timeframe, t, &[], Some("2025-05-12"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            evidence(t, &f[0]),
+            vec!["2011", "a war that has lasted five years"]
+        );
+        // Fits in 2016; two dated periods leave the start unclear.
+        assert!(run_on(&Timeframe, t, &[], Some("2016-05-12")).is_empty());
+        let t2 = "The rebels launched the war in 2011 and took the city in 2014.\nAid is scarce in a war that has lasted five years.";
+        assert!(run_on(&Timeframe, t2, &[], Some("2025-05-12")).is_empty());
     }
 
     #[test]

@@ -16,6 +16,7 @@ demo: wasm
 check:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo test

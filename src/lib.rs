@@ -17,8 +17,11 @@
 //! and finds the publication date in the page's metadata.
 //!
 //! ```
-//! let a = lede::analyze("“We will win,” Ana Ortiz said on Monday.", &lede::Options::default()).unwrap();
-//! assert_eq!(a.people[0].name, "Ana Ortiz");
+//! let options = lede::Options::with_published("2031-03-10", "given").unwrap();
+//! let a = lede::analyze("“We will win,” Ana Ortiz said on Monday.", &options).unwrap();
+//! for person in &a.people {
+//!     println!("{} ({} mentions)", person.name, person.mentions.len());
+//! }
 //! ```
 
 pub mod article;

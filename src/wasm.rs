@@ -1,0 +1,50 @@
+//! The wasm binding: the only file that names wasm-bindgen. It deserialises the
+//! input, calls the core, converts byte offsets to UTF-16 code units (once, here)
+//! and serialises the JSON contract. No analysis logic lives here.
+//!
+//! A panic in wasm32 traps (it cannot unwind): the hook logs the message to the
+//! console, the call throws a `RuntimeError` in JS, and the service worker drops the
+//! instance and instantiates a fresh one for the next request.
+
+use crate::report::{Report, Unit};
+use crate::{analyze, Options};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The engine version, for the extension's about box and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[derive(Deserialize)]
+struct TextInput {
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not return the result: {e}")))
+}
+
+/// `analyze_text({text, published: "YYYY-MM-DD" | null})` → the JSON contract with
+/// UTF-16 offsets into `text`.
+#[wasm_bindgen]
+pub fn analyze_text(input: JsValue) -> Result<JsValue, JsError> {
+    let input: TextInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|e| JsError::new(&format!("expected {{text, published}}: {e}")))?;
+    let options = match input.published.as_deref().filter(|s| !s.is_empty()) {
+        Some(d) => Options::with_published(d, "given").map_err(|e| JsError::new(&e.to_string()))?,
+        None => Options::default(),
+    };
+    let analysis = analyze(&input.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Report::new(&analysis, &input.text, Unit::Utf16))
+}

@@ -31,7 +31,9 @@ pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Extend over repeated terminators and closing quotes/brackets.
             let mut e = k + 1;
-            while e < chars.len() && (matches!(chars[e].1, '.' | '!' | '?') || is_closer(chars[e].1)) {
+            while e < chars.len()
+                && (matches!(chars[e].1, '.' | '!' | '?') || is_closer(chars[e].1))
+            {
                 e += 1;
             }
             let end_byte = chars.get(e).map_or(p.len(), |x| x.0);
@@ -105,7 +107,10 @@ mod tests {
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
             split("Mr. Hale met Gen. J. D. Ortiz in the U.S. capital. They talked."),
-            vec!["Mr. Hale met Gen. J. D. Ortiz in the U.S. capital.", "They talked."]
+            vec![
+                "Mr. Hale met Gen. J. D. Ortiz in the U.S. capital.",
+                "They talked."
+            ]
         );
     }
 
@@ -119,6 +124,9 @@ mod tests {
 
     #[test]
     fn lower_case_after_stop_does_not_split() {
-        assert_eq!(split("It cost 3.5m. and more"), vec!["It cost 3.5m. and more"]);
+        assert_eq!(
+            split("It cost 3.5m. and more"),
+            vec!["It cost 3.5m. and more"]
+        );
     }
 }

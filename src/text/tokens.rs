@@ -90,7 +90,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let word = &text[i..end];
         let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         {
             TokenKind::Number
         } else {
@@ -122,9 +124,22 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             words("Zoë’s 1,000-strong U.S. al-Assad team, don't."),
-            vec!["Zoë’s", "1,000-strong", "U.S", ".", "al-Assad", "team", ",", "don't", "."]
+            vec![
+                "Zoë’s",
+                "1,000-strong",
+                "U.S",
+                ".",
+                "al-Assad",
+                "team",
+                ",",
+                "don't",
+                "."
+            ]
         );
-        assert_eq!(words("“Hi,” 3.5 🙂"), vec!["“", "Hi", ",", "”", "3.5", "🙂"]);
+        assert_eq!(
+            words("“Hi,” 3.5 🙂"),
+            vec!["“", "Hi", ",", "”", "3.5", "🙂"]
+        );
         assert_eq!(tokenize("1,020")[0].kind, TokenKind::Number);
     }
 }

@@ -1,2 +1,0 @@
-//! The `lede` command line (lands with the CLI).
-fn main() {}

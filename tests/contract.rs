@@ -1,0 +1,148 @@
+//! The JSON contract (docs/json.md) holds for real results: every offset is in range
+//! and ordered, speaker indices point at people, enumerations are respected; and the
+//! core never panics on arbitrary input (property tests).
+
+use lede::report::{Report, Unit};
+use lede::{analyze, Options};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Our own fixture: curly quotes, accents, an em-dash and an emoji before the offsets.
+const STORY: &str =
+    "🙂 Harbour master Zoë Ferrand said on Tuesday that the pier would close for two weeks.\n\
+“We have no choice — the storm damaged it badly,” Ferrand told reporters. \
+The city’s mayor, Tomas Ellery, said repairs began in March 2029 and would last about 30 days.\n\
+Ellery added: “It will reopen before the summer.”";
+
+fn check_span(v: &Value, len: usize, what: &str) {
+    let a = v
+        .as_array()
+        .unwrap_or_else(|| panic!("{what}: span is not an array: {v}"));
+    assert_eq!(a.len(), 2, "{what}: span has two numbers");
+    let (s, e) = (
+        a[0].as_u64().unwrap() as usize,
+        a[1].as_u64().unwrap() as usize,
+    );
+    assert!(s <= e && e <= len, "{what}: span {s}..{e} out of 0..{len}");
+}
+
+fn check_report(v: &Value, len: usize) {
+    let people = v["people"].as_array().expect("people");
+    for p in people {
+        assert!(p["name"].is_string());
+        assert!(p["roles"].is_array());
+        for m in p["mentions"].as_array().expect("mentions") {
+            check_span(m, len, "mention");
+        }
+        assert_eq!(
+            p["mention_kinds"].as_array().map(|a| a.len()),
+            p["mentions"].as_array().map(|a| a.len())
+        );
+    }
+    for q in v["quotes"].as_array().expect("quotes") {
+        check_span(&q["span"], len, "quote");
+        if let Some(i) = q["speaker"].as_u64() {
+            assert!((i as usize) < people.len(), "speaker index in range");
+        }
+        for k in ["speaker_span", "cue_span"] {
+            if !q[k].is_null() {
+                check_span(&q[k], len, k);
+            }
+        }
+        assert!(q["direct"].is_boolean());
+    }
+    for t in v["times"].as_array().expect("times") {
+        check_span(&t["span"], len, "time");
+        assert!(["DATE", "TIME", "DURATION", "SET"].contains(&t["type"].as_str().unwrap()));
+        assert!(t["value"].is_string() || t["value"].is_null());
+    }
+    for f in v["flags"].as_array().expect("flags") {
+        let c = f["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c));
+        assert!(!f["message"].as_str().unwrap().is_empty());
+        for e in f["evidence"].as_array().unwrap() {
+            check_span(e, len, "evidence");
+        }
+    }
+}
+
+#[test]
+fn fixture_report_follows_the_contract_in_both_units() {
+    let options = Options::with_published("2029-06-12", "given").unwrap();
+    let a = analyze(STORY, &options).unwrap();
+    let cp = serde_json::to_value(Report::new(&a, STORY, Unit::CodePoint)).unwrap();
+    check_report(&cp, STORY.chars().count());
+    let u16 = serde_json::to_value(Report::new(&a, STORY, Unit::Utf16)).unwrap();
+    check_report(&u16, STORY.encode_utf16().count());
+    assert_eq!(cp["published"]["value"], "2029-06-12");
+}
+
+#[test]
+fn empty_and_whitespace_input() {
+    for text in ["", " ", "\n\n\n", "\u{feff}", "“", "”Said."] {
+        let a = analyze(text, &Options::default()).unwrap();
+        let v = serde_json::to_value(Report::new(&a, text, Unit::CodePoint)).unwrap();
+        check_report(&v, text.chars().count());
+    }
+}
+
+#[test]
+fn huge_input_is_cut_and_reported() {
+    let para = "Officials said the talks on Monday went well. “We made progress,” one said.\n";
+    let text = para.repeat(lede::MAX_TEXT_BYTES / para.len() + 10);
+    let a = analyze(&text, &Options::default()).unwrap();
+    let cut = a.truncated_at.expect("cut reported");
+    assert!(cut <= lede::MAX_TEXT_BYTES && text.is_char_boundary(cut));
+}
+
+fn spans_ok(text: &str, a: &lede::Analysis) -> bool {
+    let ok = |s: &lede::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    a.people
+        .iter()
+        .all(|p| p.mentions.iter().all(|m| ok(&m.span)) && p.roles.iter().all(|r| ok(&r.span)))
+        && a.quotes.iter().all(|q| {
+            ok(&q.span)
+                && q.speaker_span.as_ref().is_none_or(ok)
+                && q.cue_span.as_ref().is_none_or(ok)
+                && q.speaker.is_none_or(|i| i < a.people.len())
+        })
+        && a.times.iter().all(|t| ok(&t.span))
+        && a.flags.iter().all(|f| f.evidence.iter().all(ok))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_spans_stay_on_char_boundaries(text in "\\PC{0,400}") {
+        let a = analyze(&text, &Options::default()).unwrap();
+        prop_assert!(spans_ok(&text, &a));
+    }
+
+    #[test]
+    fn news_like_input_with_dates(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Said"), Just("“"), Just("”"), Just("\""), Just("Mr."), Just("Ana"),
+                Just("Ruiz"), Just("on"), Just("Monday"), Just("May"), Just("12,"), Just("2025"),
+                Just("two-year-long"), Just("war"), Just("he"), Just("said"), Just("."), Just("\n"),
+                Just("former"), Just("President"), Just("—"), Just("é"), Just("🙂"), Just("told"),
+            ],
+            0..120,
+        ),
+        published in proptest::option::of(Just("2025-05-12")),
+    ) {
+        let text = words.join(" ");
+        let options = match published {
+            Some(d) => Options::with_published(d, "given").unwrap(),
+            None => Options::default(),
+        };
+        let a = analyze(&text, &options).unwrap();
+        prop_assert!(spans_ok(&text, &a));
+    }
+}

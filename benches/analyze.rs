@@ -62,7 +62,13 @@ fn generated_articles() -> Vec<String> {
         ("Grace Okafor", "Okafor", "union leader"),
         ("Tomasz Wren", "Wren", "harbour master"),
     ];
-    let days = ["Monday", "last Tuesday", "on 3 March", "two weeks ago", "in 2019"];
+    let days = [
+        "Monday",
+        "last Tuesday",
+        "on 3 March",
+        "two weeks ago",
+        "in 2019",
+    ];
     (0..400)
         .map(|i| {
             let (full, last, role) = names[i % names.len()];
@@ -82,7 +88,11 @@ fn generated_articles() -> Vec<String> {
 fn first_words(articles: &[String], n: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
-    for a in articles.iter().cycle().take(articles.len() * (1 + n / 1000)) {
+    for a in articles
+        .iter()
+        .cycle()
+        .take(articles.len() * (1 + n / 1000))
+    {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
@@ -113,7 +123,11 @@ fn first_words(articles: &[String], n: usize) -> String {
 fn bench_analyze(c: &mut Criterion) {
     let (articles, date, source) = match news_dir().map(|d| real_articles(&d)) {
         Some((t, d)) if !t.is_empty() => (t, d, "shared/eval/news"),
-        _ => (generated_articles(), None, "generated text (shared/eval absent)"),
+        _ => (
+            generated_articles(),
+            None,
+            "generated text (shared/eval absent)",
+        ),
     };
     let date = date.unwrap_or_else(|| "2016-01-01".to_string());
     let options = lede::Options::with_published(&date, "bench").unwrap_or_default();

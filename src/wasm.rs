@@ -6,7 +6,8 @@
 //! console, the call throws a `RuntimeError` in JS, and the service worker drops the
 //! instance and instantiates a fresh one for the next request.
 
-use crate::report::{Report, Unit};
+use crate::article::{extract, Page};
+use crate::report::{OffsetMap, Report, Unit};
 use crate::{analyze, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -47,4 +48,44 @@ pub fn analyze_text(input: JsValue) -> Result<JsValue, JsError> {
     };
     let analysis = analyze(&input.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Report::new(&analysis, &input.text, Unit::Utf16))
+}
+
+/// What `analyze_page` returns: the contract plus where each selected block starts.
+#[derive(Serialize)]
+struct PageResult {
+    #[serde(flatten)]
+    report: Report,
+    /// `[block index in page.blocks, UTF-16 offset where it starts in text]`.
+    blocks: Vec<[usize; 2]>,
+    title: Option<String>,
+}
+
+/// `analyze_page(page)` with the page shape of `docs/page.md` → the contract (with
+/// `text`, the article body the offsets index), `blocks` and `title`. The page's own
+/// publication date is used unless `page.published` (`YYYY-MM-DD`) overrides it.
+#[wasm_bindgen]
+pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
+    let page: Page = serde_wasm_bindgen::from_value(page)
+        .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
+    let extracted = extract(&page);
+    let options = match published.as_deref().filter(|s| !s.is_empty()) {
+        Some(d) => Options::with_published(d, "given").map_err(|e| JsError::new(&e.to_string()))?,
+        None => Options {
+            published: extracted.published.clone(),
+        },
+    };
+    let analysis = analyze(&extracted.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let map = OffsetMap::new(&extracted.text, Unit::Utf16);
+    let mut report = Report::with_offsets(&analysis, &map);
+    let blocks = extracted
+        .blocks
+        .iter()
+        .map(|&(i, start)| [i, map.get(start)])
+        .collect();
+    report.text = Some(extracted.text);
+    to_js(&PageResult {
+        report,
+        blocks,
+        title: extracted.title,
+    })
 }

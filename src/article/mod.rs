@@ -32,6 +32,11 @@ pub struct Block {
     /// How many characters of `text` sit inside links.
     #[serde(default)]
     pub link_chars: usize,
+    /// Optional: the document-order number of each element in `path` (same count as
+    /// path segments), so two sibling `div.col`s are told apart. Empty when the
+    /// sender omits it; blocks are then grouped by consecutive equal paths.
+    #[serde(default)]
+    pub ids: Vec<u32>,
 }
 
 /// A metadata candidate.
@@ -50,4 +55,136 @@ pub enum MetaItem {
         #[serde(default)]
         in_header: bool,
     },
+}
+
+pub mod dates;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+pub mod published;
+pub mod select;
+
+use crate::model::Published;
+
+/// The article as the core analyses it.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The body blocks' texts joined with `"\n"`: one paragraph per block.
+    pub text: String,
+    /// `(block index in Page::blocks, byte offset where that block starts in text)`.
+    pub blocks: Vec<(usize, usize)>,
+    pub published: Option<Published>,
+    pub title: Option<String>,
+}
+
+/// Picks the article body, its publication date and its title.
+pub fn extract(page: &Page) -> Extracted {
+    let sel = select::select(page);
+    let mut text = String::new();
+    let mut blocks = Vec::with_capacity(sel.blocks.len());
+    for &i in &sel.blocks {
+        let Some(b) = page.blocks.get(i) else {
+            continue;
+        };
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        blocks.push((i, text.len()));
+        // Line breaks inside a block would split its paragraph; a space has the same
+        // byte length, so offsets stay exact.
+        text.extend(
+            b.text
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
+    }
+    Extracted {
+        text,
+        blocks,
+        published: published::published_with(page, &sel),
+        title: title(page),
+    }
+}
+
+/// The headline: `og:title`, then JSON-LD `headline`, then the first `<h1>`.
+pub fn title(page: &Page) -> Option<String> {
+    let meta = |want: &str| {
+        page.meta.iter().find_map(|m| match m {
+            MetaItem::Meta { name, content }
+                if name.eq_ignore_ascii_case(want) && !content.trim().is_empty() =>
+            {
+                Some(content.trim().to_string())
+            }
+            _ => None,
+        })
+    };
+    meta("og:title")
+        .or_else(|| {
+            page.meta.iter().find_map(|m| match m {
+                MetaItem::JsonLd { text } => json_ld_headline(text),
+                _ => None,
+            })
+        })
+        .or_else(|| meta("twitter:title"))
+        .or_else(|| {
+            page.blocks
+                .iter()
+                .find(|b| b.tag == "h1")
+                .map(|b| b.text.clone())
+        })
+}
+
+fn json_ld_headline(text: &str) -> Option<String> {
+    fn walk(v: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 16 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("headline")
+                .and_then(|h| h.as_str())
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| h.trim().to_string())
+                .or_else(|| m.values().find_map(|c| walk(c, depth + 1))),
+            serde_json::Value::Array(a) => a.iter().find_map(|c| walk(c, depth + 1)),
+            _ => None,
+        }
+    }
+    walk(&serde_json::from_str(text).ok()?, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extract_joins_blocks_with_offsets() {
+        let b = |text: &str| Block {
+            text: text.into(),
+            tag: "p".into(),
+            path: "html body article p".into(),
+            ..Block::default()
+        };
+        let para =
+            "Mira Lund opened the café on Sunday, and by noon, the queue reached the corner.";
+        let page = Page {
+            blocks: vec![
+                b(para),
+                b("Second, shorter paragraph of the story, with commas, here."),
+            ],
+            meta: vec![MetaItem::Meta {
+                name: "og:title".into(),
+                content: "Café opens".into(),
+            }],
+            url: Some("https://example.net/2023/09/17/cafe".into()),
+        };
+        let e = extract(&page);
+        assert_eq!(e.blocks, vec![(0, 0), (1, para.len() + 1)]);
+        assert_eq!(&e.text[e.blocks[1].1..], page.blocks[1].text);
+        assert_eq!(e.title.as_deref(), Some("Café opens"));
+        let p = e.published.unwrap_or_else(|| panic!("url date expected"));
+        assert_eq!(
+            (p.date.to_string(), p.source.as_str()),
+            ("2023-09-17".into(), "url")
+        );
+    }
 }

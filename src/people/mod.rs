@@ -1,9 +1,114 @@
-//! Stage 2: people named in the text (placeholder until the people module lands).
+//! Stage 2: the people a text names, with honorifics, roles and every mention.
+//!
+//! Input: a [`Document`]. Output: `Vec<Person>` in order of first mention, each with its
+//! canonical full name ("Keir Starmer"), honorifics ("Sir"), roles with spans ("UK Prime
+//! Minister"), and Name/Alias mentions in text order (pronoun and description mentions are
+//! added later by the quotes stage).
+//!
+//! Steps: [`names`] finds capitalised runs → [`filter`] keeps those that are people →
+//! [`aliases`] groups full names and short forms → [`roles`] reads titles around each mention.
+//!
+//! Example: "French President Ana Ruiz spoke. Ruiz left." → one person "Ana Ruiz" with the
+//! role "French President" and two mentions (Name, Alias).
 
-use crate::model::Person;
+pub mod aliases;
+pub mod filter;
+pub mod lexicon;
+pub mod names;
+pub mod roles;
+
+pub use lexicon::Gender;
+
+use crate::model::{Mention, MentionKind, Person, Role};
 use crate::text::Document;
 
 /// Finds the people the text names.
-pub fn find(_doc: &Document) -> Vec<Person> {
-    Vec::new()
+pub fn find(doc: &Document) -> Vec<Person> {
+    let cands = names::candidates(doc);
+    let verdicts: Vec<filter::Verdict> = cands.iter().map(|c| filter::classify(doc, c)).collect();
+    let clusters = aliases::cluster(&cands, &verdicts);
+    let lex = lexicon::lexicon();
+    let mut people = Vec::with_capacity(clusters.len());
+    for cl in clusters {
+        let mut honorifics: Vec<String> = Vec::new();
+        let mut roles: Vec<Role> = Vec::new();
+        let mut mentions = Vec::with_capacity(cl.members.len());
+        for (&m, &alias) in cl.members.iter().zip(cl.alias.iter()) {
+            let c = &cands[m];
+            if let Some(h) = c.honorific {
+                let h = doc.tokens[h]
+                    .text(doc.text)
+                    .trim_end_matches('.')
+                    .to_string();
+                if !honorifics.contains(&h) {
+                    honorifics.push(h);
+                }
+            }
+            for r in roles::roles_for(doc, c) {
+                if !roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text)) {
+                    roles.push(r);
+                }
+            }
+            mentions.push(Mention {
+                span: c.span,
+                kind: if alias {
+                    MentionKind::Alias
+                } else {
+                    MentionKind::Name
+                },
+            });
+        }
+        mentions.sort_by_key(|m| m.span);
+        mentions.dedup_by_key(|m| m.span);
+        let _ = lex;
+        people.push(Person {
+            name: cl.words.join(" "),
+            honorifics,
+            roles,
+            mentions,
+        });
+    }
+    people
+}
+
+/// The gender a person's honorifics or given name suggest (for pronoun matching).
+pub fn gender(p: &Person) -> Gender {
+    let lex = lexicon::lexicon();
+    for h in &p.honorifics {
+        match lex.honorific(h) {
+            Some(Gender::Unknown) | None => {}
+            Some(g) => return g,
+        }
+    }
+    if p.name.split_whitespace().count() >= 2 {
+        if let Some(first) = p.name.split_whitespace().next() {
+            if let Some(g) = lex.given_gender(first) {
+                return g;
+            }
+        }
+    }
+    Gender::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_roles_and_aliases() {
+        let d = Document::new(
+            "LISBON (Wire) - French President Ana Ruiz met Sir Tobias Wren in Lisbon on Monday. \
+             Ruiz said the talks went well. Sir Tobias, the envoy, agreed.",
+        );
+        let p = find(&d);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Ana Ruiz", "Tobias Wren"]);
+        assert_eq!(p[0].roles[0].text, "French President");
+        assert_eq!(p[0].mentions.len(), 2);
+        assert_eq!(p[0].mentions[1].kind, MentionKind::Alias);
+        assert_eq!(p[1].honorifics, vec!["Sir"]);
+        assert!(p[1].roles.iter().any(|r| r.text == "envoy"));
+        assert_eq!(gender(&p[0]), Gender::Female);
+        assert_eq!(gender(&p[1]), Gender::Male);
+    }
 }

@@ -95,7 +95,11 @@ fn mention_kind(k: MentionKind) -> &'static str {
 impl Report {
     /// Builds the report for `analysis` of `text`, with offsets in `unit`.
     pub fn new(analysis: &Analysis, text: &str, unit: Unit) -> Report {
-        let map = OffsetMap::new(text, unit);
+        Report::with_offsets(analysis, &OffsetMap::new(text, unit))
+    }
+
+    /// Builds the report with an offset table the caller also uses for its own offsets.
+    pub fn with_offsets(analysis: &Analysis, map: &OffsetMap) -> Report {
         let sp = |s: &crate::Span| -> Pair { [map.get(s.start), map.get(s.end)] };
         Report {
             id: None,

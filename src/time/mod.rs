@@ -1,10 +1,146 @@
-//! Stage 4: time expressions (placeholder until the time module lands).
+//! Stage 4: time expressions, normalised to TIMEX3 and resolved against the
+//! publication date.
+//!
+//! Input: the [`Document`] and the publication date (dct), if known. Output: one
+//! [`TimeExpr`] per expression, in text order, with its TIMEX3 type/value/mod, a
+//! label in words and the basis of the value. Steps:
+//! [`scan`] (fine tokens) → [`detect`] (grammar; [`sem::Sem`] meanings) →
+//! [`tense`] (tense of the clause) → [`resolve`] (calendar values, [`point`]) →
+//! [`anchor`] (quoted "tomorrow" counted from the statement's date) → [`label`].
+//!
+//! Example: with dct 2025-05-12, "She said late Sunday the 30-day truce starts
+//! tomorrow." gives "late Sunday" = DATE 2025-05-11 (mod END), "30-day" = DURATION
+//! P30D and "tomorrow" = DATE 2025-05-13.
+
+pub mod anchor;
+pub mod detect;
+pub mod label;
+pub mod lexicon;
+pub mod point;
+pub mod resolve;
+pub mod scan;
+pub mod sem;
+pub mod tense;
 
 use crate::model::TimeExpr;
+use crate::span::Span;
 use crate::text::Document;
+use anchor::Item;
 use chrono::NaiveDate;
+use point::Point;
+use resolve::{resolve, Context};
+use scan::Tokens;
+use sem::{From, Sem};
 
 /// Finds time expressions and resolves them against `published` when given.
-pub fn find(_doc: &Document, _published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    Vec::new()
+pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let toks = Tokens::new(doc.text);
+    let found = detect::detect(&toks);
+    let mut items: Vec<Item> = Vec::with_capacity(found.len());
+    let mut modifiers = Vec::with_capacity(found.len());
+    // The last specific time spoken of, with the sentence it was in.
+    let mut narrative: Option<(Point, usize)> = None;
+    for f in found {
+        let (Some(first), Some(last)) = (toks.toks.get(f.start), toks.toks.get(f.end - 1)) else {
+            continue;
+        };
+        let span = Span::new(first.start, last.end);
+        let si = doc.sentence_at(span.start).unwrap_or(0);
+        let (s0, s1) = match doc.sentences.get(si) {
+            Some(s) => (
+                toks.toks.partition_point(|t| t.start < s.start),
+                toks.toks.partition_point(|t| t.start < s.end),
+            ),
+            None => (0, toks.len()),
+        };
+        let tense = tense::tense_at(&toks, s0, s1, f.start, f.end);
+        // "a year ago" borrows a quarter's granularity only from the last two sentences.
+        let recent = narrative.filter(|(_, s)| si <= s + 2).map(|(p, _)| p);
+        let narrative_point = match f.sem {
+            Sem::Offset {
+                from: From::Now, ..
+            } => recent,
+            _ => narrative.map(|(p, _)| p),
+        };
+        let ctx = Context {
+            dct: published,
+            tense,
+            narrative: narrative_point,
+        };
+        let resolved = resolve(&f.sem, f.modifier, &ctx);
+        // Times counted from another time do not move the narrative reference, so two
+        // "a year earlier" in a row both count from the period under discussion.
+        if let (Some(p), false) = (resolved.point, matches!(f.sem, Sem::Offset { .. })) {
+            narrative = Some((p, si));
+        }
+        modifiers.push(f.modifier);
+        items.push(Item {
+            span,
+            sem: f.sem,
+            resolved,
+        });
+    }
+    anchor::anchor_quoted(doc, published, &mut items);
+    items
+        .into_iter()
+        .zip(modifiers)
+        .map(|(it, modifier)| TimeExpr {
+            span: it.span,
+            kind: it.resolved.kind,
+            value: Some(it.resolved.value.clone()),
+            modifier: modifier.map(str::to_string),
+            label: label::label(&it.sem, modifier, &it.resolved),
+            basis: label::basis(&it.resolved.basis),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimeType;
+
+    fn run(text: &str, dct: Option<&str>) -> Vec<(String, TimeType, String)> {
+        let doc = Document::new(text);
+        let dct = dct.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        find(&doc, dct)
+            .into_iter()
+            .map(|t| {
+                (
+                    doc.slice(t.span).to_string(),
+                    t.kind,
+                    t.value.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quoted_tomorrow_counts_from_the_statement() {
+        let text = "In a message posted late Sunday, the mayor said the bridge would reopen.\n\
+                    “Traffic resumes from tomorrow,” the mayor said.";
+        let got = run(text, Some("2025-05-12"));
+        assert_eq!(
+            got[0],
+            ("late Sunday".into(), TimeType::Date, "2025-05-11".into())
+        );
+        assert_eq!(
+            got[1],
+            ("tomorrow".into(), TimeType::Date, "2025-05-12".into())
+        );
+        let e = find(&Document::new(text), NaiveDate::from_ymd_opt(2025, 5, 12));
+        assert_eq!(
+            e[1].basis.as_deref(),
+            Some("relative to the statement of Sunday 11 May 2025")
+        );
+        assert_eq!(e[0].label.as_deref(), Some("Sunday 11 May 2025, evening"));
+    }
+
+    #[test]
+    fn without_a_date_weekdays_stay_weekdays() {
+        let got = run("The vote was held on Sunday, two days ago.", None);
+        assert_eq!(got[0].2, "XXXX-WXX-7");
+        assert_eq!(got[1].0, "two days ago");
+        assert_eq!(got[1].2, "XXXX-XX-XX");
+    }
 }

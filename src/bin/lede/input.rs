@@ -68,16 +68,29 @@ pub fn analyze_text(text: &str, published: Option<&str>) -> Result<Outcome, Inpu
     })
 }
 
-/// Analyses an HTML page. Article finding lands with the article module; until then
-/// this build refuses HTML with a clear message.
+/// Analyses an HTML page: the same article finding as the extension, then the text
+/// analysis. A given `published` date overrides the page's own.
 pub fn analyze_html(
-    _html: &str,
-    _url: Option<&str>,
-    _published: Option<&str>,
+    html: &str,
+    url: Option<&str>,
+    published: Option<&str>,
 ) -> Result<Outcome, InputError> {
-    Err(InputError::Engine(Error::BadInput(
-        "HTML input is not supported by this build yet".into(),
-    )))
+    let page = lede::article::html::page_from_html(html, url);
+    let extracted = lede::article::extract(&page);
+    let options = match published {
+        Some(d) => Options::with_published(d, "given")?,
+        None => Options {
+            published: extracted.published.clone(),
+        },
+    };
+    let analysis = analyze(&extracted.text, &options)?;
+    let mut report = Report::new(&analysis, &extracted.text, Unit::CodePoint);
+    report.text = Some(extracted.text.clone());
+    Ok(Outcome {
+        text: extracted.text,
+        analysis,
+        report,
+    })
 }
 
 /// Reads and analyses one file (`-` is standard input).

@@ -1,0 +1,227 @@
+//! Word lists for the people stage, loaded once from the data files in `data/`.
+//!
+//! Input: the `include_str!`ed lists (given names, honorifics, titles, places and
+//! nationalities, organisation words, capitalised non-names). Output: [`Lexicon`], a set of
+//! case-insensitive lookups. Example: `lexicon().given_gender("ana")` is `Some(Gender::Female)`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The gender a given name or honorific suggests; only used to match pronouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+pub struct Lexicon {
+    given: HashMap<String, Gender>,
+    honorifics: HashMap<String, Gender>,
+    role_heads: HashSet<String>,
+    role_mods: HashSet<String>,
+    title_abbr: HashSet<String>,
+    leader_heads: HashSet<String>,
+    nationalities: HashSet<String>,
+    places: HashSet<String>,
+    org_words: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The shared lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Lines of a data file without comments and blank lines.
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cases and drops a trailing full stop ("Gen." → "gen").
+pub fn norm(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut given = HashMap::new();
+        let mut gender = Gender::Unknown;
+        for raw in include_str!("../../data/given_names.txt").lines() {
+            let l = raw.trim();
+            if let Some(section) = l.strip_prefix("##") {
+                gender = match section.trim() {
+                    "male" => Gender::Male,
+                    "female" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                continue;
+            }
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            for w in l.split_whitespace() {
+                let key = w.to_lowercase();
+                // A name listed under both genders is ambiguous.
+                let g = match given.get(&key) {
+                    Some(prev) if *prev != gender => Gender::Unknown,
+                    _ => gender,
+                };
+                given.insert(key, g);
+            }
+        }
+        let mut honorifics = HashMap::new();
+        for l in lines(include_str!("../../data/honorifics.txt")) {
+            let mut parts = l.split('\t');
+            let word = parts.next().unwrap_or("").trim();
+            let g = match parts.next().map(str::trim) {
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            if !word.is_empty() {
+                honorifics.insert(word.to_lowercase(), g);
+            }
+        }
+        let mut role_heads = HashSet::new();
+        let mut role_mods = HashSet::new();
+        let mut title_abbr = HashSet::new();
+        let mut leader_heads = HashSet::new();
+        for l in lines(include_str!("../../data/titles.txt")) {
+            if let Some(m) = l.strip_prefix("mod:") {
+                role_mods.insert(m.trim().to_lowercase());
+            } else if let Some(a) = l.strip_prefix("abbr:") {
+                title_abbr.insert(a.trim().to_lowercase());
+            } else if let Some(h) = l.strip_prefix("leader:") {
+                let h = h.trim().to_lowercase();
+                if let Some(last) = h.split_whitespace().last() {
+                    leader_heads.insert(last.to_string());
+                }
+            } else {
+                // "prime minister": the last word is the head, the others qualify it.
+                let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+                if let Some((head, mods)) = words.split_last() {
+                    role_heads.insert(head.clone());
+                    for m in mods {
+                        role_mods.insert(m.clone());
+                    }
+                }
+            }
+        }
+        let mut nationalities = HashSet::new();
+        let mut places = HashSet::new();
+        for l in lines(include_str!("../../data/places.txt")) {
+            if let Some(n) = l.strip_prefix("nat:") {
+                nationalities.extend(n.split_whitespace().map(str::to_lowercase));
+            } else {
+                places.extend(l.split_whitespace().map(str::to_lowercase));
+            }
+        }
+        let words = |src: &str| -> HashSet<String> {
+            lines(src)
+                .flat_map(|l| l.split_whitespace())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        Lexicon {
+            given,
+            honorifics,
+            role_heads,
+            role_mods,
+            title_abbr,
+            leader_heads,
+            nationalities,
+            places,
+            org_words: words(include_str!("../../data/org_words.txt")),
+            not_names: words(include_str!("../../data/not_names.txt")),
+        }
+    }
+
+    /// Gender of a known given name (`None` when the word is not a given name).
+    pub fn given_gender(&self, word: &str) -> Option<Gender> {
+        self.given.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_given(&self, word: &str) -> bool {
+        self.given.contains_key(&word.to_lowercase())
+    }
+
+    /// Gender of an honorific ("Mr" → male), `None` when not an honorific.
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        self.honorifics.get(&norm(word)).copied()
+    }
+
+    /// A role head word ("president", "spokesperson").
+    pub fn is_role_head(&self, word: &str) -> bool {
+        let n = norm(word);
+        let n = n
+            .strip_prefix("then-")
+            .or_else(|| n.strip_prefix("ex-"))
+            .unwrap_or(&n);
+        self.role_heads.contains(n)
+    }
+
+    /// A role qualifier ("former", "prime", "opposition").
+    pub fn is_role_mod(&self, word: &str) -> bool {
+        let n = norm(word);
+        self.role_mods.contains(&n) || n.starts_with("then-") || n.starts_with("ex-")
+    }
+
+    /// An abbreviated title written before names ("Gen", "Rep").
+    pub fn is_title_abbr(&self, word: &str) -> bool {
+        self.title_abbr.contains(&norm(word))
+    }
+
+    /// A role head that may be described as "leader".
+    pub fn is_leader_head(&self, word: &str) -> bool {
+        self.leader_heads.contains(&norm(word))
+    }
+
+    pub fn is_nationality(&self, word: &str) -> bool {
+        self.nationalities.contains(&norm(word))
+    }
+
+    pub fn is_place(&self, word: &str) -> bool {
+        self.places.contains(&norm(word))
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&norm(word))
+    }
+
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(&word.to_lowercase())
+    }
+
+    /// Any list that says "this capitalised word is not (part of) a personal name".
+    pub fn is_non_person_word(&self, word: &str) -> bool {
+        self.is_not_name(word)
+            || self.is_place(word)
+            || self.is_nationality(word)
+            || self.is_org_word(word)
+            || self.is_role_head(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let l = lexicon();
+        assert_eq!(l.given_gender("Ana"), Some(Gender::Female));
+        assert_eq!(l.given_gender("keir"), Some(Gender::Male));
+        assert_eq!(l.honorific("Mr."), Some(Gender::Male));
+        assert!(l.is_role_head("spokesperson") && l.is_role_head("Minister"));
+        assert!(l.is_role_mod("former") && l.is_role_mod("prime") && l.is_role_mod("then-senator"));
+        assert!(l.is_title_abbr("Gen."));
+        assert!(l.is_nationality("Ukrainian") && l.is_place("Kyiv"));
+        assert!(l.is_org_word("Ministry") && l.is_not_name("Monday"));
+        assert!(l.is_leader_head("President") && !l.is_leader_head("spokesperson"));
+    }
+}

@@ -1,0 +1,345 @@
+//! Capitalised name sequences: the raw material for people.
+//!
+//! Input: a [`Document`]. Output: [`NameCandidate`]s, one per run of capitalised words in a
+//! sentence, split into the words that lead it (titles, nationalities: "French President"),
+//! an honorific ("Sir", "Dr."), and the core that may be a name ("Keir Starmer").
+//! Runs take initials with their dots ("J.D. Vance", "R. Kettleborough"), particles between
+//! name words ("Charles de Gaulle", "Ana van der Berg"), prefixed names ("al-Assad"),
+//! and end at a possessive ("Putin's", "Putin’s"), which stays out of the span.
+//! ALL-CAPS words (datelines like "LONDON (Reuters) -", headlines) never start a run.
+
+use super::lexicon::lexicon;
+use crate::span::Span;
+use crate::text::{Document, Token, TokenKind};
+
+/// Lower-case words that may sit inside a name ("de", "van", "bin").
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "di", "del", "della", "dela", "van", "von", "der", "den",
+    "ter", "ten", "la", "le", "du", "des", "bin", "ibn", "bint", "al", "el", "zu", "af", "av", "y",
+    "ó", "ní", "mac", "abu", "ben",
+];
+
+/// One capitalised sequence and how it splits.
+#[derive(Debug, Clone)]
+pub struct NameCandidate {
+    pub sentence: usize,
+    /// Token indices of leading title/qualifier words inside the run ("French", "President").
+    pub lead: Vec<usize>,
+    /// Token index of the honorific, if any.
+    pub honorific: Option<usize>,
+    /// Token indices of the name core ("Keir", "Starmer").
+    pub core: Vec<usize>,
+    /// The core's words as written, possessive removed; initials keep their dots ("J.D.").
+    pub words: Vec<String>,
+    /// Byte span of the core, possessive excluded.
+    pub span: Span,
+    /// The run starts the sentence (so its first word's capital proves nothing).
+    pub sentence_initial: bool,
+    /// The sentence is a title-case headline: capitals prove little there.
+    pub headline: bool,
+    /// The core starts with an initial ("J.D.", "R.").
+    pub initial_first: bool,
+}
+
+/// A word written with a capital and not in ALL CAPS ("Putin", "O'Neill", "McDonald").
+pub fn is_cap_word(t: &Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let s = t.text(text);
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return is_prefixed_name(s);
+    }
+    s.chars().any(|c| c.is_lowercase())
+}
+
+/// "al-Assad", "el-Sisi", "bin-Salman": a lower-case prefix joined to a capitalised name.
+fn is_prefixed_name(s: &str) -> bool {
+    match s.split_once('-') {
+        Some((pre, rest)) => {
+            matches!(
+                pre,
+                "al" | "el" | "ad" | "ash" | "as" | "at" | "ar" | "an" | "bin" | "abu"
+            ) && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        None => false,
+    }
+}
+
+/// "J", "J.D", "A" (one to three single capitals joined by dots).
+fn is_initial_text(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+}
+
+/// Index of the full stop that directly follows token `i`, if any.
+fn dot_after(doc: &Document, i: usize) -> Option<usize> {
+    let t = doc.tokens.get(i)?;
+    let n = doc.tokens.get(i + 1)?;
+    (n.span.start == t.span.end && n.text(doc.text) == ".").then_some(i + 1)
+}
+
+/// Strips a possessive ending; returns the bare word and whether one was removed.
+pub fn strip_possessive(s: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = s.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (s, false)
+}
+
+fn is_particle(s: &str) -> bool {
+    PARTICLES.contains(&s)
+}
+
+/// Title-case headline: most words of a sentence of four or more words are capitalised.
+fn is_headline(doc: &Document, si: usize) -> bool {
+    let toks = doc.sentence_tokens(si);
+    let mut words = 0;
+    let mut caps = 0;
+    for t in toks {
+        if t.kind == TokenKind::Word
+            && t.text(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            words += 1;
+            if t.text(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                caps += 1;
+            }
+        }
+    }
+    words >= 4 && caps * 10 >= words * 7
+}
+
+/// Every capitalised run of the document, split into lead / honorific / core.
+pub fn candidates(doc: &Document) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let range = doc.sentence_tokens[si].clone();
+        let headline = is_headline(doc, si);
+        // The first word token of the sentence (after opening quotes or brackets).
+        let first_word = range
+            .clone()
+            .find(|&i| doc.tokens[i].kind != TokenKind::Punct);
+        let mut i = range.start;
+        while i < range.end {
+            let Some((run, next)) = scan_run(doc, i, range.end) else {
+                i += 1;
+                continue;
+            };
+            let initial = first_word == run.first().copied();
+            if let Some(c) = split_run(doc, si, &run, initial, headline) {
+                out.push(c);
+            }
+            i = next.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Collects one run starting at token `i`; returns its word-token indices and the index after it.
+fn scan_run(doc: &Document, i: usize, end: usize) -> Option<(Vec<usize>, usize)> {
+    let text = doc.text;
+    let lex = lexicon();
+    let mut run = Vec::new();
+    let mut j = i;
+    while j < end {
+        let t = &doc.tokens[j];
+        let s = t.text(text);
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let cap = is_cap_word(t, text);
+        let initial = is_initial_text(s) && dot_after(doc, j).is_some();
+        // Particles may chain ("de la Cruz", "van der Berg") but must lead to a name word.
+        let leads_to_name = || {
+            let mut n = j + 1;
+            while n < end && n < j + 3 && is_particle(doc.tokens[n].text(text)) {
+                n += 1;
+            }
+            n < end && is_cap_word(&doc.tokens[n], text)
+        };
+        let particle = !run.is_empty() && is_particle(s) && leads_to_name();
+        let particle_start = run.is_empty()
+            && is_particle(s)
+            && leads_to_name()
+            && s != "y"
+            && s != "la"
+            && s != "le";
+        if !(cap || initial || particle || particle_start) {
+            break;
+        }
+        run.push(j);
+        let (_, poss) = strip_possessive(s);
+        if poss {
+            j += 1;
+            break;
+        }
+        // Keep the full stop of an initial or an abbreviated title inside the run.
+        if initial
+            || ((lex.honorific(s).is_some() || lex.is_title_abbr(s)) && dot_after(doc, j).is_some())
+        {
+            if let Some(d) = dot_after(doc, j) {
+                j = d;
+            }
+        }
+        j += 1;
+    }
+    // A run must end on a proper capitalised word, not on an initial or a particle.
+    while let Some(&last) = run.last() {
+        let t = &doc.tokens[last];
+        if is_cap_word(t, text) && !is_initial_text(t.text(text)) {
+            break;
+        }
+        run.pop();
+    }
+    if run.is_empty() {
+        None
+    } else {
+        Some((run, j))
+    }
+}
+
+fn split_run(
+    doc: &Document,
+    si: usize,
+    run: &[usize],
+    sentence_initial: bool,
+    headline: bool,
+) -> Option<NameCandidate> {
+    let text = doc.text;
+    let lex = lexicon();
+    let word = |k: usize| strip_possessive(doc.tokens[run[k]].text(text)).0;
+    let mut k = 0;
+    let mut lead = Vec::new();
+    let mut honorific = None;
+    while k + 1 < run.len() {
+        let w = word(k);
+        let next = word(k + 1);
+        if lex.honorific(w).is_some()
+            && !(lex.is_given(w) && !lex.is_non_person_word(next) && k > 0)
+        {
+            honorific = Some(run[k]);
+            k += 1;
+            break;
+        }
+        let titleish = lex.is_non_person_word(w) || lex.is_role_mod(w) || lex.is_title_abbr(w);
+        // "Chelsea Clinton": a given name followed by a plain name word stays in the core.
+        let given_start =
+            lex.is_given(w) && !lex.is_non_person_word(next) && !lex.is_role_mod(next);
+        // "Ask Bashar al-Assad": a sentence-opening word before a given name is not part of it.
+        let opener = sentence_initial && k == 0 && !lex.is_given(w) && lex.is_given(next);
+        if (titleish || opener) && !given_start {
+            lead.push(run[k]);
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // "Former Norlandic Prime Minister Eira Holm": everything up to the last title word leads.
+    if honorific.is_none() {
+        if let Some(h) = (k..run.len().saturating_sub(1)).rev().find(|&x| {
+            let w = word(x);
+            (lex.is_role_head(w) || lex.is_title_abbr(w)) && !lex.is_given(w)
+        }) {
+            while k <= h {
+                lead.push(run[k]);
+                k += 1;
+            }
+            if k + 1 < run.len() && lex.honorific(word(k)).is_some() {
+                honorific = Some(run[k]);
+                k += 1;
+            }
+        }
+    }
+    let core: Vec<usize> = run[k..].to_vec();
+    let first = *core.first()?;
+    let last = *core.last()?;
+    let mut words = Vec::with_capacity(core.len());
+    for &c in &core {
+        let s = strip_possessive(doc.tokens[c].text(text)).0;
+        if is_initial_text(s) {
+            words.push(format!("{s}."));
+        } else {
+            words.push(s.to_string());
+        }
+    }
+    let last_word = strip_possessive(doc.tokens[last].text(text)).0;
+    let span = Span::new(
+        doc.tokens[first].span.start,
+        doc.tokens[last].span.start + last_word.len(),
+    );
+    let initial_first = is_initial_text(doc.tokens[first].text(text));
+    Some(NameCandidate {
+        sentence: si,
+        lead,
+        honorific,
+        core,
+        words,
+        span,
+        sentence_initial: sentence_initial && k == 0,
+        headline,
+        initial_first,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cores(s: &str) -> Vec<String> {
+        let d = Document::new(s);
+        candidates(&d).iter().map(|c| c.words.join(" ")).collect()
+    }
+
+    #[test]
+    fn runs_with_particles_initials_possessives() {
+        assert_eq!(
+            cores("They met Charles de Gaulle there."),
+            vec!["They", "Charles de Gaulle"]
+        );
+        assert_eq!(cores("Then J.D. Vance spoke."), vec!["J.D. Vance"]);
+        assert_eq!(
+            cores("It was Putin’s plan and Ortiz's."),
+            vec!["It", "Putin", "Ortiz"]
+        );
+        assert_eq!(cores("Ask Bashar al-Assad now."), vec!["Bashar al-Assad"]);
+    }
+
+    #[test]
+    fn leads_and_honorifics_split_off() {
+        let d = Document::new("They saw French President Ana Ruiz and Sir Tom Hale and Dr. Ng.");
+        let c = candidates(&d);
+        let ruiz = c.iter().find(|c| c.words == ["Ana", "Ruiz"]).unwrap();
+        assert_eq!(ruiz.lead.len(), 2);
+        let hale = c.iter().find(|c| c.words == ["Tom", "Hale"]).unwrap();
+        assert!(hale.honorific.is_some());
+        let ng = c.iter().find(|c| c.words == ["Ng"]).unwrap();
+        assert_eq!(d.slice(ng.span), "Ng");
+        assert!(ng.honorific.is_some());
+    }
+
+    #[test]
+    fn all_caps_dateline_is_not_a_run() {
+        assert_eq!(
+            cores("OSLO (Newswire) - Ana Ruiz left."),
+            vec!["Newswire", "Ana Ruiz"]
+        );
+    }
+}

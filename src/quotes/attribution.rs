@@ -1,0 +1,610 @@
+//! Attribution: who said each quoted passage, and indirect speech.
+//!
+//! Input: the marked passages, the document and the people. Output: [`Quote`]s and the
+//! pronoun/description mentions resolved on the way.
+//!
+//! Direct quotes look for their speaker, in this order:
+//! 1. after the closing mark: `“…,” Ruiz said`, `“…,” said Ruiz`, `“…,” the mayor told reporters`;
+//! 2. before the opening mark, nearest cue to the left in the sentence: `Ruiz said: “…”`,
+//!    `Ruiz called on them to “act now”` (partial quotes), `what he termed “serious talks”`;
+//! 3. a quote that forms its own sentences right after an attributed one continues it
+//!    (`“…,” he said. “Do it now!”`), as does a passage reopened in the next paragraph.
+//!
+//! Short quoted noun phrases with no cue ("a group called “the river friends”", anything
+//! "so-called") are names or scare quotes, not speech, and are dropped.
+//!
+//! Indirect speech: a clause-taking cue outside quotation marks with a speaker gives a quote
+//! with `direct: false` whose span is the reported clause: `Ruiz said (that) the plan failed`,
+//! `The plan failed, Ruiz said.`, `The plan failed, according to Ruiz.`
+
+use super::cues::{is_cue, takes_clause, OBJECT_VERBS};
+use super::marks::Marked;
+use super::speakers::{Finder, Np, NpKind, SKIP_ADVERBS};
+use crate::model::{MentionKind, Quote};
+use crate::span::Span;
+use crate::text::TokenKind;
+
+/// A resolved mention to add to a person.
+pub struct NewMention {
+    pub person: usize,
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+const NAME_CUES: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "named",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "known",
+    "branded",
+    "labelled",
+    "labeled",
+];
+const BASE_FORM_OK_BEFORE: &[&str] = &[
+    "i", "we", "you", "they", "to", "will", "would", "did", "does", "do", "can", "could", "should",
+    "may", "might", "must", "not", "never", "n't", "also",
+];
+
+pub struct Attributor<'a> {
+    pub f: Finder<'a>,
+    pub quotes: Vec<Quote>,
+    pub mentions: Vec<NewMention>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(f: Finder<'a>) -> Self {
+        Attributor {
+            f,
+            quotes: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    fn lower(&self, k: usize) -> String {
+        self.f.tok(k).to_lowercase()
+    }
+
+    fn first_token_at(&self, pos: usize) -> usize {
+        self.f.doc.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Is token `k` a reporting verb used as a verb here (not "the ceasefire demand")?
+    pub fn cue_at(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        if !is_cue(&w) || self.f.idx.in_quote.get(k).copied().unwrap_or(true) {
+            return false;
+        }
+        if self.f.tok(k).chars().next().is_some_and(char::is_uppercase) {
+            // "Continued Stone: “…”" opens its sentence with the verb.
+            let opens = self
+                .f
+                .doc
+                .sentence_at(self.f.doc.tokens[k].span.start)
+                .is_some_and(|si| self.f.doc.sentence_tokens[si].start == k);
+            return opens
+                && self
+                    .f
+                    .idx
+                    .mention_at
+                    .get(k + 1)
+                    .copied()
+                    .flatten()
+                    .is_some();
+        }
+        let prev = if k > 0 {
+            self.lower(k - 1)
+        } else {
+            String::new()
+        };
+        if matches!(
+            prev.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+        ) || prev.ends_with("'s")
+            || prev.ends_with("’s")
+        {
+            return false;
+        }
+        // Base forms ("demand", "call", "warn") are nouns as often as verbs.
+        let base = !(w.ends_with("ed")
+            || w.ends_with('s')
+            || w.ends_with("ing")
+            || matches!(
+                w.as_str(),
+                "said" | "told" | "wrote" | "thought" | "written" | "pled"
+            ));
+        if base {
+            return BASE_FORM_OK_BEFORE.contains(&prev.as_str());
+        }
+        true
+    }
+
+    /// Record an NP as the speaker; returns (person, text, span).
+    fn take(
+        &mut self,
+        np: &Np,
+        si: Option<usize>,
+    ) -> (Option<usize>, Option<String>, Option<Span>) {
+        let text = self.f.doc.slice(np.span).to_string();
+        if let Some(p) = np.person {
+            match np.kind {
+                NpKind::Pronoun => self.mentions.push(NewMention {
+                    person: p,
+                    span: np.span,
+                    kind: MentionKind::Pronoun,
+                }),
+                NpKind::Description => self.mentions.push(NewMention {
+                    person: p,
+                    span: np.span,
+                    kind: MentionKind::Description,
+                }),
+                _ => {}
+            }
+            if let Some(si) = si {
+                if self.f.idx.sentence_subject[si].is_none() {
+                    self.f.idx.sentence_subject[si] = Some(p);
+                }
+            }
+        }
+        (np.person, Some(text), Some(np.span))
+    }
+
+    /// Attributes every marked passage.
+    pub fn direct(&mut self, marks: &[Marked]) {
+        let n = self.f.doc.tokens.len();
+        let mut prev: Option<(usize, usize)> = None; // (quote index, paragraph)
+        for m in marks {
+            let open_tok = self.first_token_at(m.open.start);
+            let close_tok = m.close.map(|c| self.first_token_at(c.start));
+            let si_open = self.f.doc.sentence_at(m.open.start);
+            let si_close = m
+                .close
+                .and_then(|c| self.f.doc.sentence_at(c.start))
+                .or(si_open);
+            let inner = self.f.doc.slice(m.inner);
+            let words = inner.split_whitespace().count();
+            let ends_like_speech = inner.ends_with([',', '.', '!', '?', '…', '—']);
+            // Names and scare quotes: "so-called “X”", "a group called “X”".
+            let mut modifier = false;
+            if open_tok > 0 {
+                let before = self.lower(open_tok - 1);
+                let named = NAME_CUES.contains(&before.as_str())
+                    || before == "as" && open_tok >= 2 && self.lower(open_tok - 2) == "known"
+                    || before == "called"
+                        && open_tok >= 2
+                        && self.f.idx.mention_at[open_tok - 2].is_none()
+                        && !matches!(
+                            self.lower(open_tok - 2).as_str(),
+                            "he" | "she" | "they" | "it" | "i" | "we"
+                        );
+                if named && words <= 6 {
+                    continue;
+                }
+                // "mocked the “miracle” cure": a quoted modifier between a determiner and its noun.
+                let det_before = matches!(
+                    before.as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her"
+                );
+                let noun_after = close_tok.is_some_and(|c| {
+                    self.f.doc.tokens.get(c + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && self
+                                .f
+                                .tok(c + 1)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                    })
+                });
+                modifier = det_before && noun_after && words <= 2;
+            }
+            let mut found: Option<(Np, usize, usize)> = None; // (np, cue token, sentence)
+                                                              // 1. After the closing mark.
+            if let (Some(ct), Some(si)) = (close_tok, si_close) {
+                let send = self.f.doc.sentence_tokens[si].end;
+                let mut t = ct + 1;
+                if self.f.tok(t) == "," {
+                    t += 1;
+                }
+                // "“…” ― Ana Ruiz": a dash before the speaker's name.
+                if matches!(self.f.tok(t), "―" | "—" | "–" | "-") {
+                    let pend = self.f.doc.paragraphs.get(m.paragraph).map_or(0, |p| p.end);
+                    let lim = self.first_token_at(pend);
+                    if let Some(np) = self.f.np_after(t + 1, lim.min(t + 8)) {
+                        if np.kind == NpKind::Name {
+                            found = Some((np, t, si));
+                        }
+                    }
+                }
+                if t < send && self.f.doc.tokens[t].kind != TokenKind::Punct {
+                    if self.cue_at(t) {
+                        if let Some(np) = self.f.np_after(t + 1, send) {
+                            found = Some((np, t, si));
+                        }
+                    } else {
+                        // "” Rep. Ana Ruiz (D-Ore.) said", "” Ruiz, the mayor, said", "” the
+                        // report stated": the first cue after the passage, with the phrase that
+                        // opens the clause as its speaker.
+                        let limit = send.min(t + 20);
+                        let cue = (t + 1..limit)
+                            .take_while(|&c| !matches!(self.f.tok(c), "“" | "\"" | ";"))
+                            .find(|&c| self.cue_at(c));
+                        if let Some(c) = cue {
+                            if let Some(np) = self.f.np_after(t, c) {
+                                found = Some((np, c, si));
+                            }
+                        }
+                    }
+                    if found.is_none() && self.lower(t) == "according" && self.lower(t + 1) == "to"
+                    {
+                        if let Some(np) = self.f.np_after(t + 2, send) {
+                            found = Some((np, t, si));
+                        }
+                    }
+                }
+            }
+            // 2. The nearest cue to the left in the opening sentence (or, after a colon that
+            // ends the previous paragraph, in that sentence: "Ruiz continued:¶“…”").
+            let colon_before = open_tok > 0 && self.f.tok(open_tok - 1) == ":";
+            let si_open = if colon_before {
+                self.f
+                    .doc
+                    .sentence_at(self.f.doc.tokens[open_tok - 1].span.start)
+                    .or(si_open)
+            } else {
+                si_open
+            };
+            if found.is_none() {
+                if let Some(si) = si_open {
+                    let sstart = self.f.doc.sentence_tokens[si].start;
+                    let mut k = open_tok;
+                    while k > sstart {
+                        k -= 1;
+                        if self.f.idx.in_quote[k] {
+                            continue;
+                        }
+                        if self.lower(k) == "according" && self.lower(k + 1) == "to" {
+                            if let Some(np) = self.f.np_after(k + 2, open_tok) {
+                                found = Some((np, k, si));
+                            }
+                            break;
+                        }
+                        if self.cue_at(k) {
+                            if let Some(np) = self.np_for_cue(k, sstart, si) {
+                                found = Some((np, k, si));
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            // 2b. "Ruiz was blunter: “…”": after a colon, the subject of the clause before it.
+            if found.is_none() && colon_before {
+                if let Some(si) = si_open {
+                    let sstart = self.f.doc.sentence_tokens[si].start;
+                    let subj = (sstart..open_tok - 1)
+                        .find(|&k| !self.f.idx.in_quote[k] && self.f.idx.mention_at[k].is_some());
+                    if let Some(k) = subj {
+                        if let Some(np) = self.f.np_after(k, open_tok - 1) {
+                            found = Some((np, open_tok - 1, si));
+                        }
+                    }
+                }
+            }
+            let q_index = self.quotes.len();
+            let (speaker, speaker_text, speaker_span, cue_span) = if let Some((np, cue, si)) = found
+            {
+                let (p, t, s) = self.take(&np, Some(si));
+                (p, t, s, Some(self.f.doc.tokens[cue].span))
+            } else {
+                // 3. Continuation of the previous attributed quote.
+                let sentence_like = ends_like_speech && self.starts_sentence(open_tok);
+                let cont = prev.filter(|&(qi, pp)| {
+                    (m.continues_prev || sentence_like && pp + 1 >= m.paragraph && words > 0)
+                        && (self.quotes[qi].speaker.is_some()
+                            || self.quotes[qi].speaker_text.is_some())
+                });
+                if let Some((qi, _)) = cont {
+                    let q = &self.quotes[qi];
+                    (q.speaker, q.speaker_text.clone(), q.speaker_span, None)
+                } else {
+                    if words <= 4 && !ends_like_speech || modifier {
+                        continue; // a quoted name or scare quote
+                    }
+                    (None, None, None, None)
+                }
+            };
+            let _ = n;
+            self.quotes.push(Quote {
+                span: m.inner,
+                speaker,
+                speaker_text,
+                speaker_span,
+                cue_span,
+                direct: true,
+            });
+            prev = Some((q_index, m.paragraph));
+        }
+    }
+
+    /// The passage opens its sentence (only punctuation before it).
+    fn starts_sentence(&self, open_tok: usize) -> bool {
+        let Some(si) = self
+            .f
+            .doc
+            .sentence_at(self.f.doc.tokens.get(open_tok).map_or(0, |t| t.span.start))
+        else {
+            return false;
+        };
+        let s = self.f.doc.sentence_tokens[si].start;
+        (s..open_tok).all(|k| self.f.doc.tokens[k].kind == TokenKind::Punct)
+    }
+
+    /// The subject of cue `k`; after ", but added" / "and said" it is the sentence's last speaker.
+    fn np_for_cue(&mut self, k: usize, sstart: usize, si: usize) -> Option<Np> {
+        if let Some(np) = self.f.np_before(k, sstart) {
+            return Some(np);
+        }
+        let mut j = k;
+        while j > sstart && SKIP_ADVERBS.contains(&self.lower(j - 1).as_str()) {
+            j -= 1;
+        }
+        // "…, saying", "was quick to add", "took the stage and called": the clause's subject.
+        let w = self.lower(k);
+        let prev = if j > sstart {
+            self.lower(j - 1)
+        } else {
+            String::new()
+        };
+        let participle = w.ends_with("ing") && (prev == "," || j == sstart || prev == "by");
+        if participle || prev == "to" || k == sstart {
+            if k == sstart {
+                return self.f.np_after(k + 1, self.f.doc.sentence_tokens[si].end);
+            }
+            return self.f.sentence_subject_np(si, j);
+        }
+        if j > sstart && matches!(prev.as_str(), "and" | "but") {
+            if let Some(np) = self.f.sentence_subject_np(si, j) {
+                return Some(np);
+            }
+            let p = self.f.idx.sentence_subject[si]?;
+            let last = self.quotes.iter().rev().find(|q| {
+                q.speaker == Some(p)
+                    && q.speaker_span
+                        .is_some_and(|s| self.f.doc.sentence_at(s.start) == Some(si))
+            });
+            let span = last.and_then(|q| q.speaker_span)?;
+            let a = self.first_token_at(span.start);
+            return Some(Np {
+                span,
+                first: a,
+                last: a,
+                kind: NpKind::Name,
+                person: Some(p),
+            });
+        }
+        None
+    }
+
+    /// Indirect speech around every clause-taking cue outside quotation marks.
+    pub fn indirect(&mut self) {
+        let doc = self.f.doc;
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentence_tokens[si].clone();
+            let (sstart, send) = (range.start, range.end);
+            if sstart == send {
+                continue;
+            }
+            for k in range.clone() {
+                if self.lower(k) == "according"
+                    && self.lower(k + 1) == "to"
+                    && !self.f.idx.in_quote[k]
+                {
+                    self.according_to(k, si);
+                    continue;
+                }
+                if !self.cue_at(k) || !takes_clause(self.f.tok(k)) {
+                    continue;
+                }
+                // Forward: "Ruiz said (that) …".
+                if let Some(clause) = self.clause_after(k, send) {
+                    if let Some(np) = self.np_for_cue(k, sstart, si) {
+                        self.push_indirect(clause, &np, k, si);
+                        continue;
+                    }
+                }
+                // Backward: "…, Ruiz said." / "…, said Ruiz."
+                if let Some((clause, np)) = self.clause_before(k, sstart, send) {
+                    self.push_indirect(clause, &np, k, si);
+                }
+            }
+        }
+    }
+
+    fn push_indirect(&mut self, clause: Span, np: &Np, cue: usize, si: usize) {
+        // A clause that is itself a quotation already has its direct quote.
+        if self
+            .quotes
+            .iter()
+            .any(|q| q.direct && clause.contains(&q.span) && q.span.len() * 10 >= clause.len() * 8)
+        {
+            return;
+        }
+        let (speaker, speaker_text, speaker_span) = self.take(np, Some(si));
+        self.quotes.push(Quote {
+            span: clause,
+            speaker,
+            speaker_text,
+            speaker_span,
+            cue_span: Some(self.f.doc.tokens[cue].span),
+            direct: false,
+        });
+    }
+
+    /// The reported clause after cue `k`, if the cue introduces one.
+    fn clause_after(&self, k: usize, send: usize) -> Option<Span> {
+        let mut j = k + 1;
+        let w = self.lower(k);
+        // "said (on Monday / late Sunday / in a statement) that …": a short gap before "that".
+        let mut that_at = None;
+        let mut g = j;
+        while g < send && g < j + 9 {
+            let l = self.lower(g);
+            if l == "that" {
+                that_at = Some(g);
+                break;
+            }
+            if self.f.doc.tokens[g].kind == TokenKind::Punct
+                && !matches!(self.f.tok(g), "’" | "'" | "-")
+            {
+                break;
+            }
+            if is_cue(&l) && g > j {
+                break;
+            }
+            g += 1;
+        }
+        if let Some(t) = that_at {
+            j = t + 1;
+        } else if OBJECT_VERBS.contains(&w.as_str()) {
+            return None; // "told reporters" without "that": the clause is not marked
+        } else {
+            // "said Russia would …": a clause starts right after the verb.
+            let s = self.f.tok(j);
+            let l = self.lower(j);
+            let clause_start = matches!(
+                l.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "the"
+                    | "there"
+                    | "this"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "a"
+                    | "an"
+                    | "no"
+                    | "all"
+                    | "some"
+                    | "many"
+                    | "most"
+            ) || s.chars().next().is_some_and(char::is_uppercase)
+                && self.f.doc.tokens[j].kind == TokenKind::Word;
+            if !clause_start || j >= send {
+                return None;
+            }
+        }
+        if j >= send {
+            return None;
+        }
+        let mut e = send;
+        while e > j
+            && self.f.doc.tokens[e - 1].kind == TokenKind::Punct
+            && !matches!(self.f.tok(e - 1), "”" | "\"" | "’" | ")")
+        {
+            e -= 1;
+        }
+        // Two words at least.
+        if e < j + 2 {
+            return None;
+        }
+        if matches!(self.f.tok(j), "“" | "\"") {
+            return None; // a quotation follows: it is direct speech
+        }
+        Some(Span::new(
+            self.f.doc.tokens[j].span.start,
+            self.f.doc.tokens[e - 1].span.end,
+        ))
+    }
+
+    /// "The plan failed, Ruiz said." / "…, said Ruiz on Monday."
+    fn clause_before(&self, k: usize, sstart: usize, send: usize) -> Option<(Span, Np)> {
+        // What follows the cue must be short: an adverbial at most ("on Monday").
+        let mut rest = 0;
+        let mut t = k + 1;
+        while t < send && self.f.tok(t) != "," && self.f.tok(t) != ";" {
+            if self.f.doc.tokens[t].kind == TokenKind::Word {
+                rest += 1;
+            }
+            t += 1;
+        }
+        let (np, comma) = if k > sstart && self.f.tok(k - 1) == "," {
+            // Inverted: ", said Ruiz".
+            if rest == 0 || rest > 6 {
+                return None;
+            }
+            (self.f.np_after(k + 1, send)?, k - 1)
+        } else {
+            if rest > 4 {
+                return None;
+            }
+            let np = self.f.np_before(k, sstart)?;
+            let mut c = np.first;
+            while c > sstart && SKIP_ADVERBS.contains(&self.lower(c - 1).as_str()) {
+                c -= 1;
+            }
+            if c == sstart || self.f.tok(c - 1) != "," {
+                return None;
+            }
+            (np, c - 1)
+        };
+        let mut a = sstart;
+        while a < comma
+            && self.f.doc.tokens[a].kind == TokenKind::Punct
+            && !matches!(self.f.tok(a), "“" | "\"")
+        {
+            a += 1;
+        }
+        if comma < a + 3 {
+            return None;
+        }
+        Some((
+            Span::new(
+                self.f.doc.tokens[a].span.start,
+                self.f.doc.tokens[comma - 1].span.end,
+            ),
+            np,
+        ))
+    }
+
+    /// "The plan failed, according to Ruiz." / "According to Ruiz, the plan failed."
+    fn according_to(&mut self, k: usize, si: usize) {
+        let range = self.f.doc.sentence_tokens[si].clone();
+        let Some(np) = self.f.np_after(k + 2, range.end) else {
+            return;
+        };
+        let clause = if k > range.start && self.f.tok(k - 1) == "," {
+            if k - 1 < range.start + 3 {
+                return;
+            }
+            Span::new(
+                self.f.doc.tokens[range.start].span.start,
+                self.f.doc.tokens[k - 2].span.end,
+            )
+        } else if np.last + 1 < range.end && self.f.tok(np.last + 1) == "," {
+            let a = np.last + 2;
+            let mut e = range.end;
+            while e > a && self.f.doc.tokens[e - 1].kind == TokenKind::Punct {
+                e -= 1;
+            }
+            if e < a + 3 {
+                return;
+            }
+            Span::new(
+                self.f.doc.tokens[a].span.start,
+                self.f.doc.tokens[e - 1].span.end,
+            )
+        } else {
+            return;
+        };
+        self.push_indirect(clause, &np, k, si);
+    }
+}

@@ -1,0 +1,146 @@
+//! Re-anchors "today"/"tomorrow"/"yesterday" said inside a quotation to the day the
+//! quoted statement was made, when the text dates the statement.
+//!
+//! Stage: after [`super::resolve`] in [`super::find`]. Input: the text, the
+//! expressions with their resolutions. Output: the same resolutions, with quoted
+//! relative days counted from the statement's date. A statement is dated when a
+//! sentence with a speech word ("said", "posted", "statement", "address"…) carries a
+//! resolved day before the publication date. The quote's own sentence wins; else the
+//! most recent dated statement in the text (an undated quote in a news report is
+//! most likely from the latest statement it reports).
+//!
+//! Example (published Monday 2025-05-12): "In a statement posted late Sunday, she
+//! said …" then "“A truce from tomorrow,” she said." → tomorrow = 2025-05-12.
+
+use super::point::Point;
+use super::resolve::{Basis, Resolved};
+use super::sem::Sem;
+use crate::span::Span;
+use crate::text::Document;
+use chrono::{Duration, NaiveDate};
+
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "wrote",
+    "posted",
+    "stated",
+    "announced",
+    "added",
+    "tweeted",
+    "statement",
+    "address",
+    "speech",
+    "interview",
+    "declared",
+    "remarks",
+    "insisted",
+    "warned",
+];
+
+/// Spans inside quotation marks (“…”, "…", ``…''), per paragraph.
+pub fn quote_spans(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        let text = doc.slice(*p);
+        let mut open: Option<usize> = None;
+        let mut straight: Option<usize> = None;
+        let mut prev = '\0';
+        for (i, c) in text.char_indices() {
+            let at = p.start + i;
+            match c {
+                '“' | '«' => open = Some(at),
+                '”' | '»' => {
+                    if let Some(s) = open.take() {
+                        out.push(Span::new(s, at));
+                    }
+                }
+                '"' => match straight.take() {
+                    Some(s) => out.push(Span::new(s, at)),
+                    None => straight = Some(at),
+                },
+                '`' if prev == '`' => open = Some(at),
+                '\'' if prev == '\'' => {
+                    if let Some(s) = open.take() {
+                        out.push(Span::new(s, at));
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    out.sort();
+    out
+}
+
+fn relative_day(sem: &Sem) -> Option<i64> {
+    match sem {
+        Sem::RelDay(off) => Some(*off),
+        Sem::Time { day: Some(d), .. } => relative_day(d),
+        _ => None,
+    }
+}
+
+fn has_speech_word(doc: &Document, sentence: Span) -> bool {
+    doc.slice(sentence)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SPEECH.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// One expression as [`super::find`] holds it.
+pub struct Item {
+    pub span: Span,
+    pub sem: Sem,
+    pub resolved: Resolved,
+}
+
+/// Re-anchors quoted relative days (see the module doc).
+pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item]) {
+    let Some(dct) = dct else { return };
+    let quotes = quote_spans(doc);
+    let inside = |s: Span| quotes.iter().any(|q| q.start < s.start && s.end <= q.end);
+    // Dated statements: (sentence index, day).
+    let mut statements: Vec<(usize, NaiveDate)> = Vec::new();
+    for it in items.iter() {
+        let Some(Point::Day(day)) = it.resolved.point else {
+            continue;
+        };
+        if day >= dct || inside(it.span) || !matches!(it.resolved.basis, Basis::Published(..)) {
+            continue;
+        }
+        if let Some(si) = doc.sentence_at(it.span.start) {
+            if has_speech_word(doc, doc.sentences[si]) {
+                statements.push((si, day));
+            }
+        }
+    }
+    let latest = statements.iter().map(|(_, d)| *d).max();
+    for it in items.iter_mut() {
+        let Some(off) = relative_day(&it.sem) else {
+            continue;
+        };
+        if !inside(it.span) {
+            continue;
+        }
+        let si = doc.sentence_at(it.span.start);
+        let own = statements
+            .iter()
+            .find(|(s, _)| Some(*s) == si)
+            .map(|(_, d)| *d);
+        let Some(said_on) = own.or(latest) else {
+            continue;
+        };
+        let Some(day) = said_on.checked_add_signed(Duration::days(off)) else {
+            continue;
+        };
+        let r = &mut it.resolved;
+        r.point = Some(Point::Day(day));
+        r.value = match &r.time_of_day {
+            Some(tod) => format!("{}T{tod}", day.format("%Y-%m-%d")),
+            None => day.format("%Y-%m-%d").to_string(),
+        };
+        r.basis = Basis::Statement(said_on);
+    }
+}

@@ -1,0 +1,574 @@
+//! Anchors a detected expression to the calendar.
+//!
+//! Stage: third step of [`super::find`]. Input: a [`Sem`], the publication date
+//! (dct), the clause's [`Tense`] and the time the text last spoke of (narrative
+//! reference). Output: [`Resolved`] — TIMEX3 type and value, the calendar point
+//! and how it was obtained. Rules: past tense → the most recent such day on or
+//! before the dct; future or present → the next one on or after it; "last"/"next"
+//! → strictly before/after; "a year earlier"/"the day before" count from the
+//! narrative reference, "two days ago" from the dct. Without a dct, weekdays stay
+//! `XXXX-WXX-7` and relative dates stay unresolved (`XXXX-XX-XX`).
+//!
+//! Example: "late Sunday" in a past-tense clause with dct 2025-05-12 → 2025-05-11.
+
+use super::detect::duration_value;
+use super::point::{quarter_of, Point};
+use super::sem::{From, Rel, Sem};
+use super::tense::Tense;
+use crate::model::TimeType;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// How a value was obtained.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// Fully stated in the text.
+    Stated,
+    /// Counted from the publication date with the clause's tense.
+    Published(NaiveDate, Tense),
+    /// Counted from a time mentioned earlier in the text.
+    Narrative(Point),
+    /// Counted from the date of the statement the expression is quoted from.
+    Statement(NaiveDate),
+    /// No anchor available.
+    Unresolved,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub kind: TimeType,
+    pub value: String,
+    /// The calendar point, when the value is one.
+    pub point: Option<Point>,
+    /// Part of day code ("EV") or clock time ("15:00") for TIME values.
+    pub time_of_day: Option<String>,
+    pub basis: Basis,
+}
+
+/// What resolution may look at besides the expression.
+pub struct Context {
+    pub dct: Option<NaiveDate>,
+    pub tense: Tense,
+    /// The last specific time the text spoke of before this expression.
+    pub narrative: Option<Point>,
+}
+
+/// Direction a bare weekday/month is taken in.
+#[derive(Clone, Copy, PartialEq)]
+enum Dir {
+    /// On or before the dct.
+    Back,
+    /// On or after the dct.
+    Forward,
+    StrictBack,
+    StrictForward,
+}
+
+fn dir_for(rel: Rel, tense: Tense) -> Dir {
+    match rel {
+        Rel::Last => Dir::StrictBack,
+        Rel::Next => Dir::StrictForward,
+        Rel::This | Rel::Bare => match tense {
+            Tense::Future => Dir::Forward,
+            Tense::Present if rel == Rel::This => Dir::Forward,
+            Tense::Present => Dir::Back,
+            Tense::Past => Dir::Back,
+            Tense::Unknown if rel == Rel::This => Dir::Forward,
+            Tense::Unknown => Dir::Back,
+        },
+    }
+}
+
+fn date_basis(ctx: &Context, dct: NaiveDate) -> Basis {
+    Basis::Published(dct, ctx.tense)
+}
+
+fn date(point: Point, basis: Basis) -> Resolved {
+    Resolved {
+        kind: TimeType::Date,
+        value: point.value(),
+        point: Some(point),
+        time_of_day: None,
+        basis,
+    }
+}
+
+fn unresolved(kind: TimeType, value: String) -> Resolved {
+    Resolved {
+        kind,
+        value,
+        point: None,
+        time_of_day: None,
+        basis: Basis::Unresolved,
+    }
+}
+
+/// The weekday `dow` (ISO) nearest to `dct` in direction `dir`.
+fn weekday_near(dct: NaiveDate, dow: u32, dir: Dir) -> Option<NaiveDate> {
+    let cur = dct.weekday().number_from_monday() as i64;
+    let dow = dow as i64;
+    let back = (cur - dow).rem_euclid(7);
+    let fwd = (dow - cur).rem_euclid(7);
+    let days = match dir {
+        Dir::Back => -back,
+        Dir::StrictBack => -(if back == 0 { 7 } else { back }),
+        Dir::Forward => fwd,
+        Dir::StrictForward => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+    };
+    dct.checked_add_signed(Duration::try_days(days)?)
+}
+
+/// Year for a month(-day) without a year, seen from `dct` in direction `dir`.
+fn year_for(dct: NaiveDate, m: u32, d: Option<u32>, dir: Dir) -> i32 {
+    let y = dct.year();
+    let here = (dct.month(), d.map(|_| dct.day()).unwrap_or(0));
+    let there = (m, d.unwrap_or(0));
+    match dir {
+        Dir::Back if there > here => y - 1,
+        Dir::StrictBack if there >= here => y - 1,
+        Dir::Forward if there < here => y + 1,
+        Dir::StrictForward if there <= here => y + 1,
+        _ => y,
+    }
+}
+
+/// Resolves one expression.
+pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
+    let _ = modifier;
+    let dct = ctx.dct;
+    match sem {
+        Sem::Date { y: Some(y), m, d } => match d {
+            Some(d) => match NaiveDate::from_ymd_opt(*y, *m, *d) {
+                Some(day) => date(Point::Day(day), Basis::Stated),
+                None => unresolved(TimeType::Date, format!("{y:04}-{m:02}-{d:02}")),
+            },
+            None => date(Point::Month(*y, *m), Basis::Stated),
+        },
+        Sem::Date { y: None, m, d } => {
+            let Some(dct) = dct else {
+                let v = match d {
+                    Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}"),
+                };
+                return unresolved(TimeType::Date, v);
+            };
+            let y = closest_year(dct, *m, d.unwrap_or(15), ctx.tense);
+            let point = match d.and_then(|d| NaiveDate::from_ymd_opt(y, *m, d)) {
+                Some(day) => Point::Day(day),
+                None => Point::Month(y, *m),
+            };
+            date(point, date_basis(ctx, dct))
+        }
+        Sem::Month { m, rel } => {
+            let Some(dct) = dct else {
+                return unresolved(TimeType::Date, format!("XXXX-{m:02}"));
+            };
+            let dir = match rel {
+                Rel::This => Dir::Back,
+                _ => dir_for(*rel, ctx.tense),
+            };
+            let y = match rel {
+                Rel::This => dct.year(),
+                Rel::Bare => closest_year(dct, *m, 15, ctx.tense),
+                _ => year_for(dct, *m, None, dir),
+            };
+            date(Point::Month(y, *m), date_basis(ctx, dct))
+        }
+        Sem::Year(y) => date(Point::Year(*y), Basis::Stated),
+        Sem::Decade(d) => date(Point::Decade(*d), Basis::Stated),
+        Sem::ShortDecade(d) => {
+            let century = match dct {
+                Some(dct) if 2000 + d * 10 <= dct.year() => 200,
+                _ => 190,
+            };
+            let basis = match dct {
+                Some(dct) => date_basis(ctx, dct),
+                None => Basis::Stated,
+            };
+            date(Point::Decade(century + d), basis)
+        }
+        Sem::Century(c) => date(Point::Century(*c), Basis::Stated),
+        Sem::Holiday { md, year } => {
+            let (m, d) = md.split_once('-').unwrap_or(("01", "01"));
+            let (m, d): (u32, u32) = (m.parse().unwrap_or(1), d.parse().unwrap_or(1));
+            match (year, dct) {
+                (Some(y), _) => match NaiveDate::from_ymd_opt(*y, m, d) {
+                    Some(day) => date(Point::Day(day), Basis::Stated),
+                    None => unresolved(TimeType::Date, format!("XXXX-{md}")),
+                },
+                (None, Some(dct)) => match NaiveDate::from_ymd_opt(dct.year(), m, d) {
+                    Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
+                    None => unresolved(TimeType::Date, format!("XXXX-{md}")),
+                },
+                (None, None) => unresolved(TimeType::Date, format!("XXXX-{md}")),
+            }
+        }
+        Sem::Weekday { dow, rel } => match dct {
+            Some(dct) => match weekday_near(dct, *dow, dir_for(*rel, ctx.tense)) {
+                Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
+                None => unresolved(TimeType::Date, format!("XXXX-WXX-{dow}")),
+            },
+            None => unresolved(TimeType::Date, format!("XXXX-WXX-{dow}")),
+        },
+        Sem::Season { code, year, rel } => match (year, dct) {
+            (Some(y), _) => date(Point::Season(*y, code), Basis::Stated),
+            (None, Some(dct)) => {
+                let y = dct.year()
+                    + match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                date(Point::Season(y, code), date_basis(ctx, dct))
+            }
+            (None, None) => unresolved(TimeType::Date, format!("XXXX-{code}")),
+        },
+        Sem::Quarter { q, year, rel, half } => resolve_quarter(*q, *year, *rel, *half, ctx),
+        Sem::RelDay(off) => match dct {
+            Some(dct) => match dct.checked_add_signed(Duration::days(*off)) {
+                Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
+                None => unresolved(TimeType::Date, "XXXX-XX-XX".into()),
+            },
+            None => unresolved(TimeType::Date, "XXXX-XX-XX".into()),
+        },
+        Sem::RelUnit { unit, off } => {
+            let Some(dct) = dct else {
+                return unresolved(TimeType::Date, unresolved_unit(unit));
+            };
+            let here = Point::Day(dct);
+            let point = match *unit {
+                "WE" => {
+                    // A bare "the weekend" in the past tense is the one before the dct.
+                    let off = if *off == 0
+                        && ctx.tense == Tense::Past
+                        && dct.weekday().number_from_monday() < 6
+                    {
+                        -1
+                    } else {
+                        *off
+                    };
+                    here.shift(off, "W").map(|p| match p {
+                        Point::Week(y, w) => Point::Weekend(y, w),
+                        p => p,
+                    })
+                }
+                "Y" => Some(Point::Year(dct.year() + *off as i32)),
+                "DE" => Some(Point::Decade(dct.year() / 10 + *off as i32)),
+                "CE" => Some(Point::Century(dct.year() / 100 + *off as i32)),
+                u => here.shift(*off, u),
+            };
+            match point {
+                Some(p) => date(p, date_basis(ctx, dct)),
+                None => unresolved(TimeType::Date, unresolved_unit(unit)),
+            }
+        }
+        Sem::Offset {
+            n,
+            unit,
+            sign,
+            from,
+        } => {
+            let Some(n) = n else {
+                let r = if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Resolved {
+                    basis: Basis::Stated,
+                    ..unresolved(TimeType::Date, r.into())
+                };
+            };
+            let steps = (n.round() as i64) * sign;
+            let unit = if unit.starts_with('T') { "D" } else { unit };
+            let (anchor, basis) = match (from, ctx.narrative, dct) {
+                (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
+                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
+                    (p, Basis::Narrative(p))
+                }
+                (From::Period, _, Some(dct)) => {
+                    let last_quarter = Point::Day(dct).shift(-1, "Q");
+                    match last_quarter {
+                        Some(p) => (p, date_basis(ctx, dct)),
+                        None => return unresolved(TimeType::Date, unresolved_unit(unit)),
+                    }
+                }
+                // "a year ago" in a text about a quarter: the same quarter a year before.
+                (From::Now, Some(p @ Point::Quarter(..)), Some(dct))
+                    if *unit == *"Y" && p.first_day().is_some_and(|d| d <= dct) =>
+                {
+                    (p, Basis::Narrative(p))
+                }
+                (_, _, Some(dct)) => (Point::Day(dct), date_basis(ctx, dct)),
+                _ => return unresolved(TimeType::Date, unresolved_unit(unit)),
+            };
+            match anchor.shift(steps, unit) {
+                Some(p) => date(p, basis),
+                None => unresolved(TimeType::Date, unresolved_unit(unit)),
+            }
+        }
+        Sem::Ref(r) => Resolved {
+            basis: Basis::Stated,
+            ..unresolved(TimeType::Date, r.to_string())
+        },
+        Sem::Duration { n, unit } => Resolved {
+            basis: Basis::Stated,
+            ..unresolved(TimeType::Duration, duration_value(*n, unit))
+        },
+        Sem::Set(v) => Resolved {
+            basis: Basis::Stated,
+            ..unresolved(TimeType::Set, v.clone())
+        },
+        Sem::Time {
+            day,
+            hour,
+            min,
+            part,
+            ..
+        } => {
+            let tod = match (hour, part) {
+                (Some(h), _) => format!("{h:02}:{min:02}"),
+                (None, Some(p)) => p.to_string(),
+                (None, None) => String::new(),
+            };
+            let base = match day {
+                Some(d) => resolve(d, None, ctx),
+                None => match dct {
+                    Some(dct) => date(Point::Day(dct), date_basis(ctx, dct)),
+                    None => unresolved(TimeType::Date, "XXXX-XX-XX".into()),
+                },
+            };
+            let value = format!("{}T{}", base.value, tod);
+            Resolved {
+                kind: TimeType::Time,
+                value,
+                point: base.point,
+                time_of_day: Some(tod),
+                basis: if day.is_none() && hour.is_some() && dct.is_none() {
+                    Basis::Stated
+                } else {
+                    base.basis
+                },
+            }
+        }
+    }
+}
+
+/// The year that puts month `m`, day `d` nearest to the dct. News dates without a
+/// year are almost always within half a year of publication; the tense only rules
+/// out candidates more than two months on its wrong side ("said in March", read in
+/// November, is the March before; "will pay Dec. 7", read in November, the next one).
+fn closest_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+    let y = dct.year();
+    let mut best = (i64::MAX, y);
+    for cand in [y - 1, y, y + 1] {
+        let day = NaiveDate::from_ymd_opt(cand, m, d.min(28)).unwrap_or(dct);
+        let dist = (day - dct).num_days();
+        let wrong_side = match tense {
+            Tense::Past => dist > 60,
+            Tense::Future => dist < -60,
+            _ => false,
+        };
+        if wrong_side {
+            continue;
+        }
+        // Prefer the past on ties in past tense, the future otherwise.
+        let bias = match (tense, dist.signum()) {
+            (Tense::Past, 1) | (Tense::Future, -1) => 1,
+            _ => 0,
+        };
+        let key = dist.abs() * 2 + bias;
+        if key < best.0 {
+            best = (key, cand);
+        }
+    }
+    best.1
+}
+
+fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Context) -> Resolved {
+    let make = |y: i32, n: u32| {
+        if half {
+            Point::Half(y, n)
+        } else {
+            Point::Quarter(y, n)
+        }
+    };
+    if let Some(y) = year {
+        if q > 0 {
+            return date(make(y, q), Basis::Stated);
+        }
+        // "the 1988 quarter": the quarter under discussion, in 1988.
+        return match ctx.narrative {
+            Some(p @ Point::Quarter(_, nq)) if !half => {
+                date(Point::Quarter(y, nq), Basis::Narrative(p))
+            }
+            _ => date(Point::Year(y), Basis::Stated),
+        };
+    }
+    let Some(dct) = ctx.dct else {
+        let v = if half {
+            format!("XXXX-H{q}")
+        } else if q == 0 {
+            "XXXX-QX".to_string()
+        } else {
+            format!("XXXX-Q{q}")
+        };
+        return unresolved(TimeType::Date, v);
+    };
+    let cur = if half {
+        (dct.month() - 1) / 6 + 1
+    } else {
+        quarter_of(dct.month())
+    };
+    let per_year = if half { 2 } else { 4 };
+    let y = dct.year();
+    let point = if q == 0 {
+        // "the quarter", "the latest quarter": the last complete one; "the current quarter": this one.
+        let back = if rel == Rel::This { 0 } else { 1 };
+        let idx = y as i64 * per_year + (cur as i64 - 1) - back;
+        make(
+            idx.div_euclid(per_year) as i32,
+            (idx.rem_euclid(per_year) + 1) as u32,
+        )
+    } else {
+        let y = match rel {
+            Rel::Last => y - 1,
+            Rel::Next => y + 1,
+            Rel::This => y,
+            Rel::Bare if q > cur && ctx.tense == Tense::Past => y - 1,
+            Rel::Bare => y,
+        };
+        make(year.unwrap_or(y), q)
+    };
+    date(point, date_basis(ctx, dct))
+}
+
+fn unresolved_unit(unit: &str) -> String {
+    match unit {
+        "W" | "2W" => "XXXX-WXX".into(),
+        "WE" => "XXXX-WXX-WE".into(),
+        "M" => "XXXX-XX".into(),
+        "Q" => "XXXX-QX".into(),
+        "Y" => "XXXX".into(),
+        "DE" => "XXX".into(),
+        "CE" => "XX".into(),
+        _ => "XXXX-XX-XX".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn ctx(dct: &str, tense: Tense) -> Context {
+        Context {
+            dct: Some(day(dct)),
+            tense,
+            narrative: None,
+        }
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let sun = Sem::Weekday {
+            dow: 7,
+            rel: Rel::Bare,
+        };
+        let thu = Sem::Weekday {
+            dow: 4,
+            rel: Rel::This,
+        };
+        let mon = Sem::Weekday {
+            dow: 1,
+            rel: Rel::Bare,
+        };
+        assert_eq!(
+            resolve(&sun, None, &ctx("2025-05-12", Tense::Past)).value,
+            "2025-05-11"
+        );
+        assert_eq!(
+            resolve(&thu, None, &ctx("2025-05-12", Tense::Past)).value,
+            "2025-05-08"
+        );
+        assert_eq!(
+            resolve(&thu, None, &ctx("2025-05-12", Tense::Future)).value,
+            "2025-05-15"
+        );
+        assert_eq!(
+            resolve(&mon, None, &ctx("2025-05-12", Tense::Future)).value,
+            "2025-05-12"
+        );
+        let none = Context {
+            dct: None,
+            tense: Tense::Past,
+            narrative: None,
+        };
+        assert_eq!(resolve(&sun, None, &none).value, "XXXX-WXX-7");
+    }
+
+    #[test]
+    fn months_and_units() {
+        let march = Sem::Month {
+            m: 3,
+            rel: Rel::Bare,
+        };
+        assert_eq!(
+            resolve(&march, None, &ctx("2025-05-12", Tense::Past)).value,
+            "2025-03"
+        );
+        // The nearest March wins, whatever the tense.
+        assert_eq!(
+            resolve(&march, None, &ctx("2025-01-20", Tense::Past)).value,
+            "2025-03"
+        );
+        assert_eq!(
+            resolve(&march, None, &ctx("2025-11-20", Tense::Future)).value,
+            "2026-03"
+        );
+        let last_week = Sem::RelUnit { unit: "W", off: -1 };
+        assert_eq!(
+            resolve(&last_week, None, &ctx("2025-05-12", Tense::Past)).value,
+            "2025-W19"
+        );
+        let q3 = Sem::Quarter {
+            q: 3,
+            year: None,
+            rel: Rel::Bare,
+            half: false,
+        };
+        assert_eq!(
+            resolve(&q3, None, &ctx("1989-10-26", Tense::Past)).value,
+            "1989-Q3"
+        );
+    }
+
+    #[test]
+    fn offsets() {
+        let ago = Sem::Offset {
+            n: Some(2.0),
+            unit: "D",
+            sign: -1,
+            from: From::Now,
+        };
+        assert_eq!(
+            resolve(&ago, None, &ctx("2025-05-12", Tense::Past)).value,
+            "2025-05-10"
+        );
+        let earlier = Sem::Offset {
+            n: Some(1.0),
+            unit: "Y",
+            sign: -1,
+            from: From::Narrative,
+        };
+        let c = Context {
+            narrative: Some(Point::Quarter(1989, 3)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+    }
+}

@@ -1,0 +1,279 @@
+//! Tense of the clause around a time expression, from nearby verb forms.
+//!
+//! Stage: used by [`super::find`] before [`super::resolve`]. Input: the sentence's
+//! tokens and the expression's token range. Output: [`Tense`]. The nearest tense
+//! marker wins (left side preferred on ties): modals of the future ("will", "'ll",
+//! "going to", "would", "plans to", "scheduled"), past forms ("was", "had", words
+//! in -ed, common irregular pasts), present forms ("is", "says"). Example: in
+//! "She said late Sunday that …" the expression "late Sunday" is in the past tense;
+//! in "I will be there on Thursday" it is in the future.
+
+use super::scan::{Kind, Tokens};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    /// No verb found near the expression.
+    Unknown,
+}
+
+impl Tense {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Tense::Past => "past tense",
+            Tense::Present => "present tense",
+            Tense::Future => "future tense",
+            Tense::Unknown => "no tense",
+        }
+    }
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "would",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "due",
+    "upcoming",
+    "intends",
+    "aims",
+    "until",
+    "tomorrow",
+    "next",
+    "starting",
+];
+
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "made",
+    "held",
+    "left",
+    "began",
+    "saw",
+    "got",
+    "became",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "spoke",
+    "wrote",
+    "sent",
+    "brought",
+    "bought",
+    "thought",
+    "found",
+    "ran",
+    "paid",
+    "sold",
+    "kept",
+    "felt",
+    "knew",
+    "grew",
+    "drew",
+    "threw",
+    "flew",
+    "broke",
+    "chose",
+    "stood",
+    "struck",
+    "led",
+    "meant",
+    "heard",
+    "built",
+    "spent",
+    "fought",
+    "caught",
+    "taught",
+    "sought",
+    "ago",
+    "yesterday",
+    "last",
+    "has",
+    "have",
+    "been",
+];
+
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "says",
+    "does",
+    "do",
+    "remains",
+    "continues",
+    "appears",
+    "seems",
+];
+
+/// Words in -ed that are not past forms.
+const NOT_ED: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "indeed",
+    "red",
+    "bed",
+    "shed",
+    "hundred",
+    "proceed",
+    "exceed",
+    "succeed",
+    "breed",
+    "greed",
+    "weed",
+    "creed",
+    "embed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "armed",
+    "advanced",
+    "proposed",
+    "so-called",
+    "detailed",
+    "renewed",
+    "unprecedented",
+    "interested",
+    "concerned",
+    "expected",
+];
+
+fn marker(w: &str, kind: Kind) -> Option<Tense> {
+    if kind != Kind::Word {
+        return None;
+    }
+    if FUTURE.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if PAST.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&w) {
+        return Some(Tense::Present);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_ED.contains(&w) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// Tense for the expression at tokens `[start, end)` of the sentence `[s_start, s_end)`.
+pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    fn consider(best: &mut Option<(usize, Tense)>, dist: usize, tense: Tense) {
+        if best.is_none_or(|(d, _)| dist < d) {
+            *best = Some((dist, tense));
+        }
+    }
+    // Left side: nearest first; "going to", "to" + verb count as future.
+    for k in (s_start..start).rev() {
+        let w = t.w(k);
+        let dist = start - k;
+        if w == "going" && t.w(k + 1) == "to" {
+            consider(&mut best, dist, Tense::Future);
+            break;
+        }
+        if let Some(tense) = t.kind(k).and_then(|kind| marker(w, kind)) {
+            consider(&mut best, dist, tense);
+            break;
+        }
+        if w == "to" && is_bare_verb_like(t, k + 1) {
+            consider(&mut best, dist, Tense::Future);
+            break;
+        }
+    }
+    for k in end..s_end {
+        let w = t.w(k);
+        let dist = k + 1 - end;
+        if best.is_some_and(|(d, _)| dist >= d) {
+            break;
+        }
+        if let Some(tense) = t.kind(k).and_then(|kind| marker(w, kind)) {
+            // Time words after the expression ("next", "last") are not its verb.
+            if !matches!(w, "next" | "last" | "until" | "tomorrow" | "yesterday") {
+                consider(&mut best, dist, tense);
+                break;
+            }
+        }
+    }
+    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+}
+
+/// A lower-case word after "to" that looks like an infinitive ("to meet"), not a
+/// noun phrase ("to the meeting", "to Kyiv", "to talks").
+fn is_bare_verb_like(t: &Tokens, k: usize) -> bool {
+    const NOT: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+        "these", "those", "be", "date", "power", "office", "court", "war", "peace",
+    ];
+    let w = t.w(k);
+    t.kind(k) == Some(Kind::Word)
+        && !t.cap(k)
+        && !NOT.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(text: &str, expr: &str) -> Tense {
+        let t = Tokens::new(text);
+        let at = text.find(expr).unwrap();
+        let start = t.toks.iter().position(|x| x.start == at).unwrap();
+        let end = t
+            .toks
+            .iter()
+            .position(|x| x.end == at + expr.len())
+            .unwrap()
+            + 1;
+        tense_at(&t, 0, t.len(), start, end)
+    }
+
+    #[test]
+    fn nearest_marker_decides() {
+        assert_eq!(
+            tense_of("She said late Sunday that it was over.", "late Sunday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("I will be waiting for them on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "They agreed to meet in Oslo this Thursday.",
+                "this Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The talks are on Friday.", "Friday"),
+            Tense::Present
+        );
+        assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
+    }
+}

@@ -191,6 +191,9 @@ def score_time(docs, results, verbose, log) -> dict[str, float]:
     per = {k: TimeCounts() for k in TIME_CORPORA + ["tbaq"]}
     for d in docs:
         pred = pred_times(results.get(d.id) or {})
+        until = d.meta.get("scored_until")
+        if until is not None:
+            pred = [p for p in pred if p.span[0] < until]
         c = scorer.score_times(d.gold, pred)
         corpus = d.meta["corpus"]
         per[corpus].add(c)
@@ -245,7 +248,7 @@ def score_quotes(docs, results, verbose, log) -> dict[str, float]:
 
 
 def score_pages(docs, results, verbose, log) -> dict[str, float]:
-    found = right = wrong = missing = unjudged = 0
+    found = right = wrong = missing = unjudged = agree_source = 0
     ps, rs, fs = [], [], []
     for d in docs:
         r = results.get(d.id) or {}
@@ -254,6 +257,7 @@ def score_pages(docs, results, verbose, log) -> dict[str, float]:
         found += pub is not None
         if gold is None:
             unjudged += pub is not None
+            agree_source += pub is not None and pub == d.gold.get("source_date")
         elif pub is None:
             missing += 1
         elif pub == gold:
@@ -265,7 +269,7 @@ def score_pages(docs, results, verbose, log) -> dict[str, float]:
         rs.append(c.recall)
         fs.append(c.f1)
         if verbose:
-            log(f"  {d.id}: date {pub} (expected {gold}); body P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
+            log(f"  {d.id}: date {pub} (expected {gold}, source html {d.gold.get('source_date')}); body P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
     with_gold = sum(1 for d in docs if d.gold["date"])
     return {
         "pages.date.accuracy": scorer.ratio(right, with_gold),
@@ -274,6 +278,7 @@ def score_pages(docs, results, verbose, log) -> dict[str, float]:
         "pages.date.wrong": wrong,
         "pages.date.missing": missing,
         "pages.date.unjudged": unjudged,
+        "pages.date.unjudged_agree_source": agree_source,
         "pages.date.n_gold": with_gold,
         "pages.n": len(docs),
         "pages.body.p": scorer.average(ps),
@@ -336,13 +341,14 @@ def table_rows(metrics_keys: set[str]) -> list[tuple[str, str, list[str]]]:
     rows.append(("quotes", "precision of direct / indirect quotes", ["quotes.direct.precision", "quotes.indirect.precision"]))
     rows.append(("pages", "publication date: accuracy", ["pages.date.accuracy"]))
     rows.append(("pages", "publication date: found / right / wrong / missing / unjudged", ["pages.date.found", "pages.date.right", "pages.date.wrong", "pages.date.missing", "pages.date.unjudged"]))
+    rows.append(("pages", "unjudged dates equal to the date in the page source (index)", ["pages.date.unjudged_agree_source"]))
     rows.append(("pages", "article body words — P / R / F1", ["pages.body.p", "pages.body.r", "pages.body.f1"]))
     for corpus, label in (("polnear", "PolNeAR articles (dated)"), ("bbc", "BBC 2004–05 (no date)")):
         rows.append(("flags", f"{label}: flags per article / share flagged", [f"flags.{corpus}.per_article", f"flags.{corpus}.flagged_share"]))
     return [r for r in rows if any(k in metrics_keys for k in r[2])]
 
 
-COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|found|right|wrong|missing|unjudged)$|^flags\.kind\.")
+COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|found|right|wrong|missing|unjudged|unjudged_agree_source)$|^flags\.kind\.")
 RATE_KEYS = re.compile(r"^flags\.")
 
 
@@ -404,7 +410,8 @@ How to read it (scores in percent; Lede's offsets are code points, as in the dat
 - **pages**: Mozilla Readability's saved English news pages (tiers 1–2 of
   `news_index.json`). *Date accuracy*: Lede's publication date (date part) equals
   `publishedTime` of `expected-metadata.json`, over the pages that state one; *unjudged*:
-  dates found on pages without a reference date. *Body words*: multiset overlap of the
+  dates found on pages without a reference date (and how many of those equal the date
+  `news_index.json` read in the page source, `date_from_source_html`, which is no gold). *Body words*: multiset overlap of the
   words of the returned article text with the words of `expected.html`, averaged over pages.
 - **flags**: inconsistency flags per article on real news with no known contradiction
   (PolNeAR articles with their dates; BBC 2004–05 without). Lower is better here: every

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,9 +86,42 @@ TIME_FILES = {
 }
 
 
+# A sentence ends at . ! ? (and closing quotes) before a blank and a capital or an opening
+# quote, unless the stop belongs to an initial or a common abbreviation ("U.S.", "Mr.").
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘`'(]*[A-Z0-9])")
+ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Inc|Corp|Ltd|Co|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\.$")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Ends (code points) of the sentences of `text`, lines counting as sentences."""
+    ends = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        for m in SENTENCE_END.finditer(body):
+            if not ABBREV.search(body[: m.start() + 1]):
+                ends.append(line.start() + m.end())
+        ends.append(line.end())
+    return ends
+
+
+def annotated_until(text: str, annotations: list[tuple[int, int]], sentences: int) -> int:
+    """Where the annotators of a partly annotated document stopped: the end of the sentence
+    holding the last annotation of any kind, or the end of the first `sentences` sentences,
+    whichever is later (so a sentence without annotations at the end still counts)."""
+    ends = sentence_ends(text)
+    by_count = ends[sentences - 1] if len(ends) >= sentences else len(text)
+    last = max((e for _, e in annotations), default=0)
+    by_gold = next((e for e in ends if e >= last), len(text))
+    return max(by_count, by_gold)
+
+
 def read_time(shared: Path) -> list[Doc]:
     """TimeBank, AQUAINT (TBAQ-cleaned) and MEANTIME: gold = TIMEX3 spans, types, values;
-    ``dct`` is sent as the publication date. ``meta["corpus"]`` names the file."""
+    ``dct`` is sent as the publication date. ``meta["corpus"]`` names the file.
+
+    MEANTIME's annotators covered the title, the date line and the first five sentences
+    only, so ``meta["scored_until"]`` marks where predictions stop being scored there
+    (for every predictor alike); elsewhere the whole text is annotated."""
     docs = []
     for corpus, name in TIME_FILES.items():
         for r in _lines(shared / "eval/time" / name):
@@ -96,7 +130,13 @@ def read_time(shared: Path) -> list[Doc]:
             inp = {"id": did, "text": r["text"]}
             if r.get("dct"):
                 inp["published"] = r["dct"]
-            docs.append(Doc(did, inp, gold, {"corpus": corpus}))
+            meta: dict[str, Any] = {"corpus": corpus}
+            if corpus == "meantime":
+                spans = [g.span for g in gold]
+                spans += [(int(m[0]), int(m[1])) for m in r.get("entity_mentions") or []]
+                spans += [(int(m[0]), int(m[1])) for m in r.get("persons") or []]
+                meta["scored_until"] = annotated_until(r["text"], spans, 2 + 5)
+            docs.append(Doc(did, inp, gold, meta))
     return docs
 
 
@@ -169,7 +209,11 @@ def read_pages(shared: Path) -> list[Doc]:
         html = (d / "source.html").read_text(encoding="utf-8", errors="replace")
         meta = json.loads((d / "expected-metadata.json").read_text(encoding="utf-8"))
         expected = html_text((d / "expected.html").read_text(encoding="utf-8", errors="replace"))
-        gold = {"date": date_part(meta.get("publishedTime")), "text": expected}
+        # `date_from_source_html` (news_index.json) is a date the index's author read in the
+        # page source where the metadata has none: not gold, reported beside the score.
+        src = e.get("date_from_source_html")
+        src_date = date_part(src) or (f"{src[:4]}-{src[4:6]}-{src[6:8]}" if src and src[:8].isdigit() else None)
+        gold = {"date": date_part(meta.get("publishedTime")), "text": expected, "source_date": src_date}
         docs.append(Doc(e["id"], {"id": e["id"], "html": html, "url": None}, gold, {"source": e.get("source")}))
     return docs
 

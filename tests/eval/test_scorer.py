@@ -182,6 +182,36 @@ class Pages(unittest.TestCase):
         self.assertEqual((c.tp, c.n_gold, c.n_pred), (3, 5, 4))
 
 
+class PartlyAnnotated(unittest.TestCase):
+    """MEANTIME-style documents: title, date line, then only five sentences annotated."""
+
+    TEXT = (
+        "Harbour bridge reopens\nMay 12, 2025\n"
+        "Mayor Ana Ortiz opened the U.S. Route 9 bridge on Monday. It had been shut for three years. "
+        "Dr. Wren said it cost 40 million. Traffic returned at noon. Shops reopened. "
+        "Next week the ferry stops. A museum opens in June."
+    )
+
+    def test_sentence_ends_skip_initials_and_abbreviations(self):
+        import sets
+
+        ends = sets.sentence_ends(self.TEXT)
+        pieces = [self.TEXT[a:b].strip() for a, b in zip([0] + ends, ends)]
+        self.assertEqual(pieces[2], "Mayor Ana Ortiz opened the U.S. Route 9 bridge on Monday.")
+        self.assertEqual(pieces[4], "Dr. Wren said it cost 40 million.")
+        self.assertEqual(len(pieces), 9)
+
+    def test_scored_region_ends_after_fifth_sentence(self):
+        import sets
+
+        until = sets.annotated_until(self.TEXT, [(0, 7)], 2 + 5)
+        self.assertTrue(self.TEXT[:until].endswith("Shops reopened."))
+        # A later annotation extends the region to the end of its sentence.
+        i = self.TEXT.index("ferry")
+        until = sets.annotated_until(self.TEXT, [(i, i + 5)], 2 + 5)
+        self.assertTrue(self.TEXT[:until].endswith("the ferry stops."))
+
+
 class HarnessWithoutData(unittest.TestCase):
     def test_missing_data_exits_2(self):
         with tempfile.TemporaryDirectory() as empty:

@@ -30,11 +30,12 @@ export function codePointMap(text) {
   return map;
 }
 
-const TRAILING = /[\s.,;:!?"'”’)\]]+$/u;
-const LEADING = /^[\s"'“‘(\[]+/u;
+const TRAILING = /[\s\p{P}\p{S}]+$/u;
+const LEADING = /^[\s\p{P}\p{S}]+/u;
 
-/** The [start, end) UTF-16 span with surrounding blanks and punctuation trimmed
- *  (compromise's offsets include the punctuation glued to a term). */
+/** The [start, end) UTF-16 span with surrounding blanks, punctuation and symbols trimmed
+ *  (compromise's offsets include the punctuation glued to a term, and in text tokenised
+ *  with spaces, like CoNLL's, the next bracket too: "Ana Ortiz ("). */
 export function trimSpan(text, start, end) {
   const s = text.slice(start, end);
   const lead = (s.match(LEADING) || [''])[0].length;

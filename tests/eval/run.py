@@ -405,8 +405,10 @@ How to read it (scores in percent; Lede's offsets are code points, as in the dat
   indirect speech) overlapped by one of our quotes (one-to-one, per quote fragment).
   *Speaker accuracy*, over the found ones: our speaker span overlaps the gold one, or our
   person's name equals the gold speaker or contains its last word. *Precision*: share of
-  our direct (resp. indirect) quotes that overlap a gold attribution of any class (PolNeAR
-  does not annotate every quotation, so this is a lower bound).
+  our direct (resp. indirect) quotes that overlap a gold attribution of any class, each
+  kind matched one-to-one on its own (so a quoted phrase inside an indirect attribution
+  counts for the direct quotes). PolNeAR leaves some quoted material unannotated (titles,
+  scare quotes are rightly not attributions), so this precision is a lower bound.
 - **pages**: Mozilla Readability's saved English news pages (tiers 1–2 of
   `news_index.json`). *Date accuracy*: Lede's publication date (date part) equals
   `publishedTime` of `expected-metadata.json`, over the pages that state one; *unjudged*:

@@ -350,11 +350,16 @@ def score_quotes(gold: Sequence[GoldQuote], pred: Sequence[PredQuote]) -> tuple[
         for key in (g.marks, "all"):
             c.found[key] += 1
             c.speaker_right[key] += int(right)
-    for j, p in enumerate(pred):
-        target = c.direct if p.direct else c.indirect
-        target.n_pred += 1
-        target.tp += int(j in pred_hit)
-    extra = [p for j, p in enumerate(pred) if j not in pred_hit]
+    # Precision per kind, each kind matched on its own: a direct quote inside an indirect
+    # attribution that our indirect quote already matched is still a right direct quote.
+    extra = []
+    for want, target in ((True, c.direct), (False, c.indirect)):
+        idx = [j for j, p in enumerate(pred) if p.direct == want]
+        mk = match_overlap(frag_spans, [pred[j].span for j in idx])
+        target.add(mk)
+        target.n_gold = 0  # precision only: recall is counted per gold quote above
+        hit = {idx[pj] for _, pj in mk.pairs}
+        extra += [pred[j] for j in idx if j not in hit]
     return c, missed, extra
 
 

@@ -170,6 +170,18 @@ class Speakers(unittest.TestCase):
         self.assertEqual((c.found["full"], c.direct.tp, c.direct.n_pred, extra), (1, 2, 2, []))
 
 
+    def test_direct_quote_inside_an_indirect_attribution_is_right(self):
+        # Gold: one attribution "that the plan was, in her words, “a quiet success”" (partial).
+        gold = [GoldQuote([(10, 60)], "partial", "Ortiz", None)]
+        pred = [PredQuote((10, 60), False, None, None, None), PredQuote((40, 58), True, None, None, None)]
+        c, _, extra = scorer.score_quotes(gold, pred)
+        self.assertEqual((c.found["partial"], c.direct.precision, c.indirect.precision, extra), (1, 1.0, 1.0, []))
+        # Two direct quotes on one gold fragment: one of them is extra.
+        pred = [PredQuote((12, 20), True, None, None, None), PredQuote((40, 58), True, None, None, None)]
+        c, _, extra = scorer.score_quotes(gold, pred)
+        self.assertEqual((c.direct.tp, c.direct.n_pred, len(extra)), (1, 2, 1))
+
+
 class Pages(unittest.TestCase):
     def test_date_part(self):
         self.assertEqual(scorer.date_part("2016-12-22T10:43:37-08:00"), "2016-12-22")

@@ -229,7 +229,8 @@ def main() -> None:
     engines = node.get("engines") or {}
     if engines:
         lines += [
-            f"Node {node.get('node', '?')}; each engine in its own process; median of at least 3 runs after a warm-up.",
+            f"Node {node.get('node', '?')}; each engine in its own process; after a warm-up run, the median of at least 3 runs "
+            "(1 run when the warm-up took over 2 s; a size is skipped when one run would take over 20 s).",
             "Lede does everything (people, quotes, times, checks); compromise only `people()`;",
             "compromise + dates `people()` and `dates()`; chrono-node only dates. The last column is",
             "the peer's time divided by Lede's (wasm) on the same text: above 1× the peer is slower.",

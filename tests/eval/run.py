@@ -471,6 +471,23 @@ def gated(key: str) -> bool:
     return not COUNT_KEYS.search(key) and not RATE_KEYS.search(key)
 
 
+def scorer_self_test() -> str | None:
+    """Runs test_scorer.py: a gate computed by a broken scorer would mean nothing.
+    Returns None when it passes, else the failure report."""
+    import io
+    import unittest
+
+    import test_scorer
+
+    out = io.StringIO()
+    suite = unittest.defaultTestLoader.loadTestsFromModule(test_scorer)
+    result = unittest.TextTestRunner(stream=out, verbosity=1).run(suite)
+    if result.wasSuccessful():
+        print(f"scorer self-test: {result.testsRun} tests passed")
+        return None
+    return out.getvalue()
+
+
 def gate(metrics: dict[str, float], chosen: list[str], errors: int) -> int:
     if not FLOORS.exists():
         print(f"gate: {FLOORS.relative_to(REPO)} is missing; run with --update-floors first")
@@ -487,6 +504,9 @@ def gate(metrics: dict[str, float], chosen: list[str], errors: int) -> int:
             failed.append(f"{key}: {cur:.4f} < floor {floor:.4f}")
     if errors:
         failed.append(f"{errors} document(s) got no result from lede batch")
+    broken = scorer_self_test()
+    if broken:
+        failed.append("the scorer's own tests (tests/eval/test_scorer.py) fail:\n" + broken)
     if failed:
         print("\ngate FAILED:")
         for f in failed:

@@ -4,10 +4,14 @@
 //! Input: real articles read at bench time from `shared/eval/news/` (concatenated in file
 //! order and cut after exactly N words); when the data is absent, text generated here
 //! from our own sentence patterns. Output: criterion's report, with throughput in words,
-//! and `target/criterion/analyze/<words>/new/estimates.json` (read by `scripts/bench.sh`).
+//! twice: `analyze` in wall-clock time and `analyze_cpu` in the CPU time of the benchmark
+//! thread, which a shared, loaded machine does not inflate (a preempted thread's wall
+//! clock runs on; its CPU clock stops). Estimates land in
+//! `target/criterion/analyze{,_cpu}/<words>/new/estimates.json` (read by `bench/report.py`).
 //!
 //! Run: `cargo bench --bench analyze` (target: at most 5 ms per 1,000 words, linear).
 
+use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -120,7 +124,69 @@ fn first_words(articles: &[String], n: usize) -> String {
     out
 }
 
-fn bench_analyze(c: &mut Criterion) {
+/// CPU time of the calling thread in nanoseconds, from `/proc/thread-self/schedstat`
+/// (Linux; the first field is the time spent on a CPU). None elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// A criterion measurement in thread CPU nanoseconds.
+struct CpuTime;
+
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        for v in values.iter_mut() {
+            *v /= 1e6;
+        }
+        "ms (CPU)"
+    }
+
+    fn scale_throughputs(&self, _typical: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
+        let n = match t {
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => {
+                *n as f64
+            }
+        };
+        for v in values.iter_mut() {
+            *v = n * 1e9 / *v;
+        }
+        "words/s (CPU)"
+    }
+
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        thread_cpu_ns().unwrap_or(0)
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().unwrap_or(0).saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+/// The texts to analyse: (words, text) per size, and the options.
+fn inputs() -> (Vec<(usize, String)>, lede::Options) {
     let (articles, date, source) = match news_dir().map(|d| real_articles(&d)) {
         Some((t, d)) if !t.is_empty() => (t, d, "shared/eval/news"),
         _ => (
@@ -132,21 +198,47 @@ fn bench_analyze(c: &mut Criterion) {
     let date = date.unwrap_or_else(|| "2016-01-01".to_string());
     let options = lede::Options::with_published(&date, "bench").unwrap_or_default();
     eprintln!("analyze bench: articles from {source}, published {date}");
+    let texts = SIZES
+        .iter()
+        .map(|&n| {
+            let text = first_words(&articles, n);
+            (text.split_whitespace().count(), text)
+        })
+        .collect();
+    (texts, options)
+}
 
-    let mut group = c.benchmark_group("analyze");
+fn run_group<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let (texts, options) = inputs();
+    let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(4));
-    for n in SIZES {
-        let text = first_words(&articles, n);
-        let words = text.split_whitespace().count();
-        group.throughput(Throughput::Elements(words as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(words), &text, |b, text| {
+    for (words, text) in &texts {
+        group.throughput(Throughput::Elements(*words as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), text, |b, text| {
             b.iter(|| lede::analyze(std::hint::black_box(text), &options))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze);
-criterion_main!(benches);
+fn bench_wall(c: &mut Criterion) {
+    run_group(c, "analyze");
+}
+
+fn bench_cpu(c: &mut Criterion<CpuTime>) {
+    if thread_cpu_ns().is_none() {
+        eprintln!("analyze bench: no /proc/thread-self/schedstat; CPU-time group skipped");
+        return;
+    }
+    run_group(c, "analyze_cpu");
+}
+
+criterion_group!(wall, bench_wall);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = bench_cpu
+}
+criterion_main!(wall, cpu);

@@ -1,0 +1,470 @@
+/**
+ * Stage 0 in the browser: a read-only walk of the DOM → the `Page` the wasm reads
+ * (`src/article/mod.rs`), plus, for every block, where each character of its text
+ * sits in the page's text nodes, so the overlay can turn the engine's offsets back
+ * into DOM Ranges without touching a single text node.
+ *
+ * The block rules are the ones `docs/page.md` specifies and `src/article/html.rs`
+ * implements for the CLI; keep the three in step, or the CLI and the extension pick
+ * different article bodies (the end-to-end test compares the two on saved pages):
+ *   - a block element's text is its own text, excluding nested block elements; the
+ *     text before and after a nested block become separate blocks ("runs");
+ *   - every whitespace run (Rust's `char::is_whitespace`) becomes one space, and the
+ *     block text is trimmed; `<br>` counts as whitespace, two in a row end the run;
+ *   - skipped with their content: SKIP_TAGS, `hidden`, `aria-hidden="true"`, inline
+ *     `display:none` / `visibility:hidden` (attributes only, so that the CLI, which
+ *     has no style engine, sees the same page);
+ *   - `path` is every element from `html` down to the block, `tag.class#id[itemprop=x][role=y]`;
+ *     `ids` their document-order numbers; `link_chars` counts code points inside `<a>`.
+ *
+ * Input: a Document (live, or detached from DOMParser). Output: {@link Extracted}.
+ *
+ * Example:
+ *   const {page, map} = Lede.extract(document);
+ *   // page.blocks[3].text === "It rained a lot."; map.blocks[3] locates each of its characters
+ *
+ * A classic script (content scripts cannot be ES modules): it adds to `globalThis.Lede`.
+ */
+(() => {
+  "use strict";
+  const Lede = (globalThis.Lede = globalThis.Lede || {});
+  if (Lede.extract) return; // injected twice into the same tab: keep the first copy
+
+  /** Elements that start a block; text inside any other element belongs to the nearest one. */
+  const BLOCK_TAGS = new Set([
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+    "figcaption", "div", "section", "article",
+    "html", "body", "main", "header", "footer", "nav", "aside", "ul", "ol", "dl", "table",
+    "thead", "tbody", "tfoot", "tr", "caption", "form", "fieldset", "legend", "figure",
+    "address", "details", "summary", "hgroup", "menu", "center", "dialog",
+  ]);
+
+  /** Elements skipped with everything inside them (never prose). `lede-overlay` is our own host. */
+  const SKIP_TAGS = new Set([
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "embed", "canvas", "video", "audio", "select", "option", "textarea", "button", "input",
+    "img", "picture", "source", "map", "link", "meta", "title", "lede-overlay",
+  ]);
+
+  /** Nesting past this depth is read as the plain text of the element at the cap (as in the CLI). */
+  const MAX_DEPTH = 160;
+
+  const ITEMPROP_META = new Set(["datepublished", "datemodified", "datecreated", "headline"]);
+  const HEADER_HINTS = [
+    "byline", "dateline", "article-meta", "post-meta", "entry-meta", "article-header",
+    "post-header", "entry-header", "posted-on", "published",
+  ];
+
+  /** Rust's `char::is_whitespace` (the Unicode White_Space property); all of it is in the BMP. */
+  function isWs(c) {
+    return (
+      (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+      c === 0x205f || c === 0x3000
+    );
+  }
+
+  function codePoints(s, from, to) {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      // A low surrogate after a high one is the second half of one code point.
+      if (c >= 0xdc00 && c <= 0xdfff && i > from && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+      n++;
+    }
+    return n;
+  }
+
+  function tagOf(el) {
+    return (el.localName || el.nodeName || "").toLowerCase();
+  }
+
+  function isHidden(el) {
+    if (el.hasAttribute("hidden")) return true;
+    const aria = el.getAttribute("aria-hidden");
+    if (aria && aria.trim().toLowerCase() === "true") return true;
+    const style = el.getAttribute("style");
+    if (style) {
+      const s = style.replace(/\s+/g, "").toLowerCase();
+      if (s.includes("display:none") || s.includes("visibility:hidden")) return true;
+    }
+    return false;
+  }
+
+  /** `tag.class1.class2#id[itemprop=x][role=y]`, never containing a space. */
+  function segment(el) {
+    let s = tagOf(el);
+    const cls = el.getAttribute("class");
+    // One per class token, in attribute order (docs/page.md).
+    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) s += "." + c;
+    const id = (el.getAttribute("id") || "").trim().replace(/\s/g, "_");
+    if (id) s += "#" + id;
+    for (const attr of ["itemprop", "role"]) {
+      const v = el.getAttribute(attr);
+      if (v) for (const tok of v.split(/\s+/).filter(Boolean)) s += `[${attr}=${tok}]`;
+    }
+    return s;
+  }
+
+  /**
+   * Where the characters of one block's text come from. `ni[k]` is the index into
+   * `nodes` of the text node holding UTF-16 unit k (-1 for the space a `<br>` stands
+   * for), `no[k]` the unit's offset in that node. A collapsed whitespace run maps to
+   * its first character.
+   * @typedef {{nodes: Text[], ni: Int32Array, no: Int32Array}} BlockSource
+   */
+
+  /**
+   * One element on the walk's stack. Its path and ids are built only when a block
+   * inside it has text: most elements of a page never need theirs, and building
+   * every element's path string eagerly was most of the walk's time on large pages.
+   */
+  class Frame {
+    constructor(parent, el, id) {
+      this.parent = parent;
+      this.el = el;
+      this.id = id;
+      this._path = null;
+      this._ids = null;
+    }
+    get path() {
+      if (this._path === null) this._path = this.parent ? `${this.parent.path} ${segment(this.el)}` : segment(this.el);
+      return this._path;
+    }
+    get ids() {
+      if (this._ids === null) this._ids = this.parent ? this.parent.ids.concat(this.id) : [this.id];
+      return this._ids;
+    }
+  }
+
+  /** The text gathered for one block element between nested blocks. */
+  class Run {
+    constructor(tag, frame) {
+      this.tag = tag;
+      this.frame = frame;
+      this.reset();
+    }
+    reset() {
+      this.chunks = [];
+      this.len = 0;
+      this.lastSpace = false;
+      this.linkChars = 0;
+      this.brs = 0;
+      this.nodes = [];
+      this.ni = [];
+      this.no = [];
+    }
+    /** Appends a text node's data (or a virtual space when `node` is null), collapsing whitespace. */
+    push(node, raw, inLink) {
+      let nodeIdx = -1;
+      if (node) {
+        nodeIdx = this.nodes.length;
+        this.nodes.push(node);
+      }
+      const n = raw.length;
+      let i = 0;
+      while (i < n) {
+        if (isWs(raw.charCodeAt(i))) {
+          if (this.len > 0 && !this.lastSpace) {
+            this.chunks.push(" ");
+            this.ni.push(nodeIdx);
+            this.no.push(i);
+            this.len++;
+            this.lastSpace = true;
+          }
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < n && !isWs(raw.charCodeAt(j))) j++;
+        this.chunks.push(raw.slice(i, j));
+        for (let k = i; k < j; k++) {
+          this.ni.push(nodeIdx);
+          this.no.push(k);
+        }
+        if (inLink) this.linkChars += codePoints(raw, i, j);
+        this.len += j - i;
+        this.lastSpace = false;
+        this.brs = 0;
+        i = j;
+      }
+    }
+  }
+
+  class Walker {
+    constructor() {
+      /** @type {import("./messages.js").Block[]} */
+      this.blocks = [];
+      /** @type {BlockSource[]} */
+      this.sources = [];
+      this.nextId = 0;
+    }
+
+    /** Emits the run as a block when it holds text, then empties it. */
+    flush(run) {
+      let text = run.chunks.join("");
+      let len = text.length;
+      if (run.lastSpace && len > 0) len--; // the only whitespace trim() can find
+      if (len > 0) {
+        text = text.slice(0, len);
+        this.blocks.push({
+          text,
+          tag: run.tag,
+          path: run.frame.path,
+          link_chars: Math.min(run.linkChars, codePoints(text, 0, text.length)),
+          ids: run.frame.ids,
+        });
+        const ni = Int32Array.from(run.ni);
+        const no = Int32Array.from(run.no);
+        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len) });
+      }
+      run.reset();
+    }
+
+    walk(el, frame, run, inLink, depth) {
+      if (depth >= MAX_DEPTH) {
+        const doc = el.ownerDocument;
+        const tw = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let t = tw.nextNode(); t; t = tw.nextNode()) run.push(t, t.data, inLink);
+        return;
+      }
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        const type = child.nodeType;
+        if (type === 3 /* TEXT_NODE */) {
+          run.push(child, child.data, inLink);
+          continue;
+        }
+        if (type !== 1 /* ELEMENT_NODE */) continue;
+        const tag = tagOf(child);
+        if (tag === "br") {
+          run.brs++;
+          if (run.brs >= 2) this.flush(run);
+          else run.push(null, " ", false);
+          continue;
+        }
+        if (SKIP_TAGS.has(tag) || isHidden(child)) continue;
+        const childFrame = new Frame(frame, child, this.nextId++);
+        const link = inLink || tag === "a";
+        if (BLOCK_TAGS.has(tag)) {
+          this.flush(run);
+          const inner = new Run(tag, childFrame);
+          this.walk(child, childFrame, inner, link, depth + 1);
+          this.flush(inner);
+        } else {
+          this.walk(child, childFrame, run, link, depth + 1);
+        }
+      }
+    }
+  }
+
+  function isArticleContainer(el) {
+    const n = tagOf(el);
+    if (n === "article" || n === "main") return true;
+    if ((el.getAttribute("role") || "").toLowerCase() === "main") return true;
+    return (el.getAttribute("itemprop") || "").split(/\s+/).includes("articleBody");
+  }
+
+  function textsJoined(el) {
+    const parts = [];
+    const tw = el.ownerDocument.createTreeWalker(el, 4);
+    for (let t = tw.nextNode(); t; t = tw.nextNode()) parts.push(t.data);
+    return parts.join(" ").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  /** Metas, JSON-LD scripts and `<time>` elements in document order, hidden ones too. */
+  function collectMeta(doc) {
+    /** @type {import("./messages.js").MetaItem[]} */
+    const out = [];
+    const passedFirstP = new Set();
+    for (const el of doc.querySelectorAll("*")) {
+      const name = tagOf(el);
+      if (name === "meta") {
+        const key = el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop");
+        const content = el.getAttribute("content");
+        if (key !== null && content !== null) out.push({ kind: "meta", name: key.trim(), content: content.trim() });
+        continue;
+      }
+      if (name === "script") {
+        if ((el.getAttribute("type") || "").trim().toLowerCase() === "application/ld+json") {
+          out.push({ kind: "json_ld", text: el.textContent || "" });
+        }
+        continue;
+      }
+      if (name === "p") {
+        if ((el.textContent || "").trim()) {
+          for (let a = el.parentElement; a; a = a.parentElement) if (isArticleContainer(a)) passedFirstP.add(a);
+        }
+      } else if (name === "time") {
+        let inHeader = false;
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          const label = `${a.getAttribute("class") || ""} ${a.getAttribute("id") || ""}`.toLowerCase();
+          if (tagOf(a) === "header" || HEADER_HINTS.some((h) => label.includes(h))) inHeader = true;
+          if (isArticleContainer(a) && !passedFirstP.has(a)) inHeader = true;
+        }
+        out.push({
+          kind: "time",
+          datetime: (el.getAttribute("datetime") || "").trim(),
+          text: textsJoined(el),
+          in_header: inHeader,
+        });
+      }
+      const ip = el.getAttribute("itemprop");
+      if (ip) {
+        for (const tok of ip.split(/\s+/).filter(Boolean)) {
+          if (!ITEMPROP_META.has(tok.toLowerCase())) continue;
+          const c = el.getAttribute("content") ?? el.getAttribute("datetime");
+          if (c !== null) out.push({ kind: "meta", name: tok, content: c.trim() });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Turns offsets into the article text the engine returns (selected blocks joined
+   * with "\n") back into DOM Ranges, one per block a span touches, so a quote that
+   * runs over two paragraphs never paints the advert between them.
+   */
+  class TextMap {
+    /**
+     * @param {Document} doc  where the Ranges are made
+     * @param {string} text  the joined article text (Report.text)
+     * @param {Array<{start: number, length: number, source: BlockSource}>} parts  in text order
+     */
+    constructor(doc, text, parts) {
+      this.doc = doc;
+      this.text = text;
+      this.parts = parts;
+    }
+
+    /** Index of the last part starting at or before `offset`, or -1. */
+    partAt(offset) {
+      let lo = 0;
+      let hi = this.parts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.parts[mid].start <= offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found;
+    }
+
+    /**
+     * The Ranges covering [start, end) in the joined text (empty when nothing maps).
+     * @returns {Range[]}
+     */
+    ranges(start, end) {
+      const out = [];
+      if (!(end > start)) return out;
+      let i = Math.max(0, this.partAt(start));
+      for (; i < this.parts.length && this.parts[i].start < end; i++) {
+        const p = this.parts[i];
+        const ls = Math.max(start, p.start) - p.start;
+        const le = Math.min(end, p.start + p.length) - p.start;
+        if (le <= ls) continue;
+        const r = this.localRange(p.source, ls, le);
+        if (r) out.push(r);
+      }
+      return out;
+    }
+
+    localRange(src, ls, le) {
+      let a = ls;
+      while (a < le && src.ni[a] < 0) a++;
+      let b = le - 1;
+      while (b >= a && src.ni[b] < 0) b--;
+      if (b < a) return null;
+      const startNode = src.nodes[src.ni[a]];
+      const endNode = src.nodes[src.ni[b]];
+      // The page may have replaced or shortened a node since the walk; skip rather than throw.
+      if (!startNode.isConnected || !endNode.isConnected) return null;
+      try {
+        const r = this.doc.createRange();
+        r.setStart(startNode, src.no[a]);
+        r.setEnd(endNode, src.no[b] + 1);
+        return r;
+      } catch {
+        return null;
+      }
+    }
+
+    /**
+     * The map for an engine report on an extracted page. Blocks whose text the report
+     * does not reproduce exactly are left out (their highlights would land wrong).
+     * @param {Extracted} extracted
+     * @param {{text: string, blocks: Array<[number, number]>}} report
+     */
+    static forReport(extracted, report) {
+      const parts = [];
+      let mismatches = 0;
+      for (const [index, start] of report.blocks || []) {
+        const block = extracted.page.blocks[index];
+        const source = extracted.sources[index];
+        if (!block || !source) continue;
+        if (report.text.substr(start, block.text.length) !== block.text) {
+          mismatches++;
+          continue;
+        }
+        parts.push({ start, length: block.text.length, source });
+      }
+      const map = new TextMap(extracted.doc, report.text, parts);
+      map.mismatches = mismatches;
+      return map;
+    }
+
+    /**
+     * The map for text we rendered ourselves: `nodes[i]` holds the text starting at
+     * `starts[i]`, character for character (the demo page).
+     * @param {Document} doc
+     * @param {string} text
+     * @param {Array<{node: Text, start: number}>} pieces
+     */
+    static identity(doc, text, pieces) {
+      const parts = pieces.map(({ node, start }) => {
+        const n = node.data.length;
+        const no = new Int32Array(n);
+        for (let k = 0; k < n; k++) no[k] = k;
+        return { start, length: n, source: { nodes: [node], ni: new Int32Array(n), no } };
+      });
+      return new TextMap(doc, text, parts);
+    }
+  }
+
+  /**
+   * @typedef {object} Extracted
+   * @property {import("./messages.js").Page} page  what is sent to the engine
+   * @property {BlockSource[]} sources  parallel to page.blocks; stays in this world
+   * @property {Document} doc
+   */
+
+  /**
+   * Walks `doc` (never modifying it).
+   * @param {Document} doc
+   * @param {{url?: string|null}} [opts]
+   * @returns {Extracted}
+   */
+  function extract(doc, opts = {}) {
+    const root = doc.documentElement;
+    const w = new Walker();
+    if (root) {
+      const frame = new Frame(null, root, 0);
+      const run = new Run(tagOf(root), frame);
+      w.nextId = 1;
+      w.walk(root, frame, run, false, 0);
+      w.flush(run);
+    }
+    const url = opts.url !== undefined ? opts.url : doc.location ? doc.location.href : null;
+    return {
+      page: { url, blocks: w.blocks, meta: collectMeta(doc) },
+      sources: w.sources,
+      doc,
+    };
+  }
+
+  Lede.extract = extract;
+  Lede.TextMap = TextMap;
+  Lede.isWhitespaceCode = isWs;
+})();

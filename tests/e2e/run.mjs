@@ -1,0 +1,889 @@
+// Browser end-to-end test of the whole chain: the unpacked extension in Chromium,
+// its content scripts on real pages, the wasm engine in the service worker, the
+// overlay (highlights, cards, keyboard), the popup's toggles, and the demo page.
+//
+//   node tests/e2e/run.mjs          (needs extension/pkg from `make wasm`, and /usr/bin/chromium)
+//
+// Headless Chromium cannot click the toolbar, so the test loads a COPY of extension/
+// whose manifest adds `host_permissions: ["http://127.0.0.1/*"]` (standing in for the
+// reader's opt-in), and triggers analysis through the function the popup's message
+// calls in the service worker (`self.lede.runInTab`). The popup itself is opened as a
+// page (`popup.html?tab=<id>`) to switch an overlay off.
+//
+// Pages, served by a 127.0.0.1 server started here:
+//   /seed       the acceptance article (../shared/seed/article.txt, read at run time, never
+//               copied) inside <article>, with nav/aside/footer around it and a JSON-LD date
+//   /seed-csp   the same page behind `default-src 'none'; style-src 'none'; script-src 'none'`
+//   /fixture    tests/e2e/fixture.html, our own invented story with awkward markup
+//   /pages/NAME ../shared/eval/pages/NAME/source.html, as saved
+//   /www/…      the demo page (and /extension/… for the code it loads)
+//
+// Writes screenshots to tests/e2e/artifacts/ and timings to bench/browser_timings.json.
+// Ends with "N passed, M failed" and exits non-zero on any failure.
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const REAL_PAGES = ["bbc-1", "nytimes-1", "wapo-1", "cnn"];
+
+/** ../shared beside the repository (CI, the main checkout), or beside the worktrees folder. */
+function findShared() {
+  const candidates = [process.env.LEDE_SHARED, join(ROOT, "..", "shared"), join(ROOT, "..", "..", "shared")];
+  return candidates.find((p) => p && existsSync(join(p, "seed", "article.txt"))) || null;
+}
+
+// ── a tiny assertion harness ────────────────────────────────────────────────
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+function check(name, ok, detail = "") {
+  if (ok) {
+    passed++;
+    console.log(`  ok   ${name}`);
+  } else {
+    failed++;
+    failures.push(name);
+    console.log(`  FAIL ${name}${detail ? `: ${detail}` : ""}`);
+  }
+}
+function note(text) {
+  console.log(`  note ${text}`);
+}
+/** What the engine does not do yet: reported, not failed. Tightened as modules land. */
+let pendingCount = 0;
+function pending(text) {
+  pendingCount++;
+  console.log(`  TODO ${text}`);
+}
+
+// ── pages ───────────────────────────────────────────────────────────────────
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+/** The seed text as a news page: one <p> per line inside <article>, site chrome around it. */
+function seedPage(text) {
+  const paras = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `      <p>${escapeHtml(l)}</p>`)
+    .join("\n");
+  const ld = JSON.stringify({ "@context": "https://schema.org", "@type": "NewsArticle", headline: "Test article", datePublished: "2025-05-12" });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test article</title>
+<script type="application/ld+json">${ld}</script></head>
+<body>
+  <nav class="top-nav"><ul><li><a href="/">Front page</a></li><li><a href="/world">World news today</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+  <div class="layout">
+    <article class="story">
+${paras}
+    </article>
+    <aside class="sidebar"><h2>Most read</h2><ul><li><a href="/a">Markets close higher after a quiet week of trading</a></li><li><a href="/b">Storm warning issued for the northern coast this weekend</a></li></ul></aside>
+  </div>
+  <footer class="site-footer"><p>Copyright Example News Company. All rights reserved. Contact the newsroom with tips.</p></footer>
+</body></html>`;
+}
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function startServer(shared) {
+  const seedText = shared ? readFileSync(join(shared, "seed", "article.txt"), "utf8") : null;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", ...headers });
+      res.end(body);
+    };
+    if (url.pathname === "/seed" && seedText) return send(200, seedPage(seedText));
+    if (url.pathname === "/seed-csp" && seedText) {
+      return send(200, seedPage(seedText), {
+        "Content-Security-Policy": "default-src 'none'; style-src 'none'; script-src 'none'",
+      });
+    }
+    if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
+    const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
+    if (pm && shared) {
+      const file = join(shared, "eval", "pages", pm[1], "source.html");
+      if (existsSync(file)) return send(200, readFileSync(file));
+    }
+    if (url.pathname.startsWith("/www/") || url.pathname.startsWith("/extension/")) {
+      const file = normalize(join(ROOT, decodeURIComponent(url.pathname.endsWith("/") ? url.pathname + "index.html" : url.pathname)));
+      if (file.startsWith(ROOT) && existsSync(file)) {
+        return send(200, readFileSync(file), { "Content-Type": MIME[extname(file)] || "application/octet-stream" });
+      }
+    }
+    send(404, "not found");
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+// ── the CLI, for the parity check ───────────────────────────────────────────
+
+/** The newest built `lede` binary (or $LEDE_BIN), or null. */
+function findCli() {
+  if (process.env.LEDE_BIN) return process.env.LEDE_BIN;
+  const found = ["release", "debug"]
+    .map((p) => join(ROOT, "target", p, "lede"))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return found[0] || null;
+}
+
+/**
+ * The article text the CLI picks from the same HTML (its own HTML reader, html5ever),
+ * or {error}. The extension's DOM walk and the CLI's reader follow docs/page.md, so
+ * on a page no script rewrites, both must pick exactly the same text.
+ */
+function cliArticleText(cli, html, url, tmp) {
+  const file = join(tmp, `page-${Math.random().toString(36).slice(2)}.html`);
+  writeFileSync(file, html);
+  const r = spawnSync(cli, ["analyze", file, "--html", "--json", "--url", url], { encoding: "utf8", timeout: 60000 });
+  if (r.status !== 0) return { error: (r.stderr || r.error || "").toString().trim() };
+  try {
+    return { text: JSON.parse(r.stdout).text ?? null };
+  } catch (e) {
+    return { error: `unreadable JSON: ${e.message}` };
+  }
+}
+
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `at ${i}: extension «${a.slice(Math.max(0, i - 30), i + 40)}» vs CLI «${b.slice(Math.max(0, i - 30), i + 40)}»`;
+}
+
+// ── in-page probes (run in the page's main world) ───────────────────────────
+
+/** Every text node of the document, in order: must be identical before and after. */
+const serialiseTextNodes = () => {
+  const out = [];
+  const tw = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let t = tw.nextNode(); t; t = tw.nextNode()) out.push(t.data);
+  return JSON.stringify([document.querySelectorAll("*").length - document.querySelectorAll("lede-overlay").length, out]);
+};
+
+/** Highlight sizes and each range's text and whether it lies inside `container`. */
+const probeHighlights = (container) => {
+  const names = ["lede-person", "lede-person-mentioned", "lede-quote", "lede-time", "lede-flag"];
+  const box = container ? document.querySelector(container) : null;
+  const out = {};
+  for (const name of names) {
+    const h = CSS.highlights.get(name);
+    const ranges = h ? [...h] : [];
+    out[name] = {
+      size: h ? h.size : 0,
+      texts: ranges.map((r) => r.toString().replace(/\s+/g, " ").trim()),
+      outside: box ? ranges.filter((r) => !box.contains(r.commonAncestorContainer)).map((r) => r.toString()) : [],
+    };
+  }
+  return out;
+};
+
+/** Scrolls the first range of `name` whose text is `text` into view; returns its centre. */
+const locateRange = ([name, text]) => {
+  const h = CSS.highlights.get(name);
+  if (!h) return null;
+  for (const r of h) {
+    if (r.toString().replace(/\s+/g, " ").trim() !== text) continue;
+    const node = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+    node.scrollIntoView({ block: "center" });
+    const rect = r.getClientRects()[0];
+    if (!rect) continue;
+    return { x: rect.left + Math.min(rect.width / 2, 6), y: rect.top + rect.height / 2 };
+  }
+  return null;
+};
+
+/** Brings the first painted range into view (for screenshots that show something). */
+const scrollToFirstHighlight = () => {
+  for (const name of ["lede-person", "lede-quote", "lede-time", "lede-person-mentioned", "lede-flag"]) {
+    const h = CSS.highlights.get(name);
+    const r = h && [...h][0];
+    if (r) {
+      const n = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+      n.scrollIntoView({ block: "center" });
+      return true;
+    }
+  }
+  const a = document.querySelector("article, main, [itemprop~=articleBody]");
+  if (a) a.scrollIntoView();
+  return false;
+};
+
+const cardText = () => {
+  const host = document.querySelector("lede-overlay");
+  const card = host && host.shadowRoot && host.shadowRoot.querySelector(".card");
+  // textContent, not innerText: the latter applies the card's text-transform.
+  return card ? { kind: card.dataset.kind, text: card.textContent, passages: card.querySelectorAll(".passages li").length } : null;
+};
+
+// ── helpers driving the extension ───────────────────────────────────────────
+
+const collapse = (s) => s.replace(/\s+/g, " ").trim();
+
+/** The report spans each highlight should paint, as text. */
+function expectedTexts(report) {
+  const t = (sp) => collapse(report.text.slice(sp[0], sp[1]));
+  const speakers = new Set(report.quotes.map((q) => q.speaker).filter((s) => s != null));
+  const exp = { "lede-person": [], "lede-person-mentioned": [], "lede-quote": [], "lede-time": [], "lede-flag": [] };
+  report.people.forEach((p, i) =>
+    p.mentions.forEach((m, k) => {
+      if (["name", "alias", "description"].includes((p.mention_kinds || [])[k] || "name")) {
+        exp[speakers.has(i) ? "lede-person" : "lede-person-mentioned"].push(t(m));
+      }
+    }),
+  );
+  report.quotes.forEach((q) => exp["lede-quote"].push(t(q.span)));
+  report.times.forEach((x) => exp["lede-time"].push(t(x.span)));
+  report.flags.forEach((f) => f.evidence.forEach((e) => exp["lede-flag"].push(t(e))));
+  return exp;
+}
+
+/**
+ * Each expected span appears among the painted ranges. A span over two blocks is
+ * painted as one range per block, so it may be found as the concatenation of parts.
+ */
+function compareTexts(probe, exp) {
+  const missing = [];
+  for (const [name, texts] of Object.entries(exp)) {
+    const painted = probe[name].texts;
+    const joined = " " + painted.join(" ") + " ";
+    for (const want of texts) {
+      if (!want) continue;
+      if (!painted.includes(want) && !joined.includes(want.replace(/\n/g, " "))) missing.push(`${name}: ${want.slice(0, 60)}`);
+    }
+  }
+  return missing;
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, "extension", "pkg", "lede_bg.wasm"))) {
+    console.error("e2e: extension/pkg/lede_bg.wasm is missing; build it first (make wasm)");
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`e2e: no Chromium at ${CHROMIUM} (set CHROMIUM=…)`);
+    process.exit(1);
+  }
+  const shared = findShared();
+  if (!shared) console.log("e2e: ../shared not found: the seed and saved-page tests are skipped");
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  // The extension copy, with the host permission a reader would grant.
+  const tmp = mkdtempSync(join(tmpdir(), "lede-e2e-"));
+  const extDir = join(tmp, "extension");
+  cpSync(join(ROOT, "extension"), extDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extDir, "manifest.json"), "utf8"));
+  manifest.host_permissions = ["http://127.0.0.1/*"];
+  writeFileSync(join(extDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+
+  const server = await startServer(shared);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const context = await chromium.launchPersistentContext(join(tmp, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--load-extension=${extDir}`,
+      `--disable-extensions-except=${extDir}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+  // Saved pages point at their sites' images and scripts: keep the test offline.
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    return u.startsWith(base) || u.startsWith("data:") || u.startsWith("chrome-extension:") ? route.continue() : route.abort();
+  });
+
+  let sw = context.serviceWorkers()[0];
+  if (!sw) sw = await context.waitForEvent("serviceworker", { timeout: 15000 });
+  const extId = new URL(sw.url()).host;
+  // Collect the worker's own errors.
+  await sw.evaluate(() => {
+    self.__ledeErrors = [];
+    const orig = console.error.bind(console);
+    console.error = (...a) => {
+      self.__ledeErrors.push(a.map(String).join(" "));
+      orig(...a);
+    };
+    self.addEventListener("unhandledrejection", (e) => self.__ledeErrors.push(`unhandled: ${e.reason}`));
+  });
+
+  const extErrors = [];
+  const timings = { instantiate_ms: null, seed_analyze_ms: null, pages: {}, first_highlight_ms: null };
+
+  async function openPage(path) {
+    const page = await context.newPage();
+    page.on("console", (msg) => {
+      const loc = msg.location() || {};
+      const fromUs = (loc.url || "").startsWith("chrome-extension://") || /\bLede\b/.test(msg.text());
+      if (fromUs && (msg.type() === "error" || msg.type() === "warning")) extErrors.push(`${path}: ${msg.type()}: ${msg.text()}`);
+    });
+    await page.goto(base + path, { waitUntil: "load", timeout: 30000 });
+    return page;
+  }
+
+  async function runLede(page) {
+    const url = page.url();
+    return sw.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === u);
+      if (!tab) return { error: `no tab for ${u}` };
+      const stats = await self.lede.runInTab(tab.id);
+      return { ...stats, tabId: tab.id, report: self.lede.lastReports.get(tab.id) };
+    }, url);
+  }
+
+  const cli = findCli();
+  if (!cli) note("no target/*/lede binary: the CLI parity checks are skipped (cargo build --bin lede)");
+  /** The extension and the CLI pick the same article text from the same HTML. */
+  function parity(name, html, url, extText) {
+    if (!cli) return;
+    const out = cliArticleText(cli, html, url, tmp);
+    if (out.error) {
+      if (/not supported/.test(out.error)) pending(`${name}: the CLI does not read HTML yet (article module)`);
+      else check(`${name}: the CLI reads the same page`, false, out.error);
+      return;
+    }
+    check(`${name}: the extension and the CLI pick the same article text`, out.text === extText, out.text === null ? "no text from the CLI" : firstDifference(extText || "", out.text || ""));
+  }
+
+  // ── 1. extraction on our own fixture: every block and word maps back to the DOM ──
+  console.log("fixture: extract.js offset map");
+  {
+    const page = await openPage("/fixture");
+    await page.addScriptTag({ path: join(ROOT, "extension", "src", "extract.js") });
+    const res = await page.evaluate(() => {
+      const ex = globalThis.Lede.extract(document);
+      const texts = ex.page.blocks.map((b) => b.text);
+      const joined = texts.join("\n");
+      let start = 0;
+      const parts = ex.page.blocks.map((b, i) => {
+        const p = { start, length: b.text.length, source: ex.sources[i] };
+        start += b.text.length + 1;
+        return p;
+      });
+      const map = new globalThis.Lede.TextMap(document, joined, parts);
+      const bad = [];
+      let words = 0;
+      for (const p of parts) {
+        const text = joined.slice(p.start, p.start + p.length);
+        for (const m of text.matchAll(/\S+/g)) {
+          words++;
+          const rs = map.ranges(p.start + m.index, p.start + m.index + m[0].length);
+          const got = rs.map((r) => r.toString()).join("");
+          if (got !== m[0]) bad.push(`${m[0]} → ${got}`);
+        }
+        // A <br> stands for a space but has no text in a Range: compare without whitespace.
+        const whole = map.ranges(p.start, p.start + p.length).map((r) => r.toString()).join("");
+        if (whole.replace(/\s+/g, "") !== text.replace(/\s+/g, "")) bad.push(`block: ${text} → ${whole}`);
+      }
+      return { texts, words, bad, meta: ex.page.meta, paths: ex.page.blocks.map((b) => b.path), links: ex.page.blocks.map((b) => b.link_chars) };
+    });
+    check("fixture: every word of every block maps back to its DOM text", res.bad.length === 0 && res.words > 50, res.bad.slice(0, 5).join(" | "));
+    check("fixture: hidden, aria-hidden and script text are skipped", !res.texts.some((t) => /hidden|decorative|script text/.test(t)), JSON.stringify(res.texts));
+    check("fixture: whitespace collapsed and <br> read as a space", res.texts.includes("Harbour council votes on the new ferry") && res.texts.some((t) => t.startsWith("The vote passed 7–2 on Tuesday. Councillor")));
+    check("fixture: <br><br> ends a block, text after a nested block is its own block", res.texts.includes("Fares stay at £3.") && res.texts.includes("Ortiz wrote in a letter on 4 March."));
+    // As the CLI counts them: code points inside <a>, whitespace not included.
+    check("fixture: link characters counted", res.links[res.texts.indexOf("By Tomasz Wierzbicki")] === 16, String(res.links[res.texts.indexOf("By Tomasz Wierzbicki")]));
+    check("fixture: paths run from html to the block", res.paths[res.texts.indexOf("By Tomasz Wierzbicki")] === "html body main article.story p.byline");
+    check("fixture: published-time meta collected", res.meta.some((m) => m.kind === "meta" && m.name === "article:published_time" && m.content.startsWith("2024-03-05")));
+    await page.close();
+  }
+
+  // ── 1b. the overlay itself, on a report written by hand for the fixture ──
+  // (independent of how much the engine finds today: this checks the renderer, the
+  // cards, hit-testing with and without highlightsFromPoint, toggles and keyboard.)
+  console.log("fixture: overlay.js on a hand-written report");
+  {
+    const page = await openPage("/fixture");
+    await page.addStyleTag({ path: join(ROOT, "extension", "src", "content.css") });
+    await page.addScriptTag({ path: join(ROOT, "extension", "src", "extract.js") });
+    await page.addScriptTag({ path: join(ROOT, "extension", "src", "overlay.js") });
+    const before = await page.evaluate(serialiseTextNodes); // after the tags: they add text nodes of their own
+    const counts = await page.evaluate(() => {
+      const Lede = globalThis.Lede;
+      const ex = Lede.extract(document);
+      const blocks = [];
+      let text = "";
+      ex.page.blocks.forEach((b, i) => {
+        if (!b.path.includes(" article")) return;
+        if (text) text += "\n";
+        blocks.push([i, text.length]);
+        text += b.text;
+      });
+      const at = (s, nth = 0) => {
+        let i = -1;
+        for (let k = 0; k <= nth; k++) i = text.indexOf(s, i + 1);
+        if (i < 0) throw new Error(`not in the fixture: ${s}`);
+        return [i, i + s.length];
+      };
+      const report = {
+        text,
+        blocks,
+        published: { value: "2024-03-05", source: "meta:article:published_time" },
+        people: [
+          { name: "Ana Ortiz", roles: ["Mayor"], role_spans: [at("Mayor")], mentions: [at("Ana Ortiz"), at("Ortiz", 1)], mention_kinds: ["name", "alias"], honorifics: [] },
+          { name: "Delia Marsh", roles: ["the harbour master"], role_spans: [at("the harbour master")], mentions: [at("Delia Marsh"), at("She")], mention_kinds: ["name", "pronoun"], honorifics: [] },
+          { name: "Idris Pell", roles: ["Councillor"], role_spans: [at("Councillor")], mentions: [at("Idris Pell")], mention_kinds: ["name"], honorifics: [] },
+        ],
+        quotes: [
+          { span: at("before the winter storms"), speaker: 0, speaker_text: "Mayor Ana Ortiz", speaker_span: at("Mayor Ana Ortiz"), cue_span: at("said"), direct: true },
+          { span: at("We waited three years for this,"), speaker: 1, speaker_text: "Delia Marsh", speaker_span: at("Delia Marsh"), cue_span: at("said", 1), direct: true },
+        ],
+        times: [
+          { span: at("on Monday"), type: "DATE", value: "2024-03-04", label: "Monday 4 March 2024", basis: "resolved from the publication date 2024-03-05 (Tuesday), past tense" },
+          { span: at("1987"), type: "DATE", value: "1987", label: "the year 1987", basis: "stated" },
+        ],
+        flags: [
+          { kind: "test-flag", message: "Two passages disagree about the day of the vote.", reason: "both date the council's vote", confidence: 0.6, evidence: [at("on Monday"), at("on Tuesday")], fact: null },
+        ],
+      };
+      // As if the engine had stopped after the vote paragraph (the chip must say so).
+      report.truncated_at = at("Councillor")[0];
+      const map = Lede.TextMap.forReport(ex, report);
+      globalThis.__overlay = new Lede.Overlay({ doc: document, report, map });
+      const c = globalThis.__overlay.render();
+      globalThis.__overlay.showStatus();
+      return { ...c, mismatches: map.mismatches };
+    });
+    const chip = await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").textContent);
+    const wordsBefore = await page.evaluate(() => { const t = globalThis.__overlay.text; return t.slice(0, t.indexOf("Councillor")).match(/\S+/g).length; });
+    check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (meta:article:published_time)") && chip.includes(`analysed the first ${wordsBefore} words`), chip);
+    check("overlay: ranges built for every kind", counts.people === 4 && counts.quotes === 2 && counts.times === 2 && counts.flags === 2 && counts.mismatches === 0, JSON.stringify(counts));
+    const probe = await page.evaluate(probeHighlights, "article");
+    check("overlay: speakers and people never quoted are told apart", probe["lede-person"].texts.join("|") === "Ana Ortiz|Ortiz|Delia Marsh" && probe["lede-person-mentioned"].texts.join("|") === "Idris Pell", JSON.stringify([probe["lede-person"].texts, probe["lede-person-mentioned"].texts]));
+    check("overlay: a quote over inline markup is one range with its text", probe["lede-quote"].texts.includes("We waited three years for this,"));
+    check("overlay: highlights use distinct styles per kind", await page.evaluate(() => {
+      const sheet = [...document.styleSheets].find((s) => [...s.cssRules].some((r) => r.selectorText && r.selectorText.includes("::highlight(lede-flag)")));
+      if (!sheet) return false;
+      const styles = new Set([...sheet.cssRules].filter((r) => /lede-(person|quote|time|flag)/.test(r.selectorText)).map((r) => r.style.textDecorationStyle));
+      return styles.size === 5;
+    }));
+
+    const clickText = async (name, text) => {
+      const at = await page.evaluate(locateRange, [name, text]);
+      if (!at) return null;
+      await page.mouse.click(at.x, at.y);
+      return page.waitForFunction(cardText, null, { timeout: 3000 }).then((h) => h.jsonValue()).catch(() => null);
+    };
+    for (const mode of ["highlightsFromPoint", "caret position"]) {
+      if (mode === "caret position") {
+        const had = await page.evaluate(() => {
+          const had = typeof CSS.highlights.highlightsFromPoint === "function";
+          Object.defineProperty(Object.getPrototypeOf(CSS.highlights), "highlightsFromPoint", { value: undefined, configurable: true });
+          return had;
+        });
+        if (!had) note("this Chromium has no highlightsFromPoint: both passes use the caret position");
+      }
+      let card = await clickText("lede-person", "Ana Ortiz");
+      check(`overlay (${mode}): clicking a speaker opens the person card with role and quotes`, card && card.kind === "person" && card.text.includes("Mayor") && card.text.includes("before the winter storms") && /Mentioned 2 times/.test(card.text), JSON.stringify(card));
+      if (mode === "highlightsFromPoint") await page.screenshot({ path: join(ARTIFACTS, "overlay-person-card.png") });
+      await page.keyboard.press("Escape");
+      check(`overlay (${mode}): Escape closes the card`, (await page.evaluate(cardText)) === null);
+      card = await clickText("lede-time", "on Monday");
+      // "on Monday" is also flag evidence: the flag is on top.
+      check(`overlay (${mode}): overlapping highlights open the higher one (flag over time)`, card && card.kind === "flag" && card.passages === 2 && card.text.includes("on Tuesday"), JSON.stringify(card));
+      if (mode === "highlightsFromPoint") await page.screenshot({ path: join(ARTIFACTS, "overlay-flag-card.png") });
+      card = await clickText("lede-time", "1987");
+      check(`overlay (${mode}): a click elsewhere switches cards; the time card shows label, value and basis`, card && card.kind === "time" && card.text.includes("the year 1987") && card.text.includes("Stated"), JSON.stringify(card));
+      await page.mouse.click(1100, 850);
+      check(`overlay (${mode}): a click outside closes the card`, (await page.evaluate(cardText)) === null);
+    }
+    // Keyboard: the chip's list opens cards without a mouse.
+    await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip button").focus());
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter"); // the first entry: the first person
+    let card = await page.evaluate(cardText);
+    check("overlay: the chip's list opens a person card from the keyboard", card && card.kind === "person" && card.text.includes("Ana Ortiz"), JSON.stringify(card));
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const label = await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.activeElement?.textContent);
+    check("overlay: Tab walks the card's buttons", /jump|Jump to first mention|×/.test(label || ""), String(label));
+    await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".card .actions button").click());
+    check("overlay: 'jump to first mention' flashes the mention", await page.waitForFunction(() => CSS.highlights.has("lede-focus") && [...CSS.highlights.get("lede-focus")][0].toString() === "Ana Ortiz", null, { timeout: 2000 }).then(() => true, () => false));
+    await page.keyboard.press("Escape");
+    const toggled = await page.evaluate(() => {
+      const o = globalThis.__overlay;
+      o.setShown("quotes", false);
+      const a = !CSS.highlights.has("lede-quote") && CSS.highlights.has("lede-person");
+      o.setShown("quotes", true);
+      const b = CSS.highlights.has("lede-quote");
+      o.toggleAll();
+      const c = ["lede-person", "lede-person-mentioned", "lede-quote", "lede-time", "lede-flag"].every((n) => !CSS.highlights.has(n));
+      o.toggleAll();
+      return [a, b, c, CSS.highlights.has("lede-flag")];
+    });
+    check("overlay: per-kind toggle and show/hide all", toggled.every(Boolean), JSON.stringify(toggled));
+    check("overlay: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
+    const hostOnly = await page.evaluate(() => document.documentElement.lastElementChild.localName === "lede-overlay" && document.querySelectorAll("lede-overlay").length === 1);
+    check("overlay: the only element added is the host on <html>", hostOnly);
+    await page.screenshot({ path: join(ARTIFACTS, "overlay.png") });
+    await page.evaluate(() => globalThis.__overlay.destroy());
+    check("overlay: destroy removes everything", await page.evaluate(() => !document.querySelector("lede-overlay") && !CSS.highlights.size));
+    await page.close();
+  }
+
+  // ── 2. the fixture through the whole extension ──
+  console.log("fixture: full chain");
+  {
+    const page = await openPage("/fixture");
+    const before = await page.evaluate(serialiseTextNodes);
+    const stats = await runLede(page);
+    check("fixture: analysis ran", !!stats && !stats.error && stats.selected > 0, JSON.stringify(stats && (stats.error || stats)).slice(0, 300));
+    if (stats && stats.report) {
+      const probe = await page.evaluate(probeHighlights, "article");
+      const missing = compareTexts(probe, expectedTexts(stats.report));
+      check("fixture: every reported span is painted with exactly its text", missing.length === 0, missing.slice(0, 5).join(" | "));
+      check("fixture: no block of the report failed to match the page", stats.mismatches === 0, `${stats.mismatches}`);
+      check("fixture: the article body is picked and the date read from its meta", stats.report.published?.value === "2024-03-05" && !/Tide tables|Ravensholm Courier|Weather/.test(stats.report.text) && stats.report.text.includes("Fares stay at £3."), JSON.stringify(stats.report.published));
+      parity("fixture", readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8"), base + "/fixture", stats.report.text);
+    }
+    // The shortcut (Alt+Shift+L): the worker's command handler, called as the command calls it.
+    const chipHidden = () => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden;
+    const first = await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
+    const hidden = await page.waitForFunction(chipHidden, null, { timeout: 3000 }).then(() => true, () => false);
+    await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
+    const shownAgain = await page.waitForFunction(() => !document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden, null, { timeout: 3000 }).then(() => true, () => false);
+    check("fixture: the shortcut hides everything Lede drew, and shows it again", first === "toggled" && hidden && shownAgain, JSON.stringify([first, hidden, shownAgain]));
+    check("fixture: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
+    await page.screenshot({ path: join(ARTIFACTS, "fixture.png") });
+    await page.close();
+  }
+
+  // ── 2b. "run automatically on this site": the popup's opt-in registers the content scripts ──
+  console.log("auto-run: opt in from the popup, then out");
+  {
+    const page = await openPage("/fixture");
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+    const popup = await context.newPage();
+    popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
+    popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
+    await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.querySelector("#site").textContent === "127.0.0.1", null, { timeout: 10000 }).catch(() => {});
+    // The popup analyses a tab Lede has not run in yet, right away.
+    const ran = await page.waitForFunction(() => !!document.querySelector("lede-overlay"), null, { timeout: 10000 }).then(() => true, () => false);
+    check("auto-run: opening the popup analyses the tab", ran);
+    // (The test copy's host permission makes permissions.request answer yes without a prompt.)
+    await popup.check("#auto");
+    const registered = await sw.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        const got = await chrome.scripting.getRegisteredContentScripts({ ids: ["lede-auto"] });
+        if (got.length) return got[0].matches;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    });
+    check("auto-run: ticking it registers the content scripts for the site", JSON.stringify(registered) === JSON.stringify(["http://127.0.0.1/*"]), JSON.stringify(registered));
+    const fresh = await openPage("/fixture");
+    const auto = await fresh.waitForFunction(() => !!document.querySelector("lede-overlay") && CSS.highlights !== undefined, null, { timeout: 10000 }).then(() => true, () => false);
+    check("auto-run: a new page of the site is analysed without asking", auto);
+    await fresh.close();
+    await popup.uncheck("#auto");
+    const unregistered = await sw.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        if (!(await chrome.scripting.getRegisteredContentScripts({ ids: ["lede-auto"] })).length) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    });
+    check("auto-run: unticking it unregisters them", unregistered);
+    const later = await openPage("/fixture");
+    await later.waitForTimeout(1500);
+    check("auto-run: after that, a new page is left alone", (await later.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 0);
+    await later.close();
+    await popup.close();
+    await page.close();
+  }
+
+  let seedReport = null;
+  if (shared) {
+    // ── 3. the acceptance article ──
+    console.log("seed: /seed");
+    const page = await openPage("/seed");
+    const before = await page.evaluate(serialiseTextNodes);
+    const stats = await runLede(page);
+    check("seed: analysis ran", !!stats && !stats.error, JSON.stringify(stats && stats.error));
+    const report = stats.report;
+    seedReport = report;
+    timings.seed_analyze_ms = stats.analyze_ms;
+    timings.first_highlight_ms = stats.first_highlight_ms;
+    timings.instantiate_ms = (await sw.evaluate(() => self.lede.timings())).instantiate_ms;
+    check("seed: publication date from JSON-LD", !!report.published && report.published.value === "2025-05-12", JSON.stringify(report.published));
+    const probe = await page.evaluate(probeHighlights, "article");
+    const sizes = Object.fromEntries(Object.entries(probe).map(([k, v]) => [k, v.size]));
+    note(`seed found ${report.people.length} people, ${report.quotes.length} quotes, ${report.times.length} times, ${report.flags.length} flags; highlight sizes ${JSON.stringify(sizes)}`);
+    const exp = expectedTexts(report);
+    for (const [name, texts] of Object.entries(exp)) {
+      if (texts.length) check(`seed: ${name} highlights exist (${probe[name].size})`, probe[name].size > 0);
+      else pending(`seed: the engine reports nothing for ${name} yet`);
+    }
+    const missing = compareTexts(probe, exp);
+    check("seed: every reported span is painted with exactly its text", missing.length === 0, missing.slice(0, 5).join(" | "));
+    const outside = Object.values(probe).flatMap((p) => p.outside);
+    check("seed: every highlight lies inside the article body", outside.length === 0, outside.slice(0, 3).join(" | "));
+    check("seed: the article text excludes nav, aside and footer", !/Front page|Most read|All rights reserved/.test(report.text));
+    const seedParas = readFileSync(join(shared, "seed", "article.txt"), "utf8").split("\n").map(collapse).filter(Boolean);
+    check("seed: the article text is exactly the article's paragraphs", report.text === seedParas.join("\n"), firstDifference(report.text, seedParas.join("\n")));
+    parity("seed", seedPage(readFileSync(join(shared, "seed", "article.txt"), "utf8")), base + "/seed", report.text);
+    await page.evaluate(scrollToFirstHighlight);
+    await page.screenshot({ path: join(ARTIFACTS, "seed.png") });
+
+    // A person card: click a name of someone with a stated role.
+    const withRole = report.people.findIndex((p) => p.roles.length && p.mentions.length);
+    const anyPerson = withRole >= 0 ? withRole : report.people.findIndex((p) => p.mentions.length);
+    if (anyPerson >= 0) {
+      const p = report.people[anyPerson];
+      const speakers = new Set(report.quotes.map((q) => q.speaker));
+      const hname = speakers.has(anyPerson) ? "lede-person" : "lede-person-mentioned";
+      const k = p.mention_kinds.findIndex((x) => x === "name" || x === "alias");
+      const text = collapse(report.text.slice(p.mentions[Math.max(0, k)][0], p.mentions[Math.max(0, k)][1]));
+      const at = await page.evaluate(locateRange, [hname, text]);
+      check(`seed: a mention of ${p.name} can be located`, !!at);
+      if (at) {
+        await page.mouse.click(at.x, at.y);
+        const card = await page.waitForFunction(cardText, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+        check("seed: clicking a name opens a person card", card && card.kind === "person", JSON.stringify(card));
+        if (card) {
+          check("seed: the person card names the person", card.text.includes(p.name));
+          if (withRole >= 0) check(`seed: the person card lists the roles (${p.roles.join("; ")})`, p.roles.every((r) => card.text.includes(r)));
+          else pending("seed: no person has a role yet (people module)");
+          const focusedInCard = await page.evaluate(() => {
+            const host = document.querySelector("lede-overlay");
+            return document.activeElement === host && !!host.shadowRoot.activeElement;
+          });
+          check("seed: the card takes keyboard focus", focusedInCard);
+          await page.keyboard.press("Tab");
+          const tabbed = await page.evaluate(() => {
+            const a = document.querySelector("lede-overlay").shadowRoot.activeElement;
+            return a ? a.tagName : null;
+          });
+          check("seed: Tab reaches a button in the card", tabbed === "BUTTON", String(tabbed));
+          await page.screenshot({ path: join(ARTIFACTS, "seed-person-card.png") });
+          await page.keyboard.press("Escape");
+          check("seed: Escape closes the card", (await page.evaluate(cardText)) === null);
+        }
+      }
+    } else pending("seed: no people reported yet (people module)");
+
+    // A time card with a resolved date.
+    const ti = report.times.findIndex((t) => t.label && /\d{4}/.test(t.label));
+    if (ti >= 0) {
+      const t = report.times[ti];
+      const at = await page.evaluate(locateRange, ["lede-time", collapse(report.text.slice(t.span[0], t.span[1]))]);
+      if (at) {
+        await page.mouse.click(at.x, at.y);
+        const card = await page.waitForFunction(cardText, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+        check(`seed: the time card shows the resolved date (${t.label})`, card && card.kind === "time" && card.text.includes(t.label), JSON.stringify(card));
+        await page.screenshot({ path: join(ARTIFACTS, "seed-time-card.png") });
+        await page.mouse.click(5, 5); // outside: closes
+        check("seed: a click outside closes the card", (await page.evaluate(cardText)) === null);
+      } else check("seed: a resolved time can be located", false);
+    } else pending("seed: no resolved time yet (time module)");
+
+    // A flag card with every passage.
+    if (report.flags.length) {
+      const f = report.flags[0];
+      const at = await page.evaluate(locateRange, ["lede-flag", collapse(report.text.slice(f.evidence[0][0], f.evidence[0][1]))]);
+      if (at) {
+        await page.mouse.click(at.x, at.y);
+        const card = await page.waitForFunction(cardText, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+        const passages = f.evidence.map((e) => collapse(report.text.slice(e[0], e[1])).slice(0, 40));
+        check("seed: the flag card shows the message and every passage", card && card.kind === "flag" && card.text.includes(f.message) && card.passages === f.evidence.length && passages.every((s) => card.text.replace(/\s+/g, " ").includes(s)), JSON.stringify(card));
+        await page.screenshot({ path: join(ARTIFACTS, "seed-flag-card.png") });
+        await page.keyboard.press("Escape");
+      } else check("seed: a flag passage can be located", false);
+    } else pending("seed: no flags yet (checks module)");
+
+    // The popup: shows the tab's result, switches an overlay off (and on again).
+    {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 320, height: 300 });
+      popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
+      popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
+      await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${stats.tabId}`);
+      await popup.waitForFunction(() => !document.querySelector("#status").textContent.startsWith("…"), null, { timeout: 10000 }).catch(() => {});
+      const status = await popup.textContent("#status");
+      check("popup: shows what was found on the tab", new RegExp(`${report.people.length} people, ${report.quotes.length} quotes`).test(status) && status.includes("words"), status);
+      check("popup: shows the auto-run site", (await popup.textContent("#site")) === "127.0.0.1");
+      await popup.screenshot({ path: join(ARTIFACTS, "popup.png") });
+      const sizeOf = { quotes: probe["lede-quote"].size, people: probe["lede-person"].size + probe["lede-person-mentioned"].size, times: probe["lede-time"].size, flags: probe["lede-flag"].size };
+      const kind = ["quotes", "people", "times", "flags"].find((k) => sizeOf[k] > 0);
+      if (kind) {
+        const names = { quotes: ["lede-quote"], people: ["lede-person", "lede-person-mentioned"], times: ["lede-time"], flags: ["lede-flag"] }[kind];
+        await popup.uncheck(`input[name=${kind}]`);
+        const gone = await page.waitForFunction((ns) => ns.every((n) => !CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
+        check(`popup: turning ${kind} off removes its highlights`, gone);
+        const others = await page.evaluate(() => ["lede-person", "lede-person-mentioned", "lede-quote", "lede-time", "lede-flag"].filter((n) => CSS.highlights.has(n)));
+        await page.evaluate(scrollToFirstHighlight);
+        await page.screenshot({ path: join(ARTIFACTS, `seed-without-${kind}.png`) });
+        await popup.check(`input[name=${kind}]`);
+        const back = await page.waitForFunction((ns) => ns.some((n) => CSS.highlights.has(n)), names, { timeout: 5000 }).then(() => true, () => false);
+        check(`popup: turning ${kind} on brings them back (others stayed: ${others.join(", ") || "none"})`, back);
+      } else pending("popup: no highlight to switch off: the engine found nothing in the seed");
+      await popup.close();
+    }
+
+    check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
+    await page.close();
+
+    // ── 4. the same page behind a strict CSP ──
+    console.log("seed: /seed-csp (strict Content-Security-Policy)");
+    const csp = await openPage("/seed-csp");
+    const cspBefore = await csp.evaluate(serialiseTextNodes);
+    const cstats = await runLede(csp);
+    check("csp: analysis ran", !!cstats && !cstats.error, JSON.stringify(cstats && cstats.error));
+    const cprobe = await csp.evaluate(probeHighlights, "article");
+    const total = Object.values(cprobe).reduce((n, p) => n + p.size, 0);
+    const cfound = ["people", "quotes", "times", "flags"].reduce((n, k) => n + cstats.report[k].length, 0);
+    if (cfound) check(`csp: highlights drawn (${total})`, total > 0);
+    else pending("csp: the engine found nothing to highlight");
+    check("csp: the status chip is styled (constructed stylesheet)", await csp.evaluate(() => {
+      const chip = document.querySelector("lede-overlay").shadowRoot.querySelector(".chip");
+      return !!chip && getComputedStyle(chip).position === "fixed";
+    }));
+    check("csp: page text nodes unchanged", (await csp.evaluate(serialiseTextNodes)) === cspBefore);
+    await csp.evaluate(scrollToFirstHighlight);
+    await csp.screenshot({ path: join(ARTIFACTS, "seed-csp.png") });
+    await csp.close();
+
+    // ── 5. saved news pages, as they were served ──
+    for (const name of REAL_PAGES) {
+      if (!existsSync(join(shared, "eval", "pages", name, "source.html"))) continue;
+      console.log(`page: ${name}`);
+      const pg = await openPage(`/pages/${name}`);
+      const pBefore = await pg.evaluate(serialiseTextNodes);
+      const s = await runLede(pg);
+      check(`${name}: analysis ran`, !!s && !s.error, JSON.stringify(s && s.error));
+      if (!s || s.error) {
+        await pg.close();
+        continue;
+      }
+      // Two more runs through the popup's "analyse again" path; the median is recorded
+      // (one run on a shared machine is noisy).
+      const runs = [s.analyze_ms];
+      for (let k = 0; k < 2; k++) {
+        const again = await runLede(pg);
+        if (again && !again.error) runs.push(again.analyze_ms);
+      }
+      runs.sort((a, b) => a - b);
+      timings.pages[name] = runs[Math.floor(runs.length / 2)];
+      check(`${name}: analysing again keeps one overlay host`, runs.length === 3 && (await pg.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 1);
+      check(`${name}: the report's blocks all match the page text`, s.mismatches === 0, `${s.mismatches} mismatches`);
+      parity(name, readFileSync(join(shared, "eval", "pages", name, "source.html"), "utf8"), `${base}/pages/${name}`, s.report.text);
+      const pp = await pg.evaluate(probeHighlights, null);
+      const miss = compareTexts(pp, expectedTexts(s.report));
+      check(`${name}: every reported span is painted with exactly its text`, miss.length === 0, miss.slice(0, 3).join(" | "));
+      note(`${name}: ${s.words} words from ${s.selected}/${s.blocks} blocks, published ${JSON.stringify(s.report.published)}, ${s.report.people.length} people, ${s.report.quotes.length} quotes, ${s.report.times.length} times, analysed in ${timings.pages[name].toFixed(1)} ms (median of 3)`);
+      check(`${name}: page text nodes unchanged`, (await pg.evaluate(serialiseTextNodes)) === pBefore);
+      await pg.evaluate(scrollToFirstHighlight);
+      await pg.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+      await pg.close();
+    }
+  }
+
+  // ── 6. the demo page ──
+  console.log("www: /www/index.html");
+  {
+    const page = await openPage("/www/index.html");
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+    await page.waitForFunction(() => !document.querySelector("#analyse").disabled, null, { timeout: 15000 });
+    const text = shared ? readFileSync(join(shared, "seed", "article.txt"), "utf8") : readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8").replace(/<[^>]+>/g, " ");
+    await page.fill("#text", text);
+    await page.fill("#published", "2025-05-12");
+    await page.click("#analyse");
+    await page.waitForFunction(() => /analysed in/.test(document.querySelector("#status").textContent), null, { timeout: 15000 });
+    const report = JSON.parse(await page.textContent("#json"));
+    const probe = await page.evaluate(probeHighlights, "#article");
+    const missing = compareTexts(probe, expectedTexts({ ...report, text: text.replace(/\r\n?/g, "\n") }));
+    check("www: every reported span is painted with exactly its text", missing.length === 0, missing.slice(0, 3).join(" | "));
+    const total = Object.values(probe).reduce((n, p) => n + p.size, 0);
+    const found = report.people.length + report.quotes.length + report.times.length + report.flags.length;
+    check(`www: highlights drawn for what the engine found (${total} ranges, ${found} items)`, found === 0 || total > 0);
+    check("www: highlights stay inside the rendered article", Object.values(probe).every((p) => p.outside.length === 0));
+    if (seedReport) {
+      const same = ["people", "quotes", "times"].every((k) => report[k].length === seedReport[k].length);
+      check("www: the pasted seed gives as many people, quotes and times as the extension found", same, `${report.people.length}/${seedReport.people.length} people`);
+    }
+    check("www: no page errors", pageErrors.length === 0, pageErrors.join(" | "));
+    await page.screenshot({ path: join(ARTIFACTS, "www.png"), fullPage: false });
+
+    // An .html file goes through the same extract.js as the extension, in a detached document.
+    await page.fill("#published", ""); // no override: the date must come from the file
+    await page.setInputFiles("#file", join(ROOT, "tests", "e2e", "fixture.html"));
+    await page.waitForFunction(() => /fixture\.html/.test(document.querySelector("#source").textContent));
+    await page.click("#analyse");
+    await page.waitForFunction(() => /analysed in/.test(document.querySelector("#status").textContent) && document.querySelector("#article").textContent.includes("Ravensholm"), null, { timeout: 15000 });
+    const shown = await page.evaluate(() => ({
+      text: document.querySelector("#article").innerText,
+      onlyText: [...document.querySelectorAll("#article *")].every((e) => ["P", "H2"].includes(e.tagName)),
+      scripts: window.__fixtureScript === undefined,
+    }));
+    check("www: an opened .html file is rendered as plain text paragraphs", shown.onlyText && shown.text.includes("the harbour master"), shown.text.slice(0, 200));
+    check("www: the file's scripts never run and hidden text stays out", shown.scripts && !/hidden and must not be read/.test(shown.text));
+    const htmlReport = JSON.parse(await page.textContent("#json"));
+    check("www: the file's publication date is found in its metadata", !!htmlReport.published && htmlReport.published.value === "2024-03-05", JSON.stringify(htmlReport.published));
+    check("www: the file's article body is picked (no nav, aside or footer)", !/Tide tables|Ravensholm Courier|Weather/.test(shown.text) && shown.text.includes("Fares stay at £3."), shown.text.slice(0, 300));
+    await page.close();
+  }
+
+  const swErrors = await sw.evaluate(() => self.__ledeErrors);
+  const browserVersion = await sw.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
+  check("no console error or warning from the extension", extErrors.length === 0 && swErrors.length === 0, [...extErrors, ...swErrors].slice(0, 5).join(" | "));
+
+  await context.close();
+  server.close();
+  rmSync(tmp, { recursive: true, force: true });
+
+  if (shared) {
+    const out = join(ROOT, "bench", "browser_timings.json");
+    const round = (v) => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
+    const data = {
+      instantiate_ms: round(timings.instantiate_ms),
+      seed_analyze_ms: round(timings.seed_analyze_ms),
+      pages: Object.fromEntries(Object.entries(timings.pages).map(([k, v]) => [k, round(v)])),
+      first_highlight_ms: round(timings.first_highlight_ms),
+      browser: browserVersion,
+    };
+    writeFileSync(out, JSON.stringify(data, null, 2) + "\n");
+    console.log(`timings: ${JSON.stringify(data)}`);
+  }
+  if (failures.length) console.log(`failed: ${failures.join("; ")}`);
+  if (pendingCount) console.log(`e2e: ${pendingCount} checks wait for engine modules (TODO above)`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

@@ -183,6 +183,12 @@ def fmt_ms(v: float) -> str:
     return f"{v:.3f}" if v < 1 else f"{v:,.1f}" if v >= 100 else f"{v:.2f}"
 
 
+def fmt_ratio(r: float | None) -> str:
+    if not r:
+        return "–"
+    return f"{r:,.0f}×" if r >= 10 else f"{r:.2g}×"
+
+
 def main() -> None:
     m = machine()
     native = native_results()
@@ -248,7 +254,7 @@ def main() -> None:
     if engines:
         lines += [
             f"Node {node.get('node', '?')}; each engine in its own process; after a warm-up run, the median of at least 3 samples, "
-            "each averaging as many runs as fill 100 ms (1 run when the warm-up took over 2 s; a size is skipped when one",
+            "each averaging as many runs as fill 200 ms (1 run when the warm-up took over 2 s; a size is skipped when one",
             "run would take over 20 s).",
             "Lede does everything (people, quotes, times, checks); compromise only `people()`;",
             "compromise + dates `people()` and `dates()`; chrono-node only dates. The last column is",
@@ -271,7 +277,7 @@ def main() -> None:
                 lines.append(
                     f"| {LABELS.get(name, name)} | {r['words']:,} | {fmt_ms(r['median_ms'])} | "
                     f"{fmt_ms(r['cpu_ms']) if r.get('cpu_ms') else '–'} | "
-                    f"{format(r['cpu_words_per_s'], ',.0f') if r.get('cpu_words_per_s') else '–'} | {f'{ratio:.2g}×' if ratio else '–'} |"
+                    f"{format(r['cpu_words_per_s'], ',.0f') if r.get('cpu_words_per_s') else '–'} | {fmt_ratio(ratio)} |"
                 )
         if (engines.get("lede") or {}).get("instantiate_ms") is not None:
             lines += ["", f"Wasm instantiation in Node (`initSync` on the module bytes): {engines['lede']['instantiate_ms']:.1f} ms."]

@@ -316,7 +316,10 @@ impl<'a> Finder<'a> {
     /// The speaker phrase that ends right before token `end` (a cue), not before `lo`.
     pub fn np_before(&self, end: usize, lo: usize) -> Option<Np> {
         let mut j = end;
-        while j > lo && SKIP_ADVERBS.contains(&lower(self.tok(j - 1)).as_str()) {
+        while j > lo
+            && (SKIP_ADVERBS.contains(&lower(self.tok(j - 1)).as_str())
+                || is_ly_adverb(self.tok(j - 1)))
+        {
             j -= 1;
         }
         // "Ruiz on Monday said", "Ruiz late Sunday said".
@@ -450,7 +453,10 @@ impl<'a> Finder<'a> {
 
     /// The speaker phrase starting at token `start` ("Ruiz said", "the mayor said", "said Ruiz").
     pub fn np_after(&self, start: usize, hi: usize) -> Option<Np> {
-        if start >= hi {
+        if start >= hi
+            || matches!(self.tok(start), "of" | "per" | "than")
+            || is_ly_adverb(self.tok(start))
+        {
             return None;
         }
         let lex = lexicon();
@@ -727,6 +733,17 @@ fn contraction_base(w: &str) -> &str {
         }
     }
     w
+}
+
+/// "forcefully", "egregiously": a manner adverb between a subject and its verb.
+fn is_ly_adverb(s: &str) -> bool {
+    s.len() > 5
+        && s.ends_with("ly")
+        && s.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            s,
+            "family" | "italy" | "assembly" | "supply" | "rally" | "ally"
+        )
 }
 
 fn is_capitalized(s: &str) -> bool {

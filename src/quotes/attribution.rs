@@ -134,7 +134,32 @@ impl<'a> Attributor<'a> {
                 "said" | "told" | "wrote" | "thought" | "written" | "pled"
             ));
         if base {
-            return BASE_FORM_OK_BEFORE.contains(&prev.as_str());
+            // "officials say", "Police say": a plural or proper-noun subject also takes a base form.
+            let prev_raw = if k > 0 { self.f.tok(k - 1) } else { "" };
+            let plural_subject = prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
+                || prev_raw.chars().next().is_some_and(char::is_uppercase);
+            return BASE_FORM_OK_BEFORE.contains(&prev.as_str())
+                || plural_subject
+                    && matches!(
+                        w.as_str(),
+                        "say"
+                            | "think"
+                            | "believe"
+                            | "argue"
+                            | "claim"
+                            | "insist"
+                            | "warn"
+                            | "predict"
+                            | "agree"
+                            | "contend"
+                            | "note"
+                            | "report"
+                            | "suggest"
+                            | "estimate"
+                            | "expect"
+                            | "fear"
+                            | "hope"
+                    );
         }
         true
     }
@@ -390,6 +415,16 @@ impl<'a> Attributor<'a> {
 
     /// The subject of cue `k`; after ", but added" / "and said" it is the sentence's last speaker.
     fn np_for_cue(&mut self, k: usize, sstart: usize, si: usize) -> Option<Np> {
+        // "the department, which reported …": the relative pronoun's antecedent speaks.
+        if k > sstart + 1 && matches!(self.lower(k - 1).as_str(), "which" | "who") {
+            let mut a = k - 1;
+            if a > sstart && self.f.tok(a - 1) == "," {
+                a -= 1;
+            }
+            if let Some(np) = self.f.np_before(a, sstart) {
+                return Some(np);
+            }
+        }
         if let Some(np) = self.f.np_before(k, sstart) {
             // "Ruiz in her speech called …", "The town released a statement Wednesday
             // saying …": a phrase inside a prepositional phrase or the object of a

@@ -354,10 +354,17 @@ impl<'a> Finder<'a> {
                 if self.tok(k) == "," {
                     if k > lo {
                         if let Some(np) = self.np_ending_at(k - 1, lo) {
-                            if matches!(
-                                np.kind,
-                                NpKind::Name | NpKind::Pronoun | NpKind::Description
-                            ) {
+                            // A group counts when it is a proper name opening the clause
+                            // ("China, its only ally, said").
+                            let proper_group = np.kind == NpKind::Group
+                                && is_capitalized(self.tok(np.last))
+                                && (np.first == lo || self.is_punct(np.first - 1));
+                            if proper_group
+                                || matches!(
+                                    np.kind,
+                                    NpKind::Name | NpKind::Pronoun | NpKind::Description
+                                )
+                            {
                                 return Some(np);
                             }
                         }

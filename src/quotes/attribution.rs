@@ -471,7 +471,13 @@ impl<'a> Attributor<'a> {
         } else {
             String::new()
         };
-        let participle = w.ends_with("ing") && (prev == "," || j == sstart || prev == "by");
+        let participle = w.ends_with("ing")
+            && (prev == ","
+                || j == sstart
+                || matches!(
+                    prev.as_str(),
+                    "by" | "after" | "before" | "while" | "when" | "in" | "since"
+                ));
         if participle || prev == "to" || k == sstart {
             if k == sstart {
                 return self.f.np_after(k + 1, self.f.doc.sentence_tokens[si].end);

@@ -358,6 +358,8 @@ impl<'a> Finder<'a> {
                             // ("China, its only ally, said").
                             let proper_group = np.kind == NpKind::Group
                                 && is_capitalized(self.tok(np.last))
+                                && !lexicon().is_not_name(self.tok(np.last))
+                                && !is_ly_adverb(&lower(self.tok(np.last)))
                                 && (np.first == lo || self.is_punct(np.first - 1));
                             if proper_group
                                 || matches!(

@@ -383,7 +383,34 @@ impl<'a> Attributor<'a> {
                             let (p, t, s) = self.take(&np, Some(si));
                             (p, t, s, None)
                         }
-                        _ => (None, None, None, None),
+                        _ => {
+                            // A definite group opening the sentence ("The two governors introduced …").
+                            let group = si_open
+                                .filter(|_| !self.starts_sentence(open_tok))
+                                .and_then(|si| {
+                                    let mut a = self.f.doc.sentence_tokens[si].start;
+                                    while a < open_tok
+                                        && self.f.doc.tokens[a].kind == TokenKind::Punct
+                                    {
+                                        a += 1;
+                                    }
+                                    let np = self.f.np_after(a, open_tok)?;
+                                    let first = self.f.tok(np.first);
+                                    let definite = first == "The"
+                                        || first.chars().next().is_some_and(char::is_uppercase)
+                                            && !crate::people::lexicon::lexicon()
+                                                .is_not_name(first);
+                                    (np.kind == NpKind::Group && definite && np.last + 1 < open_tok)
+                                        .then_some((np, si))
+                                });
+                            match group {
+                                Some((np, si)) => {
+                                    let (p, t, s) = self.take(&np, Some(si));
+                                    (p, t, s, None)
+                                }
+                                None => (None, None, None, None),
+                            }
+                        }
                     }
                 }
             };

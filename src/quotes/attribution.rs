@@ -134,7 +134,32 @@ impl<'a> Attributor<'a> {
                 "said" | "told" | "wrote" | "thought" | "written" | "pled"
             ));
         if base {
-            return BASE_FORM_OK_BEFORE.contains(&prev.as_str());
+            // "officials say", "Police say": a plural or proper-noun subject also takes a base form.
+            let prev_raw = if k > 0 { self.f.tok(k - 1) } else { "" };
+            let plural_subject = prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
+                || prev_raw.chars().next().is_some_and(char::is_uppercase);
+            return BASE_FORM_OK_BEFORE.contains(&prev.as_str())
+                || plural_subject
+                    && matches!(
+                        w.as_str(),
+                        "say"
+                            | "think"
+                            | "believe"
+                            | "argue"
+                            | "claim"
+                            | "insist"
+                            | "warn"
+                            | "predict"
+                            | "agree"
+                            | "contend"
+                            | "note"
+                            | "report"
+                            | "suggest"
+                            | "estimate"
+                            | "expect"
+                            | "fear"
+                            | "hope"
+                    );
         }
         true
     }
@@ -358,7 +383,34 @@ impl<'a> Attributor<'a> {
                             let (p, t, s) = self.take(&np, Some(si));
                             (p, t, s, None)
                         }
-                        _ => (None, None, None, None),
+                        _ => {
+                            // A definite group opening the sentence ("The two governors introduced …").
+                            let group = si_open
+                                .filter(|_| !self.starts_sentence(open_tok))
+                                .and_then(|si| {
+                                    let mut a = self.f.doc.sentence_tokens[si].start;
+                                    while a < open_tok
+                                        && self.f.doc.tokens[a].kind == TokenKind::Punct
+                                    {
+                                        a += 1;
+                                    }
+                                    let np = self.f.np_after(a, open_tok)?;
+                                    let first = self.f.tok(np.first);
+                                    let definite = first == "The"
+                                        || first.chars().next().is_some_and(char::is_uppercase)
+                                            && !crate::people::lexicon::lexicon()
+                                                .is_not_name(first);
+                                    (np.kind == NpKind::Group && definite && np.last + 1 < open_tok)
+                                        .then_some((np, si))
+                                });
+                            match group {
+                                Some((np, si)) => {
+                                    let (p, t, s) = self.take(&np, Some(si));
+                                    (p, t, s, None)
+                                }
+                                None => (None, None, None, None),
+                            }
+                        }
                     }
                 }
             };
@@ -390,6 +442,16 @@ impl<'a> Attributor<'a> {
 
     /// The subject of cue `k`; after ", but added" / "and said" it is the sentence's last speaker.
     fn np_for_cue(&mut self, k: usize, sstart: usize, si: usize) -> Option<Np> {
+        // "the department, which reported …": the relative pronoun's antecedent speaks.
+        if k > sstart + 1 && matches!(self.lower(k - 1).as_str(), "which" | "who") {
+            let mut a = k - 1;
+            if a > sstart && self.f.tok(a - 1) == "," {
+                a -= 1;
+            }
+            if let Some(np) = self.f.np_before(a, sstart) {
+                return Some(np);
+            }
+        }
         if let Some(np) = self.f.np_before(k, sstart) {
             // "Ruiz in her speech called …", "The town released a statement Wednesday
             // saying …": a phrase inside a prepositional phrase or the object of a
@@ -436,7 +498,13 @@ impl<'a> Attributor<'a> {
         } else {
             String::new()
         };
-        let participle = w.ends_with("ing") && (prev == "," || j == sstart || prev == "by");
+        let participle = w.ends_with("ing")
+            && (prev == ","
+                || j == sstart
+                || matches!(
+                    prev.as_str(),
+                    "by" | "after" | "before" | "while" | "when" | "in" | "since"
+                ));
         if participle || prev == "to" || k == sstart {
             if k == sstart {
                 return self.f.np_after(k + 1, self.f.doc.sentence_tokens[si].end);

@@ -316,7 +316,10 @@ impl<'a> Finder<'a> {
     /// The speaker phrase that ends right before token `end` (a cue), not before `lo`.
     pub fn np_before(&self, end: usize, lo: usize) -> Option<Np> {
         let mut j = end;
-        while j > lo && SKIP_ADVERBS.contains(&lower(self.tok(j - 1)).as_str()) {
+        while j > lo
+            && (SKIP_ADVERBS.contains(&lower(self.tok(j - 1)).as_str())
+                || is_ly_adverb(self.tok(j - 1)))
+        {
             j -= 1;
         }
         // "Ruiz on Monday said", "Ruiz late Sunday said".
@@ -351,10 +354,19 @@ impl<'a> Finder<'a> {
                 if self.tok(k) == "," {
                     if k > lo {
                         if let Some(np) = self.np_ending_at(k - 1, lo) {
-                            if matches!(
-                                np.kind,
-                                NpKind::Name | NpKind::Pronoun | NpKind::Description
-                            ) {
+                            // A group counts when it is a proper name opening the clause
+                            // ("China, its only ally, said").
+                            let proper_group = np.kind == NpKind::Group
+                                && is_capitalized(self.tok(np.last))
+                                && !lexicon().is_not_name(self.tok(np.last))
+                                && !is_ly_adverb(&lower(self.tok(np.last)))
+                                && (np.first == lo || self.is_punct(np.first - 1));
+                            if proper_group
+                                || matches!(
+                                    np.kind,
+                                    NpKind::Name | NpKind::Pronoun | NpKind::Description
+                                )
+                            {
                                 return Some(np);
                             }
                         }
@@ -450,7 +462,10 @@ impl<'a> Finder<'a> {
 
     /// The speaker phrase starting at token `start` ("Ruiz said", "the mayor said", "said Ruiz").
     pub fn np_after(&self, start: usize, hi: usize) -> Option<Np> {
-        if start >= hi {
+        if start >= hi
+            || matches!(self.tok(start), "of" | "per" | "than")
+            || is_ly_adverb(self.tok(start))
+        {
             return None;
         }
         let lex = lexicon();
@@ -727,6 +742,17 @@ fn contraction_base(w: &str) -> &str {
         }
     }
     w
+}
+
+/// "forcefully", "egregiously": a manner adverb between a subject and its verb.
+fn is_ly_adverb(s: &str) -> bool {
+    s.len() > 5
+        && s.ends_with("ly")
+        && s.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            s,
+            "family" | "italy" | "assembly" | "supply" | "rally" | "ally"
+        )
 }
 
 fn is_capitalized(s: &str) -> bool {

@@ -54,6 +54,12 @@ static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("other time regex")
 });
 
+/// Family words: relatives share a surname, so a surname alone no longer identifies.
+static KIN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)\b")
+        .expect("kin regex")
+});
+
 /// Words that start a capitalised run without being a name.
 fn is_not_name_start(w: &str) -> bool {
     matches!(
@@ -257,11 +263,17 @@ impl Check for AgeConflict {
                 .collect();
             firsts.sort();
             firsts.dedup();
+            let kin = |s: &Stated| {
+                ctx.doc
+                    .sentences
+                    .get(s.sentence)
+                    .is_some_and(|sp| KIN_RE.is_match(sp.text(text)))
+            };
             let same = |a: &Stated| {
                 a.key == b.key
                     && match (&a.first, &b.first) {
                         (Some(x), Some(y)) => x == y,
-                        _ => firsts.len() <= 1,
+                        _ => firsts.len() <= 1 && !kin(a) && !kin(b),
                     }
             };
             let conflict = all[..j].iter().find(|a| {
@@ -367,6 +379,8 @@ mod tests {
             "Ana Ortiz, 45, runs the bakery. Ana Ortiz, 45, also sings.",
             "Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
             "Baker Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
+            "Ms Ortiz, 45, runs the bakery with her 17-year-old daughter Maria Ortiz.",
+            "Ms Ortiz, 45, runs the bakery.\nHer daughter, Maria Ortiz, 17, bakes.",
             "Ana Ortiz, 45, runs the bakery. She opened it when Ortiz, 30, had just moved.",
             "Ana Ortiz, 45, runs the bakery. The 47-year-old oven still works.",
         ] {

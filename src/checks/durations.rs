@@ -42,7 +42,7 @@ const UNIT: &str = r"hours?|days?|weeks?|months?|years?|decades?|century|centuri
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ](?:long|old))?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)\b"
+        r"(?i)\b(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)\b"
     ))
     .expect("duration regex")
 });
@@ -458,6 +458,8 @@ mod tests {
     #[test]
     fn no_head_no_duration() {
         assert!(durations("He spent three years in Paris. The 30-day period ends.").is_empty());
+        // An age, not the war's length.
+        assert!(durations("A 30-year-old war veteran spoke.").is_empty());
     }
 
     #[test]

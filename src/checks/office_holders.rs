@@ -196,8 +196,39 @@ impl Check for OfficeHolders {
                 });
             }
         }
-        flags
+        merge_per_article(flags, text, date)
     }
+}
+
+/// Out-of-date roles in one article are one inconsistency (the article's roles belong
+/// to another time), so they become one flag: every passage as evidence, each
+/// person's explanation in the reason and each dated fact in `fact`.
+fn merge_per_article(mut flags: Vec<Flag>, text: &str, date: NaiveDate) -> Vec<Flag> {
+    if flags.len() < 2 {
+        return flags;
+    }
+    flags.sort_by_key(|f| f.evidence[0]);
+    let quoted: Vec<String> = flags
+        .iter()
+        .map(|f| format!("“{}”", f.evidence[0].text(text)))
+        .collect();
+    let facts: Vec<String> = flags.iter().filter_map(|f| f.fact.clone()).collect();
+    vec![Flag {
+        kind: flags[0].kind.clone(),
+        message: format!(
+            "{} roles do not match who held office on {date}: {}.",
+            flags.len(),
+            quoted.join(", ")
+        ),
+        reason: flags
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        confidence: 0.55,
+        evidence: flags.iter().map(|f| f.evidence[0]).collect(),
+        fact: Some(facts.join("; ")),
+    }]
 }
 
 #[cfg(test)]
@@ -223,15 +254,23 @@ mod tests {
         let t = "Former US President Barack Obama met the press.\nLater, President George W. Bush spoke to reporters.\nSpain hosted UK opposition leader David Cameron.";
         // 2009-06-01: Obama in office; Bush left 2009-01-20; Cameron not yet PM.
         let f = run_on(&OfficeHolders, t, &[], Some("2009-06-01"));
-        assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!(evidence(t, &f[0]), vec!["Former US President Barack Obama"]);
+        // Both out-of-date roles form one flag with both passages and both facts.
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            evidence(t, &f[0]),
+            vec![
+                "Former US President Barack Obama",
+                "President George W. Bush"
+            ]
+        );
+        assert!(f[0].message.starts_with("2 roles do not match"));
         assert!(f[0].fact.as_deref().unwrap().contains("2009-01-20"));
-        assert_eq!(evidence(t, &f[1]), vec!["President George W. Bush"]);
+        assert!(f[0].reason.contains("had left that office"));
         // In 2011 Cameron led the government.
         let f = run_on(&OfficeHolders, t, &[], Some("2011-06-01"));
         assert!(f
             .iter()
-            .any(|f| evidence(t, f) == vec!["UK opposition leader David Cameron"]));
+            .any(|f| evidence(t, f).contains(&"UK opposition leader David Cameron")));
     }
 
     #[test]

@@ -15,7 +15,7 @@ import { CONTENT_CSS, CONTENT_SCRIPTS, DEFAULT_SETTINGS, Kind, SETTINGS_KEY } fr
 
 const AUTO_ID = "lede-auto";
 /** How long `runInTab` waits for the content script to report back. */
-const RENDER_TIMEOUT_MS = 30_000;
+const RENDER_TIMEOUT_MS = 120_000;
 
 // ── the engine ──────────────────────────────────────────────────────────────
 

@@ -140,32 +140,67 @@
 
     /** Builds the Ranges, registers the highlights and listens for clicks. Returns counts per kind. */
     render() {
+      const job = this.renderSteps();
+      for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
+    }
+
+    /**
+     * The same as `render`, giving the main thread back whenever a slice has run for
+     * `budgetMs` (a huge article has tens of thousands of spans to turn into Ranges).
+     * @param {number} [budgetMs]
+     * @param {() => Promise<void>} [pause]  how to give the thread back
+     */
+    async renderSliced(budgetMs = 20, pause = () => new Promise((ok) => setTimeout(ok, 0))) {
+      const job = this.renderSteps();
+      let sliceStart = performance.now();
+      for (;;) {
+        const step = job.next();
+        if (step.done) return step.value;
+        if (performance.now() - sliceStart > budgetMs) {
+          await pause();
+          sliceStart = performance.now();
+        }
+      }
+    }
+
+    /** `render`'s work, yielding (nothing) every few hundred spans. */
+    *renderSteps() {
       this.clearHighlights();
       const r = this.report;
       const speakers = new Set(r.quotes.map((q) => q.speaker).filter((s) => s !== null && s !== undefined));
-      const add = (name, kind, index, span) => {
-        if (!Array.isArray(span)) return;
+      const spans = [];
+      r.people.forEach((p, i) => {
+        const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
+        p.mentions.forEach((m, k) => {
+          const mk = (p.mention_kinds || [])[k] || "name";
+          if (PAINTED_MENTIONS.has(mk)) spans.push([name, "person", i, m]);
+        });
+      });
+      r.quotes.forEach((q, i) => spans.push(["lede-quote", "quote", i, q.span]));
+      r.times.forEach((t, i) => spans.push(["lede-time", "time", i, t.span]));
+      r.flags.forEach((f, i) => f.evidence.forEach((e) => spans.push(["lede-flag", "flag", i, e])));
+      yield;
+      for (let n = 0; n < spans.length; n++) {
+        const [name, kind, index, span] = spans[n];
+        if (n % 200 === 199) yield;
+        if (!Array.isArray(span)) continue;
         for (const range of this.map.ranges(span[0], span[1])) {
           const item = { range, kind, index, span, name };
           if (!this.items.has(name)) this.items.set(name, []);
           this.items.get(name).push(item);
           this.rangeItem.set(range, item);
         }
-      };
-      r.people.forEach((p, i) => {
-        const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
-        p.mentions.forEach((m, k) => {
-          const mk = (p.mention_kinds || [])[k] || "name";
-          if (PAINTED_MENTIONS.has(mk)) add(name, "person", i, m);
-        });
-      });
-      r.quotes.forEach((q, i) => add("lede-quote", "quote", i, q.span));
-      r.times.forEach((t, i) => add("lede-time", "time", i, t.span));
-      r.flags.forEach((f, i) => f.evidence.forEach((e) => add("lede-flag", "flag", i, e)));
+      }
 
       if (this.supported) {
+        // One registration per highlight, once filled: filling registered highlights in
+        // batches made every frame repaint all ranges so far (measured: worse in total).
         for (const [name, items] of this.items) {
-          const h = new Highlight(...items.map((it) => it.range));
+          const h = new Highlight();
+          for (let n = 0; n < items.length; n++) {
+            h.add(items[n].range);
+            if (n % 500 === 499) yield;
+          }
           h.priority = PRIORITY[name] || 0;
           this.highlights.set(name, h);
         }
@@ -271,7 +306,8 @@
     /**
      * The small chip in the corner: publication date and its source, what was analysed,
      * and a button opening a keyboard-reachable list of people and flags.
-     * @param {{error?: string, note?: string}} [opts]
+     * @param {{error?: string, note?: string, quiet?: string}} [opts]
+     *   `quiet`: the only thing to say (e.g. no article on this page): no counts, no list
      */
     showStatus(opts = {}) {
       const shadow = this.ensureHost();
@@ -280,6 +316,7 @@
       const chip = el(doc, "div", { class: "chip" + (opts.error ? " error" : ""), role: "status", "aria-label": "Lede" });
       const parts = ["Lede"];
       if (opts.error) parts.push(opts.error);
+      else if (opts.quiet) parts.push(opts.quiet);
       else {
         const pub = this.report.published;
         parts.push(pub ? `published ${pub.value} (${pub.source})` : "no publication date found");
@@ -291,7 +328,7 @@
         if (opts.note) parts.push(opts.note);
       }
       chip.append(el(doc, "span", { class: "text", text: parts.join(" · ") }));
-      if (!opts.error) {
+      if (!opts.error && !opts.quiet) {
         const list = el(doc, "button", { type: "button", "aria-expanded": "false", "aria-label": "List people and flags", text: "☰" });
         list.addEventListener("click", () => (this.panel ? this.closePanel() : this.openPanel(list)));
         chip.append(list);

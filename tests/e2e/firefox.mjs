@@ -14,7 +14,9 @@
 //
 // Checks: the add-on installs; the background script answers; the page gets
 // highlights and one overlay host; a paragraph added later is analysed (the
-// MutationObserver path); no text node changed. Ends with "N passed, M failed".
+// MutationObserver path); a pushState navigation is analysed (the URL check, as
+// Firefox 140 has no Navigation API); the hostile page's markup stays text; no text
+// node changed. Ends with "N passed, M failed".
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -163,6 +165,53 @@ async function main() {
       `new Promise((ok) => { const t0 = Date.now(); const tick = () => { const h = CSS.highlights.get("lede-person"); if (h && [...h].some((r) => r.toString() === "Oswin Haverleigh")) ok(true); else if (Date.now() - t0 > 15000) ok(false); else setTimeout(tick, 200); }; tick(); })`,
     );
     check("a paragraph added later is analysed (MutationObserver)", live === true);
+
+    // Single-page navigation: Firefox 140 has no Navigation API, so the URL check runs.
+    await b.send("browsingContext.navigate", { context: page, url: `${base}/wild/spa`, wait: "complete" });
+    const again = JSON.parse(
+      await evalIn(
+        popup,
+        `(async () => {
+          const tab = (await chrome.tabs.query({})).find((t) => (t.url || "").includes("/wild/spa"));
+          return JSON.stringify(tab ? await chrome.runtime.sendMessage({ kind: "run", tabId: tab.id }) : { error: "no tab" });
+        })()`,
+      ),
+    );
+    check("a second page is analysed", !!again && !again.error, JSON.stringify(again).slice(0, 300));
+    await evalIn(page, `(document.getElementById("next").click(), true)`);
+    const swapped = await evalIn(
+      page,
+      `new Promise((ok) => { const t0 = Date.now(); const tick = () => { const h = CSS.highlights.get("lede-person"); const t = h ? [...h].map((r) => r.toString()) : []; if (t.includes("Perpetua Ashgrove") && !t.includes("Ilse Marrow")) ok(true); else if (Date.now() - t0 > 15000) ok(false); else setTimeout(tick, 200); }; tick(); })`,
+    );
+    check("after history.pushState the new story is analysed (URL check)", swapped === true);
+
+    // The hostile page: markup in quotes and names stays text.
+    await b.send("browsingContext.navigate", { context: page, url: `${base}/wild/attack`, wait: "complete" });
+    const hostile = JSON.parse(
+      await evalIn(
+        popup,
+        `(async () => {
+          const tab = (await chrome.tabs.query({})).find((t) => (t.url || "").includes("/wild/attack"));
+          return JSON.stringify(tab ? await chrome.runtime.sendMessage({ kind: "run", tabId: tab.id }) : { error: "no tab" });
+        })()`,
+      ),
+    );
+    check("the hostile page is analysed", !!hostile && !hostile.error, JSON.stringify(hostile).slice(0, 300));
+    const card = JSON.parse(
+      await evalIn(
+        page,
+        `(async () => {
+          const root = document.querySelector("lede-overlay").shadowRoot;
+          root.querySelector('.chip button[aria-label="List people and flags"]').click();
+          const b = [...root.querySelectorAll(".panel button")].find((x) => x.textContent.includes("Quell"));
+          if (b) b.click();
+          await new Promise((r) => setTimeout(r, 100));
+          const c = root.querySelector(".card");
+          return JSON.stringify({ text: c ? c.textContent : null, imgs: root.querySelectorAll("img").length, pwned: window.__pwned === undefined ? null : window.__pwned });
+        })()`,
+      ),
+    );
+    check("its person card shows the markup as text, and nothing executed", !!card.text && card.text.includes("<img src=x onerror=window.__pwned=1>") && card.imgs === 0 && card.pwned === null, JSON.stringify(card).slice(0, 300));
   } catch (e) {
     check("the Firefox run completes", false, e.message);
   } finally {

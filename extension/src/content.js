@@ -12,7 +12,8 @@
  * instead of installing a second copy.
  *
  * Message kinds and the settings key are spelled as in messages.js (which a classic
- * script cannot import): "analyze", "rendered", "run", "toggle-all", "lede.settings".
+ * script cannot import): "analyze", "rendered", "run", "toggle-all", "next-highlight",
+ * "lede.settings".
  */
 (() => {
   "use strict";
@@ -217,11 +218,17 @@
     return running;
   }
 
-  chrome.runtime.onMessage.addListener((msg) => {
+  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     switch (msg && msg.kind) {
       case "toggle-all":
         if (overlay) overlay.toggleAll();
         break;
+      case "next-highlight":
+        // Answered once any analysis under way has drawn, so the first press works too.
+        Promise.resolve(running)
+          .then(() => (overlay && typeof overlay.next === "function" ? overlay.next(msg.dir === -1 ? -1 : 1) : null))
+          .then(sendResponse, () => sendResponse(null));
+        return true;
       case "run":
         run();
         break;

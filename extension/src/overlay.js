@@ -474,6 +474,49 @@
       }
     }
 
+    /**
+     * The "next highlight" shortcut: opens the card of the next (or, with dir -1, the
+     * previous) visible highlight in reading order after the last one visited, wrapping
+     * round, and scrolls it into view. Returns what it opened, or null when nothing is shown.
+     * @param {1|-1} [dir]
+     */
+    next(dir = 1) {
+      if (this.allHidden) return null;
+      const all = [];
+      for (const [name, items] of this.items) {
+        const kind = { "lede-person": "people", "lede-person-mentioned": "people", "lede-quote": "quotes", "lede-time": "times", "lede-flag": "flags" }[name];
+        if (kind && !this.shown[kind]) continue;
+        for (const it of items) all.push(it);
+      }
+      if (!all.length) return null;
+      // Reading order; at one position, the higher-priority highlight first (as a click would open).
+      const key = (it) => [this.spanOf(it), -(PRIORITY[it.name] || 0)];
+      all.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+      let at;
+      if (this.cursor === undefined) at = dir > 0 ? 0 : all.length - 1;
+      else {
+        const i = all.indexOf(this.cursor);
+        at = i < 0 ? 0 : (i + dir + all.length) % all.length;
+      }
+      const item = all[at];
+      this.cursor = item;
+      const node = item.range.startContainer;
+      const target = node.nodeType === 1 ? node : node.parentElement;
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
+      this.openCard(item.kind, item.index, item.range);
+      if (this.supported) {
+        CSS.highlights.set("lede-focus", new Highlight(item.range));
+        this.win.clearTimeout(this.focusTimer);
+        this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), 2000);
+      }
+      return { kind: item.kind, index: item.index, text: item.range.toString() };
+    }
+
+    /** Where an item's range starts in the analysed text (its span, or the part of it this range covers). */
+    spanOf(it) {
+      return Array.isArray(it.span) ? it.span[0] : 0;
+    }
+
     // ── cards ─────────────────────────────────────────────────────────────────
 
     excerpt(span, max = 220) {

@@ -911,7 +911,7 @@ async function main() {
   }
 
   // ── 7. in the wild: hostile pages, pages without an article, a huge page, live pages ──
-  await wildChecks({ openPage, runLede, check, note, timings });
+  await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
 
   if (!ONLY) check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
   // And could not: connect-src 'self' in the manifest's CSP blocks it in the worker.
@@ -919,7 +919,7 @@ async function main() {
   check("the worker's CSP blocks network requests", blocked);
   // Content scripts run under the page's CSP, so they are checked by reading them.
   const netApi = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/;
-  const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
+  const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "options.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
   check("no network API in the extension's own code", offenders.length === 0, offenders.join(", "));
   const swErrors = await sw.evaluate(() => self.__ledeErrors);
   const browserVersion = await sw.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);

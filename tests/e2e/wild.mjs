@@ -237,9 +237,9 @@ const openPersonCard = async (name) => {
 
 /**
  * @param {{openPage: (path: string) => Promise<any>, runLede: (page: any) => Promise<any>,
- *          check: Function, note: Function, timings: object}} t
+ *          check: Function, note: Function, timings: object, sw: any, extId: string, context: any}} t
  */
-export async function wildChecks({ openPage, runLede, check, note, timings }) {
+export async function wildChecks({ openPage, runLede, check, note, timings, sw, extId, context }) {
   // (a) text crafted to attack
   console.log("wild: /wild/attack (hostile text)");
   {
@@ -382,6 +382,57 @@ export async function wildChecks({ openPage, runLede, check, note, timings }) {
       .then(() => true, () => false);
     check("spa: after pushState the new story is analysed (new speaker highlighted, old one gone)", seen && page.url().endsWith("/wild/spa/school"), JSON.stringify(await page.evaluate(highlightTexts)));
     check("spa: one overlay host", (await page.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 1);
+    await page.close();
+  }
+
+  // Alt+Shift+N: the worker's command handler, called as the command calls it.
+  console.log("wild: next-highlight shortcut and the options page");
+  {
+    const page = await openPage("/wild/csp");
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+    // Lede has not run in this tab: the first press runs it, then opens the first highlight.
+    const first = await sw.evaluate((id) => self.lede.onNext(id), tabId);
+    const order = await page.evaluate(() => {
+      const all = [];
+      for (const [name, h] of CSS.highlights) if (name !== "lede-focus") for (const r of h) all.push(r);
+      all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      return all.map((r) => r.toString());
+    });
+    const card1 = await page.evaluate(() => {
+      const c = document.querySelector("lede-overlay").shadowRoot.querySelector(".card");
+      return c ? c.dataset.kind : null;
+    });
+    check("next-highlight: the first press analyses the tab and opens the first highlight's card", !!first && first.text === order[0] && card1 === first.kind, JSON.stringify([first, order.slice(0, 3), card1]));
+    const second = await sw.evaluate((id) => self.lede.onNext(id), tabId);
+    const back = await sw.evaluate((id) => self.lede.onNext(id, -1), tabId);
+    check("next-highlight: the next press moves on in reading order, dir -1 comes back", !!second && second.text === order[1] && !!back && back.text === first.text, JSON.stringify([second, back, order.slice(0, 3)]));
+
+    // The options page: the shown overlays are global settings; "forget" clears everything.
+    const opts = await context.newPage();
+    await opts.goto(`chrome-extension://${extId}/src/options.html`);
+    await opts.waitForSelector("input[name=quotes]");
+    await opts.uncheck("input[name=quotes]");
+    const gone = await page.waitForFunction(() => !CSS.highlights.has("lede-quote"), null, { timeout: 5000 }).then(() => true, () => false);
+    const stored = await sw.evaluate(async () => (await chrome.storage.sync.get("lede.settings"))["lede.settings"]);
+    check("options: switching quotes off is stored and removes their highlights in open tabs", gone && stored && stored.show && stored.show.quotes === false, JSON.stringify(stored));
+    await sw.evaluate(async () => {
+      const got = (await chrome.storage.sync.get("lede.settings"))["lede.settings"] || {};
+      await chrome.storage.sync.set({ "lede.settings": { ...got, autoOrigins: ["http://127.0.0.1"] } });
+      await self.lede.syncAutoRun();
+    });
+    await opts.reload();
+    const listed = await opts.textContent("#sites");
+    await opts.click("#forget");
+    await opts.waitForFunction(() => /forgotten/.test(document.querySelector("#status").textContent), null, { timeout: 5000 }).catch(() => null);
+    const after = await sw.evaluate(async () => ({
+      settings: await chrome.storage.sync.get(null),
+      registered: (await chrome.scripting.getRegisteredContentScripts()).length,
+    }));
+    const boxes = await opts.evaluate(() => [...document.querySelectorAll("fieldset input")].every((b) => b.checked));
+    check("options: lists the auto-run sites; 'forget all settings' clears storage and unregisters auto-run", listed.includes("http://127.0.0.1") && Object.keys(after.settings).length === 0 && after.registered === 0 && boxes, JSON.stringify([listed, after, boxes]));
+    const back2 = await page.waitForFunction(() => CSS.highlights.has("lede-quote"), null, { timeout: 5000 }).then(() => true, () => false);
+    check("options: after forgetting, quotes are shown again in open tabs", back2);
+    await opts.close();
     await page.close();
   }
 }

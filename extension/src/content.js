@@ -46,7 +46,11 @@
     chrome.runtime.sendMessage({ kind: "rendered", stats }).catch(() => {});
   }
 
-  async function analyse() {
+  /** What the last analysis read (the URL and the text of every block) and its answer. */
+  let lastRead = null;
+
+  /** @param {{ifChanged?: boolean}} [opts]  ifChanged: skip when the page's text is what was analysed last */
+  async function analyse(opts = {}) {
     // The first run counts from the moment the script started; a re-run from its request.
     const t0 = firstRun ? startedAt : performance.now();
     firstRun = false;
@@ -56,14 +60,22 @@
     performance.mark("lede:start");
     // Sliced: a huge page's walk gives the main thread back every few milliseconds.
     const extracted = await Lede.extractSliced(document);
+    const read = location.href + "\u0000" + extracted.page.blocks.map((b) => b.text).join("\n");
     const tExtract = performance.now();
     performance.mark("lede:extracted");
     const shown = readShown();
     let res;
-    try {
-      res = await chrome.runtime.sendMessage({ kind: "analyze", page: extracted.page });
-    } catch (e) {
-      res = { ok: false, error: `the extension did not answer (${e && e.message ? e.message : e})` };
+    // A page that re-renders the same text (a framework re-mounting a paragraph) gets
+    // the last report drawn again over its new nodes: a walk, not a new analysis.
+    const reused = !!(opts.ifChanged && lastRead && read === lastRead.read);
+    if (reused) res = lastRead.res;
+    else {
+      try {
+        res = await chrome.runtime.sendMessage({ kind: "analyze", page: extracted.page });
+      } catch (e) {
+        res = { ok: false, error: `the extension did not answer (${e && e.message ? e.message : e})` };
+      }
+      lastRead = res && res.ok ? { read, res } : null;
     }
     if (overlay) overlay.destroy();
     overlay = null;
@@ -102,6 +114,7 @@
       found: { people: rep.people.length, quotes: rep.quotes.length, times: rep.times.length, flags: rep.flags.length },
       first_highlight_ms: firstHighlight,
       extract_ms: tExtract - t0,
+      reused,
       render_ms: tRender - tAnswer,
       analyze_ms: res.timings ? res.timings.analyze_ms : null,
       words: Lede.Overlay.countWords(rep.truncated_at != null ? rep.text.slice(0, rep.truncated_at) : rep.text || ""),
@@ -157,7 +170,7 @@
     clearTimeout(rerunTimer);
     rerunTimer = setTimeout(() => {
       lastUrl = location.href;
-      run();
+      run({ ifChanged: true });
     }, DEBOUNCE_MS);
   }
 
@@ -212,9 +225,9 @@
   }
 
   /** One analysis at a time; a request during one runs once it ends. */
-  function run() {
-    if (running) return running.then(run);
-    running = analyse().finally(() => (running = null));
+  function run(opts) {
+    if (running) return running.then(() => run(opts));
+    running = analyse(opts).finally(() => (running = null));
     return running;
   }
 

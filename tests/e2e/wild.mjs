@@ -364,6 +364,18 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     const before = await page.evaluate(() => window.__hosts);
     await page.waitForTimeout(1500);
     check("live: Lede's own drawing does not trigger another analysis", (await page.evaluate(() => window.__hosts)) === before, `${before} → ${await page.evaluate(() => window.__hosts)}`);
+    // The page re-renders a paragraph with the same text: the last report is drawn over
+    // the new nodes (no new analysis).
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll("#live p")].find((x) => x.textContent.includes("Ilse Marrow"));
+      p.replaceWith(p.cloneNode(true));
+    });
+    const redrawn = await page
+      .waitForFunction(() => [...(CSS.highlights.get("lede-person") || [])].some((r) => r.toString() === "Ilse Marrow" && r.startContainer.isConnected), null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    const last = await sw.evaluate((id) => self.lede.tabStats.get(id), tabId);
+    check("live: a re-render with the same text is redrawn over the new nodes without a new analysis", redrawn && !!last && last.reused === true, JSON.stringify(last && { reused: last.reused, counts: last.counts }));
     await page.close();
   }
 

@@ -111,6 +111,9 @@
     return m ? m.length : 0;
   }
 
+  /** Above this many ranges, only those near the viewport are registered (followViewport). */
+  const LAZY_RANGES = 3000;
+
   class Overlay {
     /**
      * @param {{doc: Document, report: import("./messages.js").Report, map: any, text?: string,
@@ -195,20 +198,66 @@
       if (this.supported) {
         // One registration per highlight, once filled: filling registered highlights in
         // batches made every frame repaint all ranges so far (measured: worse in total).
+        let total = 0;
+        for (const items of this.items.values()) total += items.length;
+        const lazy = total > LAZY_RANGES && typeof this.win.IntersectionObserver === "function";
         for (const [name, items] of this.items) {
           const h = new Highlight();
-          for (let n = 0; n < items.length; n++) {
-            h.add(items[n].range);
-            if (n % 500 === 499) yield;
+          if (!lazy) {
+            for (let n = 0; n < items.length; n++) {
+              h.add(items[n].range);
+              if (n % 500 === 499) yield;
+            }
           }
           h.priority = PRIORITY[name] || 0;
           this.highlights.set(name, h);
         }
+        if (lazy) yield* this.followViewport();
         this.applyVisibility();
       }
       this.doc.addEventListener("click", this.onClick, true);
       this.doc.addEventListener("keydown", this.onKey, true);
       return this.counts();
+    }
+
+    /**
+     * On a page with more than LAZY_RANGES ranges, only the ranges whose element is
+     * within a screen of the viewport sit in the registered highlights; an
+     * IntersectionObserver adds and removes them as the reader scrolls. Why: the browser
+     * paints the registered highlights' ranges in one task, and with ~30,000 of them that
+     * task took 0.3–1.2 s. Clicks and the shortcut still know every range (`rangeItem`).
+     */
+    *followViewport() {
+      /** @type {Map<Element, Array<{range: Range, name: string}>>} */
+      const byElement = new Map();
+      for (const items of this.items.values()) {
+        for (const it of items) {
+          const n = it.range.startContainer;
+          const el = n.nodeType === 1 ? n : n.parentElement;
+          if (!el) continue;
+          if (!byElement.has(el)) byElement.set(el, []);
+          byElement.get(el).push(it);
+        }
+      }
+      yield;
+      this.viewport = new this.win.IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            for (const it of byElement.get(e.target) || []) {
+              const h = this.highlights.get(it.name);
+              if (!h) continue;
+              if (e.isIntersecting) h.add(it.range);
+              else h.delete(it.range);
+            }
+          }
+        },
+        { rootMargin: "100% 0px 100% 0px" },
+      );
+      let n = 0;
+      for (const el of byElement.keys()) {
+        this.viewport.observe(el);
+        if (++n % 500 === 0) yield;
+      }
     }
 
     /** Highlighted ranges per popup kind. */
@@ -257,6 +306,8 @@
     }
 
     clearHighlights() {
+      if (this.viewport) this.viewport.disconnect();
+      this.viewport = null;
       if (this.supported) for (const name of this.highlights.keys()) CSS.highlights.delete(name);
       this.highlights.clear();
       this.items.clear();

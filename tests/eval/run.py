@@ -1,0 +1,614 @@
+#!/usr/bin/env python3
+"""Lede's accuracy harness: runs ``lede batch`` once per evaluation set and scores it.
+
+Stage: evaluation (outside the crate). Input: the third-party sets in ``shared/eval``
+(see ``sets.py``) and the release binary ``target/release/lede``. Output: one table of
+scores on stdout; optionally ``docs/accuracy.md`` (``--write-docs``), a gate against
+``tests/eval/floors.json`` (``--gate``) and the same scores for peer libraries
+(``--peers``: the Node scripts in ``bench/peers/``).
+
+Examples::
+
+    python3 tests/eval/run.py                     # all sets, Lede only
+    python3 tests/eval/run.py --set time --verbose
+    python3 tests/eval/run.py --gate              # CI: exit 1 when a score drops
+    python3 tests/eval/run.py --set flags --list-flags
+
+Exit codes: 0 fine, 1 gate failed, 2 evaluation data or binary missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import scorer  # noqa: E402
+import sets  # noqa: E402
+from scorer import Counts, PredQuote, QuoteCounts, TimeCounts, Timex  # noqa: E402
+
+REPO = sets.REPO
+FLOORS = REPO / "tests/eval/floors.json"
+DOCS = REPO / "docs/accuracy.md"
+TOLERANCE = 0.005  # half a point: scores below floor - TOLERANCE fail the gate
+SET_ORDER = ["people", "time", "quotes", "pages", "flags"]
+TIME_CORPORA = ["timebank", "aquaint", "meantime"]
+
+
+# --------------------------------------------------------------------------- predictors
+
+
+class Predictor:
+    """A program that reads `lede batch` JSON Lines on stdin and prints the JSON contract."""
+
+    def __init__(self, name: str, label: str, cmd: list[str], sets_: list[str]):
+        self.name, self.label, self.cmd, self.sets = name, label, cmd, sets_
+
+    def run(self, docs: list[sets.Doc], timeout: float = 900) -> tuple[dict[str, dict], float, str]:
+        """Runs the program once on all `docs`; returns results by id, seconds and stderr."""
+        payload = "".join(json.dumps(d.input, ensure_ascii=False) + "\n" for d in docs)
+        t0 = time.perf_counter()
+        env = dict(os.environ, TZ="UTC")
+        proc = subprocess.run(
+            self.cmd,
+            input=payload.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            cwd=REPO,
+            env=env,
+        )
+        secs = time.perf_counter() - t0
+        out: dict[str, dict] = {}
+        for line in proc.stdout.decode("utf-8", errors="replace").splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(r, dict) and r.get("id") is not None and "error" not in r:
+                out[str(r["id"])] = r
+        err = proc.stderr.decode("utf-8", errors="replace")
+        if proc.returncode != 0:
+            err = f"exit status {proc.returncode}\n" + err
+        return out, secs, err
+
+
+def lede_predictor(binary: Path) -> Predictor:
+    return Predictor("lede", "Lede", [str(binary), "batch"], SET_ORDER)
+
+
+def peer_predictors() -> list[Predictor]:
+    node = shutil.which("node")
+    if not node or not (REPO / "node_modules").is_dir():
+        return []
+    peers = REPO / "bench/peers"
+    return [
+        Predictor("compromise", "compromise", [node, str(peers / "compromise.mjs")], ["people"]),
+        Predictor(
+            "compromise-dates",
+            "compromise + dates",
+            [node, str(peers / "compromise_dates.mjs")],
+            ["time"],
+        ),
+        Predictor("chrono", "chrono-node", [node, str(peers / "chrono.mjs")], ["time"]),
+    ]
+
+
+# --------------------------------------------------------------------------- reading predictions
+
+
+def _pair(x: Any) -> tuple[int, int] | None:
+    try:
+        return (int(x[0]), int(x[1]))
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+NAMED_KINDS = {"name", "alias"}
+
+
+def person_mentions(r: dict) -> list[tuple[int, int]]:
+    """Predicted PERSON mentions: the mentions of every person, except those the system
+    marks as pronouns or descriptions ("he", "the minister"), which are not named-entity
+    mentions in CoNLL's sense."""
+    spans = []
+    for p in r.get("people") or []:
+        kinds = p.get("mention_kinds") or []
+        for k, m in enumerate(p.get("mentions") or []):
+            kind = kinds[k] if k < len(kinds) else "name"
+            s = _pair(m)
+            if s and kind in NAMED_KINDS:
+                spans.append(s)
+    return spans
+
+
+def pred_times(r: dict) -> list[Timex]:
+    out = []
+    for t in r.get("times") or []:
+        s = _pair(t.get("span"))
+        if s:
+            out.append(Timex(s, t.get("type"), t.get("value")))
+    return out
+
+
+def pred_quotes(r: dict) -> list[PredQuote]:
+    people = r.get("people") or []
+    out = []
+    for q in r.get("quotes") or []:
+        s = _pair(q.get("span"))
+        if not s:
+            continue
+        idx = q.get("speaker")
+        name = people[idx].get("name") if isinstance(idx, int) and 0 <= idx < len(people) else None
+        out.append(PredQuote(s, bool(q.get("direct")), _pair(q.get("speaker_span")), name, q.get("speaker_text")))
+    return out
+
+
+# --------------------------------------------------------------------------- scoring per set
+
+
+def cut(text: str, s: tuple[int, int], width: int = 70) -> str:
+    t = text[s[0] : s[1]].replace("\n", " ")
+    return t if len(t) <= width else t[: width - 1] + "…"
+
+
+def score_people(docs, results, verbose, log) -> dict[str, float]:
+    exact, overlap = Counts(), Counts()
+    for d in docs:
+        pred = person_mentions(results.get(d.id) or {})
+        c = scorer.score_people(d.gold, pred)
+        exact.add(c["exact"])
+        overlap.add(c["overlap"])
+        if verbose:
+            text = d.input["text"]
+            hit_g = {i for i, _ in c["exact"].pairs}
+            hit_p = {j for _, j in c["exact"].pairs}
+            missed = [cut(text, g) for i, g in enumerate(d.gold) if i not in hit_g]
+            extra = [cut(text, p) for j, p in enumerate(pred) if j not in hit_p]
+            if missed or extra:
+                log(f"  {d.id}: missed {missed} extra {extra}")
+    m = {}
+    for name, c in (("exact", exact), ("overlap", overlap)):
+        m[f"people.{name}.p"], m[f"people.{name}.r"], m[f"people.{name}.f1"] = c.prf()
+    m["people.n_gold"] = exact.n_gold
+    return m
+
+
+def score_time(docs, results, verbose, log) -> dict[str, float]:
+    per = {k: TimeCounts() for k in TIME_CORPORA + ["tbaq"]}
+    for d in docs:
+        pred = pred_times(results.get(d.id) or {})
+        until = d.meta.get("scored_until")
+        if until is not None:
+            pred = [p for p in pred if p.span[0] < until]
+        c = scorer.score_times(d.gold, pred)
+        corpus = d.meta["corpus"]
+        per[corpus].add(c)
+        if corpus in ("timebank", "aquaint"):
+            per["tbaq"].add(c)
+        if verbose:
+            text = d.input["text"]
+            hit_g = {i: j for i, j in c.relaxed.pairs}
+            hit_p = {j for _, j in c.relaxed.pairs}
+            missed = [f"{cut(text, g.span)}={g.value}" for i, g in enumerate(d.gold) if i not in hit_g]
+            extra = [f"{cut(text, p.span)}={p.value}" for j, p in enumerate(pred) if j not in hit_p]
+            wrong = [
+                f"{cut(text, d.gold[i].span)}: {pred[j].value} for {d.gold[i].value}"
+                for i, j in hit_g.items()
+                if scorer.norm_value(d.gold[i].value) != scorer.norm_value(pred[j].value)
+            ]
+            if missed or extra or wrong:
+                log(f"  {d.id}: missed {missed} extra {extra} wrong value {wrong}")
+    m: dict[str, float] = {}
+    for k, c in per.items():
+        for kind in ("strict", "relaxed", "value"):
+            cc: Counts = getattr(c, kind)
+            m[f"time.{k}.{kind}.p"], m[f"time.{k}.{kind}.r"], m[f"time.{k}.{kind}.f1"] = cc.prf()
+        m[f"time.{k}.type.acc"] = c.type_accuracy
+        m[f"time.{k}.n_gold"] = c.strict.n_gold
+    return m
+
+
+def score_quotes(docs, results, verbose, log) -> dict[str, float]:
+    total = QuoteCounts()
+    for d in docs:
+        pred = pred_quotes(results.get(d.id) or {})
+        c, missed, extra = scorer.score_quotes(d.gold, pred)
+        total.add(c)
+        if verbose and (missed or extra):
+            text = d.input["text"]
+            log(f"  {d.id}:")
+            for g in missed:
+                log(f"    missed [{g.marks}] {cut(text, g.fragments[0])}  ({g.speaker})")
+            for p in extra:
+                log(f"    extra [{'direct' if p.direct else 'indirect'}] {cut(text, p.span)}")
+    m: dict[str, float] = {}
+    for marks in ("full", "partial", "none", "all"):
+        m[f"quotes.{marks}.recall"] = total.recall(marks)
+        m[f"quotes.{marks}.speaker_acc"] = total.speaker_accuracy(marks)
+        m[f"quotes.{marks}.n_gold"] = total.gold[marks]
+    m["quotes.direct.precision"] = total.direct.precision if total.direct.n_pred else 0.0
+    m["quotes.direct.n_pred"] = total.direct.n_pred
+    m["quotes.indirect.precision"] = total.indirect.precision if total.indirect.n_pred else 0.0
+    m["quotes.indirect.n_pred"] = total.indirect.n_pred
+    return m
+
+
+def score_pages(docs, results, verbose, log) -> dict[str, float]:
+    found = right = wrong = missing = unjudged = agree_source = 0
+    ps, rs, fs = [], [], []
+    for d in docs:
+        r = results.get(d.id) or {}
+        pub = scorer.date_part(((r.get("published") or {}).get("value")))
+        gold = d.gold["date"]
+        found += pub is not None
+        if gold is None:
+            unjudged += pub is not None
+            agree_source += pub is not None and pub == d.gold.get("source_date")
+        elif pub is None:
+            missing += 1
+        elif pub == gold:
+            right += 1
+        else:
+            wrong += 1
+        c = scorer.bag_overlap(d.gold["text"], r.get("text") or "")
+        ps.append(c.precision)
+        rs.append(c.recall)
+        fs.append(c.f1)
+        if verbose:
+            log(f"  {d.id}: date {pub} (expected {gold}, source html {d.gold.get('source_date')}); body P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}")
+    with_gold = sum(1 for d in docs if d.gold["date"])
+    return {
+        "pages.date.accuracy": scorer.ratio(right, with_gold),
+        "pages.date.found": found,
+        "pages.date.right": right,
+        "pages.date.wrong": wrong,
+        "pages.date.missing": missing,
+        "pages.date.unjudged": unjudged,
+        "pages.date.unjudged_agree_source": agree_source,
+        "pages.date.n_gold": with_gold,
+        "pages.n": len(docs),
+        "pages.body.p": scorer.average(ps),
+        "pages.body.r": scorer.average(rs),
+        "pages.body.f1": scorer.average(fs),
+    }
+
+
+def score_flags(docs, results, verbose, log, list_flags=False) -> dict[str, float]:
+    m: dict[str, float] = {}
+    kinds: Counter = Counter()
+    for corpus in sets.NEWS_FILES:
+        ds = [d for d in docs if d.meta["corpus"] == corpus]
+        n_flags = flagged = 0
+        for d in ds:
+            flags = (results.get(d.id) or {}).get("flags") or []
+            n_flags += len(flags)
+            flagged += bool(flags)
+            for f in flags:
+                kinds[f.get("kind")] += 1
+                if list_flags or verbose:
+                    text = d.input["text"]
+                    log(f"{d.id}  [{f.get('kind')}] confidence {f.get('confidence')}: {f.get('message')}")
+                    for ev in f.get("evidence") or []:
+                        s = _pair(ev)
+                        if s:
+                            log(f"    » {cut(text, s, 200)}")
+        m[f"flags.{corpus}.per_article"] = scorer.ratio(n_flags, len(ds))
+        m[f"flags.{corpus}.flagged_share"] = scorer.ratio(flagged, len(ds))
+        m[f"flags.{corpus}.n_flags"] = n_flags
+        m[f"flags.{corpus}.n"] = len(ds)
+    for k, v in kinds.items():
+        m[f"flags.kind.{k}"] = v
+    return m
+
+
+SCORERS = {
+    "people": score_people,
+    "time": score_time,
+    "quotes": score_quotes,
+    "pages": score_pages,
+    "flags": score_flags,
+}
+
+
+# --------------------------------------------------------------------------- the table
+
+# (section, row label, metric keys, how to show them)
+def table_rows(metrics_keys: set[str]) -> list[tuple[str, str, list[str]]]:
+    rows: list[tuple[str, str, list[str]]] = []
+    for kind in ("exact", "overlap"):
+        rows.append(("people", f"CoNLL-03 dev PERSON, {kind} — P / R / F1", [f"people.{kind}.{x}" for x in "p r f1".split()]))
+    names = {"timebank": "TimeBank", "aquaint": "AQUAINT", "meantime": "MEANTIME", "tbaq": "TBAQ (TB+AQ)"}
+    for k in TIME_CORPORA + ["tbaq"]:
+        for kind in ("strict", "relaxed"):
+            rows.append(("time", f"{names[k]}, {kind} — P / R / F1", [f"time.{k}.{kind}.{x}" for x in "p r f1".split()]))
+        rows.append(("time", f"{names[k]}, value F1 / type accuracy", [f"time.{k}.value.f1", f"time.{k}.type.acc"]))
+    for marks in ("full", "partial", "none", "all"):
+        rows.append(("quotes", f"PolNeAR dev, marks={marks}: recall / speaker accuracy", [f"quotes.{marks}.recall", f"quotes.{marks}.speaker_acc"]))
+    rows.append(("quotes", "precision of direct / indirect quotes", ["quotes.direct.precision", "quotes.indirect.precision"]))
+    rows.append(("pages", "publication date: accuracy", ["pages.date.accuracy"]))
+    rows.append(("pages", "publication date: found / right / wrong / missing / unjudged", ["pages.date.found", "pages.date.right", "pages.date.wrong", "pages.date.missing", "pages.date.unjudged"]))
+    rows.append(("pages", "unjudged dates equal to the date in the page source (index)", ["pages.date.unjudged_agree_source"]))
+    rows.append(("pages", "article body words — P / R / F1", ["pages.body.p", "pages.body.r", "pages.body.f1"]))
+    for corpus, label in (("polnear", "PolNeAR articles (dated)"), ("bbc", "BBC 2004–05 (no date)")):
+        rows.append(("flags", f"{label}: flags per article / share flagged", [f"flags.{corpus}.per_article", f"flags.{corpus}.flagged_share"]))
+    return [r for r in rows if any(k in metrics_keys for k in r[2])]
+
+
+COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|found|right|wrong|missing|unjudged|unjudged_agree_source)$|^flags\.kind\.")
+RATE_KEYS = re.compile(r"^flags\.")
+
+
+def fmt(key: str, v: float | None) -> str:
+    if v is None:
+        return "–"
+    if COUNT_KEYS.search(key):
+        return str(int(v))
+    if RATE_KEYS.search(key):
+        return f"{v:.2f}"
+    return f"{100 * v:.1f}"
+
+
+def render_table(results: dict[str, dict[str, float]], labels: dict[str, str], markdown: bool) -> str:
+    keys = set().union(*[set(m) for m in results.values()]) if results else set()
+    rows = table_rows(keys)
+    cols = list(results)
+    head = ["set", "metric"] + [labels[c] for c in cols]
+    body = []
+    for section, label, ks in rows:
+        cells = []
+        for c in cols:
+            m = results[c]
+            if any(k in m for k in ks):
+                cells.append(" / ".join(fmt(k, m.get(k)) for k in ks))
+            else:
+                cells.append("–")
+        body.append([section, label] + cells)
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---", "---"] + ["---:"] * len(cols)) + "|"]
+        lines += ["| " + " | ".join(r) + " |" for r in body]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [head] + body) for i in range(len(head))]
+    line = lambda r: "  ".join(x.ljust(widths[i]) if i < 2 else x.rjust(widths[i]) for i, x in enumerate(r))  # noqa: E731
+    return "\n".join([line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in body])
+
+
+# --------------------------------------------------------------------------- docs
+
+EXPLAIN = """\
+How to read it (scores in percent; Lede's offsets are code points, as in the data):
+
+- **people**: CoNLL-2003 English dev (216 Reuters documents, 1996). Every name or alias
+  mention of every person Lede reports is a predicted PERSON mention (pronoun and
+  description mentions are left out: CoNLL marks names only). *Exact*: the span must be
+  identical; *overlap*: sharing one character is enough. Matching is one-to-one.
+- **time**: TempEval-3 style on TimeBank 1.2 and AQUAINT (TBAQ-cleaned) and MEANTIME
+  English (Wikinews), each document's `dct` passed as the publication date. *Strict*:
+  identical span; *relaxed*: overlapping span (one-to-one). *Value F1*: a relaxed match
+  counts only if the normalised TIMEX3 `value` is identical (e.g. `1998-01-08`, `P3Y`,
+  `PRESENT_REF`). *Type accuracy*: share of relaxed matches with the right TIMEX3 type.
+- **quotes**: PolNeAR dev (84 US political articles, 2015–16). *Recall*: share of gold
+  attributions of that class (`full`: wholly in quotation marks; `partial`; `none`:
+  indirect speech) overlapped by one of our quotes (one-to-one, per quote fragment).
+  *Speaker accuracy*, over the found ones: our speaker span overlaps the gold one, or our
+  person's name equals the gold speaker or contains its last word. *Precision*: share of
+  our direct (resp. indirect) quotes that overlap a gold attribution of any class, each
+  kind matched one-to-one on its own (so a quoted phrase inside an indirect attribution
+  counts for the direct quotes). PolNeAR leaves some quoted material unannotated (titles,
+  scare quotes are rightly not attributions), so this precision is a lower bound.
+- **pages**: Mozilla Readability's saved English news pages (tiers 1–2 of
+  `news_index.json`). *Date accuracy*: Lede's publication date (date part) equals
+  `publishedTime` of `expected-metadata.json`, over the pages that state one; *unjudged*:
+  dates found on pages without a reference date (and how many of those equal the date
+  `news_index.json` read in the page source, `date_from_source_html`, which is no gold). *Body words*: multiset overlap of the
+  words of the returned article text with the words of `expected.html`, averaged over pages.
+- **flags**: inconsistency flags per article on real news with no known contradiction
+  (PolNeAR articles with their dates; BBC 2004–05 without). Lower is better here: every
+  flag should be one a careful reader agrees with (`run.py --set flags --list-flags`).
+- Peers run on the same inputs through `bench/peers/*.mjs` and the same scorer, for what
+  they can do: compromise (`people()`), compromise-dates (`dates()`, `times()`,
+  `durations()`), chrono-node (`parse()` with the publication date as reference).
+"""
+
+
+def git_commit() -> str:
+    try:
+        h = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        return h + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+NOTES_START, NOTES_END = "<!-- notes -->", "<!-- /notes -->"
+
+
+def write_docs(results, labels, timings) -> None:
+    old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    notes = "\nHand-written notes go here; `make eval` keeps this section.\n"
+    if NOTES_START in old and NOTES_END in old:
+        notes = old.split(NOTES_START, 1)[1].split(NOTES_END, 1)[0]
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    timing_lines = "\n".join(f"- {labels[p]}: " + ", ".join(f"{s} {t:.1f} s" for s, t in ts.items()) for p, ts in timings.items())
+    text = f"""# Accuracy
+
+Generated by `make eval` (`python3 tests/eval/run.py --write-docs`) on {when},
+commit {git_commit()}. Do not edit above the notes section: it is regenerated.
+CI fails when a score falls more than 0.5 points below `tests/eval/floors.json`.
+
+{render_table(results, labels, markdown=True)}
+
+{EXPLAIN}
+Wall time of one batch run per set (including process start):
+
+{timing_lines}
+
+{NOTES_START}{notes}{NOTES_END}
+"""
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    DOCS.write_text(text, encoding="utf-8")
+    print(f"wrote {DOCS.relative_to(REPO)}")
+
+
+# --------------------------------------------------------------------------- gate
+
+
+def gated(key: str) -> bool:
+    """Floors cover scores where higher is better: not counts, not flag rates."""
+    return not COUNT_KEYS.search(key) and not RATE_KEYS.search(key)
+
+
+def scorer_self_test() -> str | None:
+    """Runs test_scorer.py: a gate computed by a broken scorer would mean nothing.
+    Returns None when it passes, else the failure report."""
+    import io
+    import unittest
+
+    import test_scorer
+
+    out = io.StringIO()
+    suite = unittest.defaultTestLoader.loadTestsFromModule(test_scorer)
+    result = unittest.TextTestRunner(stream=out, verbosity=1).run(suite)
+    if result.wasSuccessful():
+        print(f"scorer self-test: {result.testsRun} tests passed")
+        return None
+    return out.getvalue()
+
+
+def gate(metrics: dict[str, float], chosen: list[str], errors: int) -> int:
+    if not FLOORS.exists():
+        print(f"gate: {FLOORS.relative_to(REPO)} is missing; run with --update-floors first")
+        return 1
+    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8"))
+    failed = []
+    for key, floor in sorted(floors.items()):
+        if key.split(".", 1)[0] not in chosen:
+            continue
+        cur = metrics.get(key)
+        if cur is None:
+            failed.append(f"{key}: not measured (floor {floor:.4f})")
+        elif cur < floor - TOLERANCE:
+            failed.append(f"{key}: {cur:.4f} < floor {floor:.4f}")
+    if errors:
+        failed.append(f"{errors} document(s) got no result from lede batch")
+    broken = scorer_self_test()
+    if broken:
+        failed.append("the scorer's own tests (tests/eval/test_scorer.py) fail:\n" + broken)
+    if failed:
+        print("\ngate FAILED:")
+        for f in failed:
+            print("  " + f)
+        return 1
+    print(f"\ngate passed ({sum(1 for k in floors if k.split('.', 1)[0] in chosen)} floors, tolerance {TOLERANCE})")
+    return 0
+
+
+def update_floors(metrics: dict[str, float], chosen: list[str]) -> None:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
+    floors = {k: v for k, v in floors.items() if k.split(".", 1)[0] not in chosen}
+    floors.update({k: round(v, 4) for k, v in metrics.items() if gated(k)})
+    FLOORS.write_text(json.dumps(dict(sorted(floors.items())), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {FLOORS.relative_to(REPO)} ({len(floors)} floors)")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", action="append", choices=SET_ORDER, help="run only this set (repeatable)")
+    ap.add_argument("--verbose", action="store_true", help="per document: what was missed, what was extra")
+    ap.add_argument("--list-flags", action="store_true", help="print every flag with its evidence text")
+    ap.add_argument("--write-docs", action="store_true", help="rewrite docs/accuracy.md (with peers when Node is available)")
+    ap.add_argument("--gate", action="store_true", help="fail when a score is below tests/eval/floors.json")
+    ap.add_argument("--update-floors", action="store_true", help="rewrite floors from this run")
+    ap.add_argument("--peers", action="store_true", help="also score the peer libraries (bench/peers)")
+    ap.add_argument("--no-peers", action="store_true", help="with --write-docs: leave the peers out")
+    ap.add_argument("--bin", default=os.environ.get("LEDE_BIN", str(REPO / "target/release/lede")))
+    args = ap.parse_args(argv)
+
+    shared = sets.shared_dir()
+    if shared is None:
+        print("evaluation data is missing: expected ../shared/eval beside the repository (or set LEDE_SHARED); nothing was scored")
+        return 2
+    binary = Path(args.bin)
+    if not binary.is_file():
+        print(f"{binary} is missing: build it with `cargo build --release --bin lede` (or `make eval`)")
+        return 2
+    chosen = [s for s in SET_ORDER if not args.set or s in args.set]
+    if args.set and args.write_docs and set(chosen) != set(SET_ORDER):
+        print("--write-docs needs every set; drop --set")
+        return 2
+
+    predictors = [lede_predictor(binary)]
+    want_peers = args.peers or (args.write_docs and not args.no_peers and not args.gate)
+    if want_peers:
+        peers = peer_predictors()
+        if not peers:
+            print("peers skipped: node or node_modules is missing (run `npm install`)")
+        predictors += peers
+
+    def log(s: str) -> None:
+        print(s)
+
+    results: dict[str, dict[str, float]] = {p.name: {} for p in predictors}
+    timings: dict[str, dict[str, float]] = {p.name: {} for p in predictors}
+    errors = 0
+    for set_name in chosen:
+        docs = sets.READERS[set_name](shared)
+        n_words = sum(len(str(d.input.get("text") or d.input.get("html") or "").split()) for d in docs)
+        for p in predictors:
+            if set_name not in p.sets:
+                continue
+            out, secs, err = p.run(docs)
+            timings[p.name][set_name] = secs
+            missing = [d.id for d in docs if d.id not in out]
+            rate = f", {n_words / secs:,.0f} words/s" if set_name != "pages" and secs > 0 else ""
+            print(f"[{p.label}] {set_name}: {len(docs)} documents in {secs:.1f} s{rate}", file=sys.stderr)
+            if missing:
+                print(f"[{p.label}] {set_name}: no result for {len(missing)} document(s), e.g. {missing[:3]}", file=sys.stderr)
+                if p.name == "lede":
+                    errors += len(missing)
+            if err.strip() and (missing or p.name != "lede"):
+                print("  " + err.strip()[-1500:].replace("\n", "\n  "), file=sys.stderr)
+            verbose = args.verbose and p.name == "lede"
+            if verbose:
+                print(f"\n== {set_name} ({p.label}) per document")
+            scorer_fn = SCORERS[set_name]
+            if set_name == "flags":
+                m = scorer_fn(docs, out, verbose, log, list_flags=args.list_flags and p.name == "lede")
+            else:
+                m = scorer_fn(docs, out, verbose, log)
+            results[p.name].update(m)
+
+    labels = {p.name: p.label for p in predictors}
+    print()
+    print(render_table(results, labels, markdown=False))
+    kinds = {k: v for k, v in results["lede"].items() if k.startswith("flags.kind.")}
+    if kinds:
+        print("flags by kind: " + ", ".join(f"{k[len('flags.kind.'):]} {int(v)}" for k, v in sorted(kinds.items())))
+
+    if args.write_docs:
+        write_docs(results, labels, timings)
+    if args.update_floors:
+        update_floors(results["lede"], chosen)
+    if args.gate:
+        return gate(results["lede"], chosen, errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

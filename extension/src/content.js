@@ -49,7 +49,7 @@
   /** What the last analysis read (the URL and the text of every block) and its answer. */
   let lastRead = null;
 
-  /** @param {{ifChanged?: boolean}} [opts]  ifChanged: skip when the page's text is what was analysed last */
+  /** @param {{ifChanged?: boolean}} [opts]  ifChanged (the automatic re-runs): reuse the last report when the text is unchanged */
   async function analyse(opts = {}) {
     // The first run counts from the moment the script started; a re-run from its request.
     const t0 = firstRun ? startedAt : performance.now();

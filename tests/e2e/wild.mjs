@@ -223,8 +223,11 @@ const stopWatching = () => {
 
 /** Opens the person card of `name` through the chip's list (the keyboard path). */
 const openPersonCard = async (name) => {
-  const root = document.querySelector("lede-overlay").shadowRoot;
-  root.querySelector('.chip button[aria-label="List people and flags"]').click();
+  const host = document.querySelector("lede-overlay");
+  const root = host && host.shadowRoot;
+  const list = root && root.querySelector('.chip button[aria-label="List people and flags"]');
+  if (!list) return null;
+  list.click();
   const b = [...root.querySelectorAll(".panel button")].find((x) => x.textContent.startsWith(name));
   if (!b) return null;
   b.click();
@@ -240,33 +243,6 @@ const openPersonCard = async (name) => {
  *          check: Function, note: Function, timings: object, sw: any, extId: string, context: any}} t
  */
 export async function wildChecks({ openPage, runLede, check, note, timings, sw, extId, context }) {
-  // (a) text crafted to attack
-  console.log("wild: /wild/attack (hostile text)");
-  {
-    const page = await openPage("/wild/attack");
-    await page.evaluate(startWatching);
-    const t0 = Date.now();
-    const s = await runLede(page);
-    const took = Date.now() - t0;
-    const w = await page.evaluate(stopWatching);
-    check(`attack: the analysis finishes within 60 s (${took} ms)`, !!s && !s.error && took < 60_000, JSON.stringify(s && s.error));
-    check("attack: nothing in the text executes", await page.evaluate(() => window.__pwned === undefined));
-    check(`attack: the page stays responsive during the analysis (longest timer gap ${Math.round(w.maxGap)} ms)`, w.maxGap < 1000);
-    const responsive = await Promise.race([page.evaluate(() => 1), new Promise((r) => setTimeout(() => r(0), 2000))]);
-    check("attack: the page answers right after the analysis", responsive === 1);
-    if (s && s.report) {
-      const quell = s.report.people.find((p) => /Quell/.test(p.name));
-      check("attack: the speaker next to the markup is found", !!quell, JSON.stringify(s.report.people.map((p) => p.name)));
-      const card = quell ? await page.evaluate(openPersonCard, quell.name) : null;
-      check("attack: the person card shows the markup as text (no element made)", !!card && card.text.includes(PAYLOAD) && card.imgs === 0 && card.links.length === 0, JSON.stringify(card).slice(0, 300));
-      check("attack: still nothing executed after opening the card", await page.evaluate(() => window.__pwned === undefined));
-      const hl = await page.evaluate(highlightTexts);
-      check("attack: no highlight spans the 50,000 capitalised words as one name", !Object.values(hl).flat().some((t) => t.split(" ").length > 40 && /^[A-Z]/.test(t) && !/[“”]/.test(t)));
-      note(`attack: ${s.report.people.length} people, ${s.report.quotes.length} quotes, ${s.report.times.length} times, analysed in ${Math.round(s.analyze_ms)} ms`);
-    }
-    await page.close();
-  }
-
   // (b) strict CSP with Trusted Types
   console.log("wild: /wild/csp (require-trusted-types-for 'script')");
   {
@@ -470,4 +446,33 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     await opts.close();
     await page.close();
   }
+
+  // (a) text crafted to attack. Last: an engine that traps on it (a Rust panic) leaves
+  // the worker's wasm instance unusable, which would fail every check after it.
+  console.log("wild: /wild/attack (hostile text)");
+  {
+    const page = await openPage("/wild/attack");
+    await page.evaluate(startWatching);
+    const t0 = Date.now();
+    const s = await runLede(page);
+    const took = Date.now() - t0;
+    const w = await page.evaluate(stopWatching);
+    check(`attack: the analysis finishes within 60 s (${took} ms)`, !!s && !s.error && took < 60_000, JSON.stringify(s && s.error));
+    check("attack: nothing in the text executes", await page.evaluate(() => window.__pwned === undefined));
+    check(`attack: the page stays responsive during the analysis (longest timer gap ${Math.round(w.maxGap)} ms)`, w.maxGap < 1000);
+    const responsive = await Promise.race([page.evaluate(() => 1), new Promise((r) => setTimeout(() => r(0), 2000))]);
+    check("attack: the page answers right after the analysis", responsive === 1);
+    if (s && s.report) {
+      const quell = s.report.people.find((p) => /Quell/.test(p.name));
+      check("attack: the speaker next to the markup is found", !!quell, JSON.stringify(s.report.people.map((p) => p.name)));
+      const card = quell ? await page.evaluate(openPersonCard, quell.name) : null;
+      check("attack: the person card shows the markup as text (no element made)", !!card && card.text.includes(PAYLOAD) && card.imgs === 0 && card.links.length === 0, JSON.stringify(card).slice(0, 300));
+      check("attack: still nothing executed after opening the card", await page.evaluate(() => window.__pwned === undefined));
+      const hl = await page.evaluate(highlightTexts);
+      check("attack: no highlight spans the 50,000 capitalised words as one name", !Object.values(hl).flat().some((t) => t.split(" ").length > 40 && /^[A-Z]/.test(t) && !/[“”]/.test(t)));
+      note(`attack: ${s.report.people.length} people, ${s.report.quotes.length} quotes, ${s.report.times.length} times, analysed in ${Math.round(s.analyze_ms)} ms`);
+    }
+    await page.close();
+  }
+
 }

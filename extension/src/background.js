@@ -15,7 +15,7 @@ import { CONTENT_CSS, CONTENT_SCRIPTS, DEFAULT_SETTINGS, Kind, SETTINGS_KEY } fr
 
 const AUTO_ID = "lede-auto";
 /** How long `runInTab` waits for the content script to report back. */
-const RENDER_TIMEOUT_MS = 30_000;
+const RENDER_TIMEOUT_MS = 120_000;
 
 // ── the engine ──────────────────────────────────────────────────────────────
 
@@ -176,9 +176,22 @@ async function onShortcut(tabId) {
     return "ran";
   }
 }
+/**
+ * Alt+Shift+N: the tab's overlay opens the card of the next highlight. On a tab Lede has
+ * not run in yet, run it first (the shortcut grants activeTab). Resolves with what opened.
+ */
+async function onNext(tabId, dir = 1) {
+  try {
+    return await chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
+  } catch {
+    await runInTab(tabId);
+    return chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
+  }
+}
 chrome.commands.onCommand.addListener((command, tab) => {
-  if (command !== "toggle-overlays" || !tab || tab.id === undefined) return;
-  onShortcut(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
+  if (!tab || tab.id === undefined) return;
+  if (command === "toggle-overlays") onShortcut(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
+  else if (command === "next-highlight") onNext(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
@@ -189,4 +202,4 @@ chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.
 chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
-self.lede = { runInTab, onShortcut, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };
+self.lede = { runInTab, onShortcut, onNext, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };

@@ -12,7 +12,8 @@
  * instead of installing a second copy.
  *
  * Message kinds and the settings key are spelled as in messages.js (which a classic
- * script cannot import): "analyze", "rendered", "run", "toggle-all", "lede.settings".
+ * script cannot import): "analyze", "rendered", "run", "toggle-all", "next-highlight",
+ * "lede.settings".
  */
 (() => {
   "use strict";
@@ -24,6 +25,7 @@
   }
 
   const SETTINGS_KEY = "lede.settings";
+  const MARKS = ["lede:start", "lede:extracted", "lede:answered", "lede:drawn"];
   const DEFAULT_SHOW = { people: true, quotes: true, times: true, flags: true };
 
   /** @type {InstanceType<typeof Lede.Overlay> | null} */
@@ -44,18 +46,36 @@
     chrome.runtime.sendMessage({ kind: "rendered", stats }).catch(() => {});
   }
 
-  async function analyse() {
+  /** What the last analysis read (the URL and the text of every block) and its answer. */
+  let lastRead = null;
+
+  /** @param {{ifChanged?: boolean}} [opts]  ifChanged (the automatic re-runs): reuse the last report when the text is unchanged */
+  async function analyse(opts = {}) {
     // The first run counts from the moment the script started; a re-run from its request.
     const t0 = firstRun ? startedAt : performance.now();
     firstRun = false;
-    const extracted = Lede.extract(document);
+    // Marks in the page's performance timeline, so that a test (or a curious reader in
+    // the devtools) can tell Lede's main-thread work from the page's.
+    for (const m of MARKS) performance.clearMarks(m);
+    performance.mark("lede:start");
+    // Sliced: a huge page's walk gives the main thread back every few milliseconds.
+    const extracted = await Lede.extractSliced(document);
+    const read = location.href + "\u0000" + extracted.page.blocks.map((b) => b.text).join("\n");
     const tExtract = performance.now();
+    performance.mark("lede:extracted");
     const shown = readShown();
     let res;
-    try {
-      res = await chrome.runtime.sendMessage({ kind: "analyze", page: extracted.page });
-    } catch (e) {
-      res = { ok: false, error: `the extension did not answer (${e && e.message ? e.message : e})` };
+    // A page that re-renders the same text (a framework re-mounting a paragraph) gets
+    // the last report drawn again over its new nodes: a walk, not a new analysis.
+    const reused = !!(opts.ifChanged && lastRead && read === lastRead.read);
+    if (reused) res = lastRead.res;
+    else {
+      try {
+        res = await chrome.runtime.sendMessage({ kind: "analyze", page: extracted.page });
+      } catch (e) {
+        res = { ok: false, error: `the extension did not answer (${e && e.message ? e.message : e})` };
+      }
+      lastRead = res && res.ok ? { read, res } : null;
     }
     if (overlay) overlay.destroy();
     overlay = null;
@@ -68,18 +88,34 @@
       return;
     }
     const rep = res.report;
+    watch(extracted, rep);
+    const verdict = articleVerdict(extracted.page, rep);
+    if (!verdict.article) {
+      // Not a news article (a results list, a form, a front page): say so quietly, draw nothing.
+      const quiet = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
+      quiet.showStatus({ quiet: "no article found on this page" });
+      overlay = quiet;
+      report({ url: location.href, no_article: verdict.reason, counts: {}, found: { people: 0, quotes: 0, times: 0, flags: 0 }, selected: (rep.blocks || []).length, blocks: extracted.page.blocks.length, mismatches: 0 });
+      return;
+    }
+    const tAnswer = performance.now();
+    performance.mark("lede:answered");
     const map = Lede.TextMap.forReport(extracted, rep);
     overlay = new Lede.Overlay({ doc: document, report: rep, map, shown: await shown });
-    const counts = overlay.render();
+    const counts = await overlay.renderSliced(20, Lede.yieldToPage);
+    const tRender = performance.now();
     const firstHighlight = performance.now() - t0;
     if (map.mismatches) console.warn(`Lede: ${map.mismatches} block(s) of the report did not match the page text`);
     overlay.showStatus();
+    performance.mark("lede:drawn");
     report({
       url: location.href,
       counts,
       found: { people: rep.people.length, quotes: rep.quotes.length, times: rep.times.length, flags: rep.flags.length },
       first_highlight_ms: firstHighlight,
       extract_ms: tExtract - t0,
+      reused,
+      render_ms: tRender - tAnswer,
       analyze_ms: res.timings ? res.timings.analyze_ms : null,
       words: Lede.Overlay.countWords(rep.truncated_at != null ? rep.text.slice(0, rep.truncated_at) : rep.text || ""),
       truncated: rep.truncated_at != null,
@@ -90,22 +126,122 @@
     });
   }
 
+  /**
+   * Is the text the engine picked a news article? The engine always picks *some*
+   * blocks; on a login form or a list of search results that choice is noise, and
+   * highlighting it would be wrong. Signals, all from the page's own structure:
+   *   - article markup (an <article>/<main> or articleBody around the picked text, a
+   *     JSON-LD *Article, og:type=article) with at least 40 words of text;
+   *   - without it: at least 150 words, in at least 3 blocks of 12+ words, less than a
+   *     third of the characters in links, and most of the text outside list items and
+   *     table cells (a results list is a list).
+   * @returns {{article: boolean, reason: string}}
+   */
+  function articleVerdict(page, rep) {
+    const words = (s) => (s.match(/\S+/g) || []).length;
+    const picked = (rep.blocks || []).map(([i]) => page.blocks[i]).filter(Boolean);
+    const total = picked.reduce((n, b) => n + words(b.text), 0);
+    const markup =
+      picked.some((b) => / (article|main)\b|\[itemprop=articleBody\]|\[role=main\]/.test(` ${b.path}`)) ||
+      page.meta.some((m) => (m.kind === "json_ld" && /"@type"\s*:\s*\[?\s*"(News|Blog|Report|Scholarly)?Article"/.test(m.text)) || (m.kind === "meta" && m.name === "og:type" && /article/i.test(m.content)));
+    if (markup && total >= 40) return { article: true, reason: "article markup" };
+    if (total < 150) return { article: false, reason: `only ${total} words of text` };
+    const chars = picked.reduce((n, b) => n + b.text.length, 0);
+    const links = picked.reduce((n, b) => n + b.link_chars, 0);
+    if (links * 3 > chars) return { article: false, reason: "mostly links" };
+    const inList = picked.filter((b) => / (li|td|th|dd)(\W|$)/.test(` ${b.path}`)).reduce((n, b) => n + b.text.length, 0);
+    if (inList * 2 > chars) return { article: false, reason: "a list, not prose" };
+    const prose = picked.filter((b) => words(b.text) >= 12).length;
+    if (prose < 3) return { article: false, reason: "no paragraphs of prose" };
+    return { article: true, reason: "prose" };
+  }
+
+  // ── live pages ─────────────────────────────────────────────────────────────
+  // The article's text may change after the analysis (a live blog adds an entry, a
+  // single-page site swaps the story). Watch the article root only (not the whole
+  // page: adverts and clocks change all the time), and the URL; re-run, debounced.
+
+  const DEBOUNCE_MS = 500;
+  let observer = null;
+  let rerunTimer = 0;
+  let lastUrl = location.href;
+
+  function scheduleRerun() {
+    clearTimeout(rerunTimer);
+    rerunTimer = setTimeout(() => {
+      lastUrl = location.href;
+      run({ ifChanged: true });
+    }, DEBOUNCE_MS);
+  }
+
+  /** The nearest element holding every picked block (its parent when only one block was picked). */
+  function articleRoot(extracted, rep) {
+    let root = null;
+    for (const [i] of rep.blocks || []) {
+      const el = extracted.sources[i] && extracted.sources[i].el;
+      if (!el || !el.isConnected) continue;
+      if (!root) root = el;
+      while (root && !root.contains(el)) root = root.parentElement;
+    }
+    if (root && (rep.blocks || []).length <= 1 && root.parentElement) root = root.parentElement;
+    return root || document.body;
+  }
+
+  function isOurs(node) {
+    const host = overlay && overlay.host;
+    return !!node && (node.localName === "lede-overlay" || (host && host.contains(node)));
+  }
+
+  function watch(extracted, rep) {
+    if (observer) observer.disconnect();
+    const root = articleRoot(extracted, rep);
+    if (!root) return;
+    observer = new MutationObserver((records) => {
+      const relevant = records.some((r) => {
+        if (isOurs(r.target)) return false;
+        if (r.type === "childList") return [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n));
+        return true;
+      });
+      if (relevant) scheduleRerun();
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  // Single-page navigation: the Navigation API sees the page's pushState from this
+  // isolated world; where it is missing (Firefox), a cheap URL check once a second.
+  function onMaybeNavigated() {
+    if (location.href !== lastUrl) scheduleRerun();
+  }
+  if (globalThis.navigation && typeof globalThis.navigation.addEventListener === "function") {
+    globalThis.navigation.addEventListener("navigatesuccess", onMaybeNavigated);
+    globalThis.navigation.addEventListener("navigate", () => setTimeout(onMaybeNavigated, 0));
+  } else {
+    setInterval(onMaybeNavigated, 1000);
+  }
+  addEventListener("popstate", onMaybeNavigated);
+
   function emptyReport() {
     return { people: [], quotes: [], times: [], flags: [], published: null, text: "" };
   }
 
   /** One analysis at a time; a request during one runs once it ends. */
-  function run() {
-    if (running) return running.then(run);
-    running = analyse().finally(() => (running = null));
+  function run(opts) {
+    if (running) return running.then(() => run(opts));
+    running = analyse(opts).finally(() => (running = null));
     return running;
   }
 
-  chrome.runtime.onMessage.addListener((msg) => {
+  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
     switch (msg && msg.kind) {
       case "toggle-all":
         if (overlay) overlay.toggleAll();
         break;
+      case "next-highlight":
+        // Answered once any analysis under way has drawn, so the first press works too.
+        Promise.resolve(running)
+          .then(() => (overlay && typeof overlay.next === "function" ? overlay.next(msg.dir === -1 ? -1 : 1) : null))
+          .then(sendResponse, () => sendResponse(null));
+        return true;
       case "run":
         run();
         break;

@@ -49,6 +49,9 @@
   /** Nesting past this depth is read as the plain text of the element at the cap (as in the CLI). */
   const MAX_DEPTH = 160;
 
+  /** Nodes visited between two chances to pause the walk (about 1 ms of work on a laptop). */
+  const STEP = 400;
+
   const ITEMPROP_META = new Set(["datepublished", "datemodified", "datecreated", "headline"]);
   const HEADER_HINTS = [
     "byline", "dateline", "article-meta", "post-meta", "entry-meta", "article-header",
@@ -198,6 +201,7 @@
       /** @type {BlockSource[]} */
       this.sources = [];
       this.nextId = 0;
+      this.steps = 0;
     }
 
     /** Emits the run as a block when it holds text, then empties it. */
@@ -216,19 +220,27 @@
         });
         const ni = Int32Array.from(run.ni);
         const no = Int32Array.from(run.no);
-        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len) });
+        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len), el: run.frame.el });
       }
       run.reset();
     }
 
-    walk(el, frame, run, inLink, depth) {
+    /**
+     * A generator so that the content script can pause the walk (see `extractSliced`):
+     * it yields (nothing) every STEP nodes; `extract` simply runs it to the end.
+     */
+    *walk(el, frame, run, inLink, depth) {
       if (depth >= MAX_DEPTH) {
         const doc = el.ownerDocument;
         const tw = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-        for (let t = tw.nextNode(); t; t = tw.nextNode()) run.push(t, t.data, inLink);
+        for (let t = tw.nextNode(); t; t = tw.nextNode()) {
+          run.push(t, t.data, inLink);
+          if (++this.steps % STEP === 0) yield;
+        }
         return;
       }
       for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (++this.steps % STEP === 0) yield;
         const type = child.nodeType;
         if (type === 3 /* TEXT_NODE */) {
           run.push(child, child.data, inLink);
@@ -248,10 +260,10 @@
         if (BLOCK_TAGS.has(tag)) {
           this.flush(run);
           const inner = new Run(tag, childFrame);
-          this.walk(child, childFrame, inner, link, depth + 1);
+          yield* this.walk(child, childFrame, inner, link, depth + 1);
           this.flush(inner);
         } else {
-          this.walk(child, childFrame, run, link, depth + 1);
+          yield* this.walk(child, childFrame, run, link, depth + 1);
         }
       }
     }
@@ -447,15 +459,49 @@
    * @returns {Extracted}
    */
   function extract(doc, opts = {}) {
+    const job = extractJob(doc, opts);
+    for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same walk, giving the main thread back whenever a slice has run for
+   * `budgetMs`, so that a huge page does not freeze while Lede reads it.
+   * @param {Document} doc
+   * @param {{url?: string|null, budgetMs?: number}} [opts]
+   * @returns {Promise<Extracted>}
+   */
+  async function extractSliced(doc, opts = {}) {
+    const budget = opts.budgetMs ?? 20;
+    const job = extractJob(doc, opts);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = job.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart > budget) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** Lets the page run: `scheduler.yield()` where there is one, a macrotask otherwise. */
+  function yieldToPage() {
+    const s = globalThis.scheduler;
+    if (s && typeof s.yield === "function") return s.yield();
+    return new Promise((ok) => setTimeout(ok, 0));
+  }
+
+  function* extractJob(doc, opts) {
     const root = doc.documentElement;
     const w = new Walker();
     if (root) {
       const frame = new Frame(null, root, 0);
       const run = new Run(tagOf(root), frame);
       w.nextId = 1;
-      w.walk(root, frame, run, false, 0);
+      yield* w.walk(root, frame, run, false, 0);
       w.flush(run);
     }
+    yield;
     const url = opts.url !== undefined ? opts.url : doc.location ? doc.location.href : null;
     return {
       page: { url, blocks: w.blocks, meta: collectMeta(doc) },
@@ -465,6 +511,8 @@
   }
 
   Lede.extract = extract;
+  Lede.extractSliced = extractSliced;
+  Lede.yieldToPage = yieldToPage;
   Lede.TextMap = TextMap;
   Lede.isWhitespaceCode = isWs;
 })();

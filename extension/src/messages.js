@@ -8,6 +8,7 @@
  *   popup          ──{kind:"set-auto"}─► service worker ──► (un)registers the auto-run content scripts
  *   popup          ──{kind:"status"}───► service worker ──► the last {@link RenderedStats} of a tab
  *   service worker ──{kind:"toggle-all"}► content script (the keyboard shortcut)
+ *   service worker ──{kind:"next-highlight", dir}► content script (Alt+Shift+N: open the next highlight's card)
  *   service worker ──{kind:"run"}──────► content script (analyse again, when already injected)
  *
  * Overlay toggles do not travel as messages: the popup writes them to `chrome.storage.sync`
@@ -25,6 +26,7 @@ export const Kind = Object.freeze({
   SET_AUTO: "set-auto",
   STATUS: "status",
   TOGGLE_ALL: "toggle-all",
+  NEXT: "next-highlight",
 });
 
 /** `chrome.storage.sync` key of the {@link Settings}. */

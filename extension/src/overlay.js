@@ -111,6 +111,9 @@
     return m ? m.length : 0;
   }
 
+  /** Above this many ranges, only those near the viewport are registered (followViewport). */
+  const LAZY_RANGES = 3000;
+
   class Overlay {
     /**
      * @param {{doc: Document, report: import("./messages.js").Report, map: any, text?: string,
@@ -140,40 +143,121 @@
 
     /** Builds the Ranges, registers the highlights and listens for clicks. Returns counts per kind. */
     render() {
+      const job = this.renderSteps();
+      for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
+    }
+
+    /**
+     * The same as `render`, giving the main thread back whenever a slice has run for
+     * `budgetMs` (a huge article has tens of thousands of spans to turn into Ranges).
+     * @param {number} [budgetMs]
+     * @param {() => Promise<void>} [pause]  how to give the thread back
+     */
+    async renderSliced(budgetMs = 20, pause = () => new Promise((ok) => setTimeout(ok, 0))) {
+      const job = this.renderSteps();
+      let sliceStart = performance.now();
+      for (;;) {
+        const step = job.next();
+        if (step.done) return step.value;
+        if (performance.now() - sliceStart > budgetMs) {
+          await pause();
+          sliceStart = performance.now();
+        }
+      }
+    }
+
+    /** `render`'s work, yielding (nothing) every few hundred spans. */
+    *renderSteps() {
       this.clearHighlights();
       const r = this.report;
       const speakers = new Set(r.quotes.map((q) => q.speaker).filter((s) => s !== null && s !== undefined));
-      const add = (name, kind, index, span) => {
-        if (!Array.isArray(span)) return;
+      const spans = [];
+      r.people.forEach((p, i) => {
+        const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
+        p.mentions.forEach((m, k) => {
+          const mk = (p.mention_kinds || [])[k] || "name";
+          if (PAINTED_MENTIONS.has(mk)) spans.push([name, "person", i, m]);
+        });
+      });
+      r.quotes.forEach((q, i) => spans.push(["lede-quote", "quote", i, q.span]));
+      r.times.forEach((t, i) => spans.push(["lede-time", "time", i, t.span]));
+      r.flags.forEach((f, i) => f.evidence.forEach((e) => spans.push(["lede-flag", "flag", i, e])));
+      yield;
+      for (let n = 0; n < spans.length; n++) {
+        const [name, kind, index, span] = spans[n];
+        if (n % 200 === 199) yield;
+        if (!Array.isArray(span)) continue;
         for (const range of this.map.ranges(span[0], span[1])) {
           const item = { range, kind, index, span, name };
           if (!this.items.has(name)) this.items.set(name, []);
           this.items.get(name).push(item);
           this.rangeItem.set(range, item);
         }
-      };
-      r.people.forEach((p, i) => {
-        const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
-        p.mentions.forEach((m, k) => {
-          const mk = (p.mention_kinds || [])[k] || "name";
-          if (PAINTED_MENTIONS.has(mk)) add(name, "person", i, m);
-        });
-      });
-      r.quotes.forEach((q, i) => add("lede-quote", "quote", i, q.span));
-      r.times.forEach((t, i) => add("lede-time", "time", i, t.span));
-      r.flags.forEach((f, i) => f.evidence.forEach((e) => add("lede-flag", "flag", i, e)));
+      }
 
       if (this.supported) {
+        // One registration per highlight, once filled: filling registered highlights in
+        // batches made every frame repaint all ranges so far (measured: worse in total).
+        let total = 0;
+        for (const items of this.items.values()) total += items.length;
+        const lazy = total > LAZY_RANGES && typeof this.win.IntersectionObserver === "function";
         for (const [name, items] of this.items) {
-          const h = new Highlight(...items.map((it) => it.range));
+          const h = new Highlight();
+          if (!lazy) {
+            for (let n = 0; n < items.length; n++) {
+              h.add(items[n].range);
+              if (n % 500 === 499) yield;
+            }
+          }
           h.priority = PRIORITY[name] || 0;
           this.highlights.set(name, h);
         }
+        if (lazy) yield* this.followViewport();
         this.applyVisibility();
       }
       this.doc.addEventListener("click", this.onClick, true);
       this.doc.addEventListener("keydown", this.onKey, true);
       return this.counts();
+    }
+
+    /**
+     * On a page with more than LAZY_RANGES ranges, only the ranges whose element is
+     * within a screen of the viewport sit in the registered highlights; an
+     * IntersectionObserver adds and removes them as the reader scrolls. Why: the browser
+     * paints the registered highlights' ranges in one task, and with ~30,000 of them that
+     * task took 0.3–1.2 s. Clicks and the shortcut still know every range (`rangeItem`).
+     */
+    *followViewport() {
+      /** @type {Map<Element, Array<{range: Range, name: string}>>} */
+      const byElement = new Map();
+      for (const items of this.items.values()) {
+        for (const it of items) {
+          const n = it.range.startContainer;
+          const el = n.nodeType === 1 ? n : n.parentElement;
+          if (!el) continue;
+          if (!byElement.has(el)) byElement.set(el, []);
+          byElement.get(el).push(it);
+        }
+      }
+      yield;
+      this.viewport = new this.win.IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            for (const it of byElement.get(e.target) || []) {
+              const h = this.highlights.get(it.name);
+              if (!h) continue;
+              if (e.isIntersecting) h.add(it.range);
+              else h.delete(it.range);
+            }
+          }
+        },
+        { rootMargin: "100% 0px 100% 0px" },
+      );
+      let n = 0;
+      for (const el of byElement.keys()) {
+        this.viewport.observe(el);
+        if (++n % 500 === 0) yield;
+      }
     }
 
     /** Highlighted ranges per popup kind. */
@@ -222,6 +306,8 @@
     }
 
     clearHighlights() {
+      if (this.viewport) this.viewport.disconnect();
+      this.viewport = null;
       if (this.supported) for (const name of this.highlights.keys()) CSS.highlights.delete(name);
       this.highlights.clear();
       this.items.clear();
@@ -271,7 +357,8 @@
     /**
      * The small chip in the corner: publication date and its source, what was analysed,
      * and a button opening a keyboard-reachable list of people and flags.
-     * @param {{error?: string, note?: string}} [opts]
+     * @param {{error?: string, note?: string, quiet?: string}} [opts]
+     *   `quiet`: the only thing to say (e.g. no article on this page): no counts, no list
      */
     showStatus(opts = {}) {
       const shadow = this.ensureHost();
@@ -280,6 +367,7 @@
       const chip = el(doc, "div", { class: "chip" + (opts.error ? " error" : ""), role: "status", "aria-label": "Lede" });
       const parts = ["Lede"];
       if (opts.error) parts.push(opts.error);
+      else if (opts.quiet) parts.push(opts.quiet);
       else {
         const pub = this.report.published;
         parts.push(pub ? `published ${pub.value} (${pub.source})` : "no publication date found");
@@ -291,7 +379,7 @@
         if (opts.note) parts.push(opts.note);
       }
       chip.append(el(doc, "span", { class: "text", text: parts.join(" · ") }));
-      if (!opts.error) {
+      if (!opts.error && !opts.quiet) {
         const list = el(doc, "button", { type: "button", "aria-expanded": "false", "aria-label": "List people and flags", text: "☰" });
         list.addEventListener("click", () => (this.panel ? this.closePanel() : this.openPanel(list)));
         chip.append(list);
@@ -435,6 +523,49 @@
         }
         ev.stopPropagation();
       }
+    }
+
+    /**
+     * The "next highlight" shortcut: opens the card of the next (or, with dir -1, the
+     * previous) visible highlight in reading order after the last one visited, wrapping
+     * round, and scrolls it into view. Returns what it opened, or null when nothing is shown.
+     * @param {1|-1} [dir]
+     */
+    next(dir = 1) {
+      if (this.allHidden) return null;
+      const all = [];
+      for (const [name, items] of this.items) {
+        const kind = { "lede-person": "people", "lede-person-mentioned": "people", "lede-quote": "quotes", "lede-time": "times", "lede-flag": "flags" }[name];
+        if (kind && !this.shown[kind]) continue;
+        for (const it of items) all.push(it);
+      }
+      if (!all.length) return null;
+      // Reading order; at one position, the higher-priority highlight first (as a click would open).
+      const key = (it) => [this.spanOf(it), -(PRIORITY[it.name] || 0)];
+      all.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+      let at;
+      if (this.cursor === undefined) at = dir > 0 ? 0 : all.length - 1;
+      else {
+        const i = all.indexOf(this.cursor);
+        at = i < 0 ? 0 : (i + dir + all.length) % all.length;
+      }
+      const item = all[at];
+      this.cursor = item;
+      const node = item.range.startContainer;
+      const target = node.nodeType === 1 ? node : node.parentElement;
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
+      this.openCard(item.kind, item.index, item.range);
+      if (this.supported) {
+        CSS.highlights.set("lede-focus", new Highlight(item.range));
+        this.win.clearTimeout(this.focusTimer);
+        this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), 2000);
+      }
+      return { kind: item.kind, index: item.index, text: item.range.toString() };
+    }
+
+    /** Where an item's range starts in the analysed text (its span, or the part of it this range covers). */
+    spanOf(it) {
+      return Array.isArray(it.span) ? it.span[0] : 0;
     }
 
     // ── cards ─────────────────────────────────────────────────────────────────

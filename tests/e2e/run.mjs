@@ -17,6 +17,7 @@
 //   /fixture    tests/e2e/fixture.html, our own invented story with awkward markup
 //   /pages/NAME ../shared/eval/pages/NAME/source.html, as saved
 //   /www/…      the demo page (and /extension/… for the code it loads)
+//   /wild/…     hostile, article-less, huge and live pages (tests/e2e/wild.mjs)
 //
 // Writes screenshots to tests/e2e/artifacts/ and timings to bench/browser_timings.json.
 // Ends with "N passed, M failed" and exits non-zero on any failure.
@@ -27,10 +28,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { wildChecks, wildPage } from "./wild.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const ONLY = process.env.E2E_ONLY || "";
 const REAL_PAGES = ["bbc-1", "nytimes-1", "wapo-1", "cnn"];
 
 /** ../shared beside the repository (CI, the main checkout), or beside the worktrees folder. */
@@ -119,6 +122,8 @@ function startServer(shared) {
         "Content-Security-Policy": "default-src 'none'; style-src 'none'; script-src 'none'",
       });
     }
+    const wild = wildPage(url.pathname);
+    if (wild) return send(200, wild.body, wild.headers || {});
     if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
     const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
     if (pm && shared) {
@@ -387,6 +392,8 @@ async function main() {
     check(`${name}: the extension and the CLI pick the same article text`, out.text === extText, out.text === null ? "no text from the CLI" : firstDifference(extText || "", out.text || ""));
   }
 
+  // E2E_ONLY=wild runs only the hostile and live pages (section 7), for quick iteration.
+  if (ONLY !== "wild") {
   // ── 1. extraction on our own fixture: every block and word maps back to the DOM ──
   console.log("fixture: extract.js offset map");
   {
@@ -901,13 +908,18 @@ async function main() {
     await page.close();
   }
 
-  check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
+  }
+
+  // ── 7. in the wild: hostile pages, pages without an article, a huge page, live pages ──
+  await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
+
+  if (!ONLY) check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
   // And could not: connect-src 'self' in the manifest's CSP blocks it in the worker.
   const blocked = await sw.evaluate((u) => fetch(u).then(() => false, () => true), base + "/fixture");
   check("the worker's CSP blocks network requests", blocked);
   // Content scripts run under the page's CSP, so they are checked by reading them.
   const netApi = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/;
-  const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
+  const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "options.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
   check("no network API in the extension's own code", offenders.length === 0, offenders.join(", "));
   const swErrors = await sw.evaluate(() => self.__ledeErrors);
   const browserVersion = await sw.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
@@ -917,7 +929,7 @@ async function main() {
   server.close();
   rmSync(tmp, { recursive: true, force: true });
 
-  if (shared) {
+  if (shared && !ONLY) {
     const out = join(ROOT, "bench", "browser_timings.json");
     const round = (v) => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
     const data = {
@@ -925,6 +937,7 @@ async function main() {
       seed_analyze_ms: round(timings.seed_analyze_ms),
       pages: Object.fromEntries(Object.entries(timings.pages).map(([k, v]) => [k, round(v)])),
       first_highlight_ms: round(timings.first_highlight_ms),
+      huge_page: timings.huge || null,
       browser: browserVersion,
     };
     writeFileSync(out, JSON.stringify(data, null, 2) + "\n");

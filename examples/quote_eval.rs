@@ -13,6 +13,10 @@ type Pred = ((usize, usize), Option<(usize, usize)>, Option<String>, bool);
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--profile") {
+        profile();
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--show") {
         let path = args.get(i + 1).cloned().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -34,6 +38,7 @@ fn main() {
     let mut right = [0usize; 3];
     let mut total = [0usize; 3];
     let (mut n_pred_direct, mut n_pred_direct_hit) = (0usize, 0usize);
+    let (mut words, mut elapsed) = (0usize, std::time::Duration::ZERO);
     for line in data.lines() {
         let Ok(doc) = serde_json::from_str::<Value>(line) else {
             continue;
@@ -56,9 +61,12 @@ fn main() {
                 .collect::<String>()
                 .replace('\n', " ")
         };
+        let t0 = std::time::Instant::now();
         let d = Document::new(text);
         let mut people = lede::people::find(&d);
         let quotes = lede::quotes::find(&d, &mut people);
+        elapsed += t0.elapsed();
+        words += text.split_whitespace().count();
         let pred: Vec<Pred> = quotes
             .iter()
             .map(|q| {
@@ -154,6 +162,10 @@ fn main() {
         );
     }
     println!(
+        "text+people+quotes: {:.3} ms per 1,000 words ({words} words)",
+        elapsed.as_secs_f64() * 1000.0 / (words.max(1) as f64 / 1000.0)
+    );
+    println!(
         "direct quotes predicted {n_pred_direct}, overlapping any gold attribution {:.3}",
         n_pred_direct_hit as f64 / n_pred_direct.max(1) as f64
     );
@@ -187,4 +199,52 @@ fn show(text: &str) {
             s
         );
     }
+}
+
+/// Times each stage on the PolNeAR dev texts (`--profile`).
+fn profile() {
+    let data =
+        std::fs::read_to_string("../../shared/eval/quotes/polnear_dev.jsonl").unwrap_or_default();
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|d| d["text"].as_str().map(str::to_string))
+        .collect();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let per_k = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / (words as f64 / 1000.0);
+    let (mut td, mut tp, mut tq) = (
+        std::time::Duration::ZERO,
+        std::time::Duration::ZERO,
+        std::time::Duration::ZERO,
+    );
+    for _ in 0..5 {
+        for t in &texts {
+            let t0 = std::time::Instant::now();
+            let d = Document::new(t);
+            let t1 = std::time::Instant::now();
+            let mut people = lede::people::find(&d);
+            let t2 = std::time::Instant::now();
+            let _ = lede::quotes::find(&d, &mut people);
+            let t3 = std::time::Instant::now();
+            td += t1 - t0;
+            tp += t2 - t1;
+            tq += t3 - t2;
+        }
+    }
+    println!(
+        "ms per 1,000 words: document {:.3} people {:.3} quotes {:.3}",
+        per_k(td) / 5.0,
+        per_k(tp) / 5.0,
+        per_k(tq) / 5.0
+    );
+    // Linearity: all texts as one document should cost about the same per word.
+    let big = texts.join("\n\n");
+    let t0 = std::time::Instant::now();
+    let d = Document::new(&big);
+    let mut people = lede::people::find(&d);
+    let _ = lede::quotes::find(&d, &mut people);
+    println!(
+        "one {words}-word document: {:.3} ms per 1,000 words",
+        per_k(t0.elapsed())
+    );
 }

@@ -34,6 +34,7 @@ struct Score {
     type_ok: usize,
     words: usize,
     secs: f64,
+    time_secs: f64,
 }
 
 fn prf(hit: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
@@ -109,6 +110,7 @@ fn main() {
             tbaq.type_ok += sc.type_ok;
             tbaq.words += sc.words;
             tbaq.secs += sc.secs;
+            tbaq.time_secs += sc.time_secs;
         }
     }
     if only.is_none() {
@@ -130,8 +132,13 @@ fn report(name: &str, s: &Score) {
     } else {
         s.secs * 1000.0 / (s.words as f64 / 1000.0)
     };
+    let time_ms = if s.words == 0 {
+        0.0
+    } else {
+        s.time_secs * 1000.0 / (s.words as f64 / 1000.0)
+    };
     println!(
-        "{name:18} gold {:4} pred {:4} | strict P {sp:.3} R {sr:.3} F1 {sf:.3} | relaxed P {rp:.3} R {rr:.3} F1 {rf:.3} | value F1 {vf:.3} | type acc {ta:.3} | {ms_per_kw:.2} ms/1k words (analyze)",
+        "{name:18} gold {:4} pred {:4} | strict P {sp:.3} R {sr:.3} F1 {sf:.3} | relaxed P {rp:.3} R {rr:.3} F1 {rf:.3} | value F1 {vf:.3} | type acc {ta:.3} | {ms_per_kw:.2} ms/1k words analyze, {time_ms:.2} time::find",
         s.gold, s.pred
     );
 }
@@ -145,11 +152,23 @@ fn score_doc(doc: &Value, sc: &mut Score, verbose: bool, sentence_limit: Option<
         .unwrap_or("?")
         .to_string();
     let opts = lede::Options::with_published(dct, "eval").unwrap_or_default();
-    let t0 = Instant::now();
     let Ok(a) = lede::analyze(text, &opts) else {
         return;
     };
-    sc.secs += t0.elapsed().as_secs_f64();
+    // The machine is shared: the fastest of three runs is the cost of the code.
+    let mut best = f64::MAX;
+    let mut best_time = f64::MAX;
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        let _ = lede::analyze(text, &opts);
+        best = best.min(t0.elapsed().as_secs_f64());
+        let doc = lede::text::Document::new(text);
+        let t1 = Instant::now();
+        let _ = lede::time::find(&doc, opts.published.as_ref().map(|p| p.date));
+        best_time = best_time.min(t1.elapsed().as_secs_f64());
+    }
+    sc.secs += best;
+    sc.time_secs += best_time;
     sc.words += text.split_whitespace().count();
     // byte offset → code point index
     let mut cp = vec![0usize; text.len() + 1];

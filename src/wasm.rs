@@ -3,8 +3,10 @@
 //! and serialises the JSON contract. No analysis logic lives here.
 //!
 //! A panic in wasm32 traps (it cannot unwind): the hook logs the message to the
-//! console, the call throws a `RuntimeError` in JS, and the service worker drops the
-//! instance and instantiates a fresh one for the next request.
+//! console and the call throws a `RuntimeError` in JS. The wasm-bindgen glue cannot
+//! instantiate a second module in the same worker, so the service worker keeps the
+//! instance and answers that request with a readable error; the core is written and
+//! fuzzed so that this does not happen.
 
 use crate::article::{extract, Page};
 use crate::report::{OffsetMap, Report, Unit};

@@ -44,8 +44,17 @@ loadEngine().catch((e) => console.error("Lede: could not load the engine:", e));
 async function analyzePage(page) {
   await loadEngine();
   const t = performance.now();
-  // wasm-bindgen turns the engine's errors into thrown JS errors with a readable message.
-  const report = analyze_page(page);
+  let report;
+  try {
+    // wasm-bindgen turns the engine's errors into thrown JS errors with a readable message.
+    report = analyze_page(page);
+  } catch (e) {
+    // A Rust panic traps (wasm32 cannot unwind): the hook has logged the message. The
+    // wasm-bindgen glue cannot instantiate a second copy, so the instance is kept; its
+    // heap is intact and later calls normally work.
+    if (e instanceof WebAssembly.RuntimeError) throw new Error(`the engine failed on this page (${e.message})`);
+    throw e;
+  }
   return { ok: true, report, timings: { instantiate_ms: instantiateMs, analyze_ms: performance.now() - t } };
 }
 

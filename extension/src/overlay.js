@@ -43,13 +43,15 @@
     :host { all: initial; }
     * { box-sizing: border-box; }
     .card {
-      position: absolute; max-width: min(26rem, calc(100vw - 16px)); min-width: 15rem;
+      /* A fixed width: the host is 0×0, so shrink-to-fit would make every card its minimum. */
+      position: absolute; width: min(24rem, calc(100vw - 16px));
       background: #fffdf8; color: #1d1d1f; border: 1px solid #c9c2b3; border-radius: 8px;
       box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px 10px;
       font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left;
     }
     .card:focus-visible { outline: 2px solid #3b6fd8; outline-offset: 2px; }
-    .card h2 { font-size: 16px; margin: 0 28px 4px 0; font-weight: 650; }
+    .card h2 { font-size: 16px; line-height: 1.3; margin: 0 28px 4px 0; font-weight: 650; }
+    .card-flag h2 { font-size: 15px; }
     .card h3 { font-size: 12px; margin: 10px 0 2px; text-transform: uppercase; letter-spacing: .04em; color: #6b6456; font-weight: 600; }
     .card p { margin: 2px 0; }
     .card ul, .card ol { margin: 2px 0; padding-left: 1.2em; }
@@ -490,7 +492,9 @@
       this.place(card, anchor);
       this.card = card;
       this.returnFocus = hadFocus;
-      card.focus({ preventScroll: true });
+      // Focus moves into the card so Tab reaches its buttons; the ring only shows when
+      // the card was opened from the keyboard (the chip's list), not by a click.
+      card.focus({ preventScroll: true, focusVisible: !anchor });
       return card;
     }
 

@@ -84,6 +84,9 @@ const SKIP_TAGS: &[&str] = &[
 /// hostile page with 100,000 nested `<div>`s cannot overflow the stack.
 const MAX_DEPTH: usize = 160;
 
+/// At most this many class tokens per path segment (the rest are dropped).
+const MAX_CLASSES: usize = 16;
+
 /// Builds the page description from an HTML document.
 pub fn page_from_html(html: &str, url: Option<&str>) -> Page {
     let doc = Html::parse_document(html);
@@ -287,7 +290,14 @@ fn is_hidden(el: &ElementRef) -> bool {
 fn segment(el: &ElementRef) -> String {
     let v = el.value();
     let mut s = v.name().to_ascii_lowercase();
-    for c in v.classes() {
+    // Attribute order, as `classList` gives it in the browser; capped, since some
+    // pages put hundreds of feature flags on `<html>` and every block repeats it.
+    for c in v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .take(MAX_CLASSES)
+    {
         s.push('.');
         s.push_str(c);
     }
@@ -539,6 +549,46 @@ mod tests {
             Some("https://given.example/b"),
         );
         assert_eq!(p.url.as_deref(), Some("https://given.example/b"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+        /// Any tag soup: no panic, blocks are trimmed, collapsed and non-empty,
+        /// ids match the path, and extraction offsets point at the block texts.
+        #[test]
+        fn any_markup_gives_well_formed_blocks(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("<p>".to_string()),
+                    proptest::prelude::Just("</p>".to_string()),
+                    proptest::prelude::Just("<div class='a b'>".to_string()),
+                    proptest::prelude::Just("</div>".to_string()),
+                    proptest::prelude::Just("<a href='#'>".to_string()),
+                    proptest::prelude::Just("</a>".to_string()),
+                    proptest::prelude::Just("<br>".to_string()),
+                    proptest::prelude::Just("<table><tr><td>".to_string()),
+                    proptest::prelude::Just("<script>".to_string()),
+                    proptest::prelude::Just("<nav>".to_string()),
+                    "[a-zé ,.\\n\u{a0}]{0,12}",
+                ],
+                0..40,
+            )
+        ) {
+            let html = parts.concat();
+            let page = page_from_html(&html, None);
+            for b in &page.blocks {
+                proptest::prop_assert!(!b.text.is_empty());
+                proptest::prop_assert_eq!(b.text.trim(), b.text.as_str());
+                proptest::prop_assert!(!b.text.contains("  "));
+                proptest::prop_assert!(b.link_chars <= b.text.chars().count());
+                proptest::prop_assert_eq!(b.ids.len(), b.path.split(' ').count());
+            }
+            let ex = crate::article::extract(&page);
+            for &(i, at) in &ex.blocks {
+                let t = &page.blocks[i].text;
+                proptest::prop_assert_eq!(ex.text.get(at..at + t.len()), Some(t.as_str()));
+            }
+        }
     }
 
     #[test]

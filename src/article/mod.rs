@@ -1,11 +1,32 @@
 //! Article finding: from a page's blocks and metadata to the article text and its
 //! publication date. The same code serves the CLI (blocks from an HTML parser) and
 //! the extension (blocks from the content script's read-only DOM walk), so both pick
-//! the same body. (Selection and date logic land with the article module.)
+//! the same body.
+//!
+//! Stage 0 of the page path. Input: a [`Page`] (`docs/page.md`). Output:
+//! [`Extracted`] — the body text (one paragraph per block), where each block starts
+//! in it, the publication date ([`published`]) and the title.
+//!
+//! * [`html`] (native only): HTML → [`Page`], the CLI's stand-in for the content script.
+//! * [`select`]: which blocks are the article body.
+//! * [`published`] (with [`dates`]): when the article was published.
+//!
+//! ```
+//! use lede::article::{extract, Block, Page};
+//! let para = "The night market returned to the square on Friday, with forty stalls, music and long queues.";
+//! let page = Page {
+//!     url: Some("https://example.org/2024/08/02/market".into()),
+//!     blocks: vec![Block { text: para.into(), tag: "p".into(), path: "html body article p".into(), ..Block::default() }],
+//!     meta: vec![],
+//! };
+//! let e = extract(&page);
+//! assert_eq!(e.text, para);
+//! assert_eq!(e.published.map(|p| p.date.to_string()).as_deref(), Some("2024-08-02"));
+//! ```
 
 use serde::Deserialize;
 
-/// A page as the content script or the CLI's HTML reader describes it (see `docs/json.md`).
+/// A page as the content script or the CLI's HTML reader describes it (see `docs/page.md`).
 #[derive(Debug, Clone, Deserialize, Default)]
 pub struct Page {
     /// The page address, when known (dates in URLs like `/2025/05/12/`).
@@ -155,6 +176,32 @@ fn json_ld_headline(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example in `docs/page.md` is what the content script sends: it must
+    /// deserialize, and the core must read its date from it.
+    #[test]
+    fn docs_example_deserializes() {
+        let doc = include_str!("../../docs/page.md");
+        let json = doc
+            .split("```json")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or("");
+        let page: Page = match serde_json::from_str(json) {
+            Ok(p) => p,
+            Err(e) => panic!("docs/page.md example does not parse: {e}"),
+        };
+        assert_eq!(page.blocks.len(), 2);
+        assert_eq!(
+            page.blocks[0].ids.len(),
+            page.blocks[0].path.split(' ').count()
+        );
+        assert_eq!(page.meta.len(), 3);
+        let e = extract(&page);
+        let p = e.published.unwrap_or_else(|| panic!("no date"));
+        assert_eq!(p.date.to_string(), "2025-05-12");
+        assert_eq!(p.source, "json-ld datePublished");
+    }
 
     #[test]
     fn extract_joins_blocks_with_offsets() {

@@ -110,14 +110,17 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id words of a byline or dateline box.
 static BYLINE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta")
+    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author")
         .expect("static regex")
 });
 
-/// A date in a URL path: `/2025/05/12/`, `/2025-05-12/`, `/20250512/`.
+/// A date in a URL path: `/2025/05/12/`, `/2025-05-12/`, `/20250512/` (each form
+/// with its own separators, so an id such as `/2089096-title` is not a date).
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})(?:/|-)?(\d{1,2})(?:/|-)?(\d{1,2})(?:[/\-_.]|$)")
-        .expect("static regex")
+    Regex::new(
+        r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.\-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.\-]|$)",
+    )
+    .expect("static regex")
 });
 
 /// Finds the publication date of a page.
@@ -155,6 +158,9 @@ fn published_at(date: NaiveDate, source: &str, modified: Option<NaiveDate>) -> P
 /// One JSON-LD object's date fields.
 struct LdDates {
     is_article: bool,
+    /// Nesting depth: the page's own article is the shallowest one; deeper
+    /// article objects are often related stories (`itemListElement`, `hasPart`).
+    depth: usize,
     field: Option<NaiveDate>,
     modified: Option<NaiveDate>,
 }
@@ -172,6 +178,7 @@ fn from_json_ld(page: &Page, field: &str) -> Option<Published> {
                 if let Some(d) = raw_json_field(text, field) {
                     found.push(LdDates {
                         is_article: false,
+                        depth: 0,
                         field: Some(d),
                         modified: raw_json_field(text, "dateModified"),
                     });
@@ -179,10 +186,11 @@ fn from_json_ld(page: &Page, field: &str) -> Option<Published> {
             }
         }
     }
+    // Article objects first, the shallowest of them; document order breaks ties.
     let best = found
         .iter()
-        .filter(|f| f.field.is_some())
-        .find(|f| f.is_article)
+        .filter(|f| f.field.is_some() && f.is_article)
+        .min_by_key(|f| f.depth)
         .or_else(|| found.iter().find(|f| f.field.is_some()))?;
     Some(published_at(
         best.field?,
@@ -235,6 +243,7 @@ fn collect_ld(v: &Value, field: &str, depth: usize, out: &mut Vec<LdDates>) {
             if f.is_some() {
                 out.push(LdDates {
                     is_article: ld_is_article(map.get("@type")),
+                    depth,
                     field: f,
                     modified: date("dateModified"),
                 });
@@ -288,7 +297,7 @@ fn from_metas(page: &Page) -> Option<Published> {
             .find_map(|(_, c)| parse_machine(c))
     });
     for want in META_PUBLISHED {
-        for (name, content) in metas.iter().filter(|(n, _)| n == want) {
+        for (_, content) in metas.iter().filter(|(n, _)| n == want) {
             let date = if *want == "parsely-page" {
                 parsely_page_date(content)
             } else {
@@ -297,7 +306,6 @@ fn from_metas(page: &Page) -> Option<Published> {
             if let Some(d) = date {
                 return Some(published_at(d, &format!("meta {want}"), modified));
             }
-            let _ = name;
         }
     }
     None
@@ -383,7 +391,10 @@ fn from_url(page: &Page) -> Option<Published> {
         .nth(1)
         .map_or(path, |rest| rest.find('/').map_or("", |i| &rest[i..]));
     let c = URL_DATE.captures(path)?;
-    let d = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    // The three alternatives capture (year, month, day) in groups 1-3, 4-6 or 7-9.
+    let k = [1, 4, 7].into_iter().find(|&k| c.get(k).is_some())?;
+    let part = |i: usize| c.get(k + i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let d = ymd(part(0)? as i32, part(1)?, part(2)?)?;
     Some(published_at(d, "url", None))
 }
 
@@ -444,6 +455,16 @@ mod tests {
             r#"<!-- {"@type":"NewsArticle","datePublished":"2021-04-05T10:00:00Z",} -->"#,
         )]);
         assert_eq!(show(published(&p)), "2021-04-05 json-ld datePublished -");
+    }
+
+    #[test]
+    fn json_ld_own_article_before_related_list() {
+        let p = page(vec![ld(
+            r#"{"@type":"WebPage","relatedLink":{"@type":"ItemList","itemListElement":[
+            {"@type":"NewsArticle","datePublished":"2019-01-01"}]},
+            "mainEntity":{"@type":"NewsArticle","datePublished":"2021-02-03"}}"#,
+        )]);
+        assert_eq!(show(published(&p)), "2021-02-03 json-ld datePublished -");
     }
 
     #[test]
@@ -535,5 +556,11 @@ mod tests {
         assert_eq!(show(published(&p)), "2021-11-07 url -");
         p.url = Some("https://20210101.example.com/story-12345".into());
         assert_eq!(show(published(&p)), "none");
+        p.url = Some("https://example.com/nation/2049096-river-closure".into());
+        assert_eq!(show(published(&p)), "none");
+        p.url = Some("https://example.com/a/2019-06-30-river-closure".into());
+        assert_eq!(show(published(&p)), "2019-06-30 url -");
+        p.url = Some("https://example.com/a/20190630/river".into());
+        assert_eq!(show(published(&p)), "2019-06-30 url -");
     }
 }

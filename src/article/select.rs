@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 /// plus share/newsletter/cookie/promo boxes and captions).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|caption|credit|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola",
+        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola",
     )
     .expect("static regex")
 });
@@ -58,6 +58,21 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
         .expect("static regex")
 });
+
+/// Class tokens that hide an element (Bootstrap, Foundation, utility CSS) or mark
+/// a dialog; matched as whole tokens (`hidden-xs` only hides on phones).
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "d-none",
+    "invisible",
+    "display-none",
+    "modal",
+];
+
+/// Prefixes of class tokens that only say whether a block has a caption.
+const CAPTION_FLAG_PREFIXES: &[&str] = &["no", "has", "with", "without"];
 
 /// Explicit article-body markers in class/id; such a container gets [`BODY_BONUS`].
 static BODY_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,6 +135,16 @@ const SCORED_TAGS: &[&str] = &[
     "h6",
 ];
 
+/// How many of the best candidates are compared, how close (ratio of the top
+/// score) an alternative must be, and how many must share an ancestor for that
+/// ancestor to become the article (Readability: 5, 0.75, 3).
+const TOP_CANDIDATES: usize = 5;
+const ALTERNATIVE_RATIO: f64 = 0.75;
+const MIN_ALTERNATIVES: usize = 3;
+
+/// A sibling container with more of its text in links than this is not story.
+const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+
 /// Readability's tag weights for a container's initial score.
 fn tag_weight(tag: &str) -> f64 {
     match tag {
@@ -134,6 +159,10 @@ fn tag_weight(tag: &str) -> f64 {
 /// Inside the chosen body, a short block whose text is mostly links is a menu,
 /// a tag list or a "read more" line.
 const BODY_MAX_LINK_DENSITY: f64 = 0.5;
+/// Blocks at least this long are sentences that cite sources in links; they go
+/// only when nearly all link text ([`LONG_MAX_LINK_DENSITY`]).
+const LINK_LINE_MAX_CHARS: usize = 100;
+const LONG_MAX_LINK_DENSITY: f64 = 0.8;
 
 /// The chosen body blocks.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -191,7 +220,7 @@ impl Seg {
         format!("{} {}", self.class, self.id)
     }
 
-    fn is_boilerplate(&self) -> bool {
+    fn is_boilerplate(&self, by_words: bool) -> bool {
         if EXCLUDED_TAGS.contains(&self.tag.as_str())
             || self
                 .roles
@@ -200,11 +229,32 @@ impl Seg {
         {
             return true;
         }
-        if WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
+        if !by_words || WRAPPER_TAGS.contains(&self.tag.as_str()) || self.is_body_marker() {
             return false;
+        }
+        if self.hidden_by_class() || self.is_caption() {
+            return true;
         }
         let label = self.label();
         UNLIKELY.is_match(&label) && !MAYBE.is_match(&label)
+    }
+
+    /// A class token that hides the element in common CSS frameworks, unless
+    /// a responsive token shows it again (`hidden md:block`).
+    fn hidden_by_class(&self) -> bool {
+        let tokens = || self.class.split_whitespace();
+        tokens().any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
+            && !tokens().any(|t| t.contains(':'))
+    }
+
+    /// A caption or photo credit box (`wp-caption`, `image-credit`), but not a
+    /// `no_caption` / `has-caption` flag on a content block.
+    fn is_caption(&self) -> bool {
+        self.class.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            (t.contains("caption") || t.contains("credit"))
+                && !CAPTION_FLAG_PREFIXES.iter().any(|p| t.starts_with(p))
+        })
     }
 
     fn is_body_marker(&self) -> bool {
@@ -241,7 +291,7 @@ impl Seg {
 }
 
 /// A container element rebuilt from the paths.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Node {
     seg: Seg,
     parent: Option<usize>,
@@ -263,8 +313,54 @@ pub fn select(page: &Page) -> Selection {
         .map(|b| b.path.split_whitespace().map(parse_seg).collect())
         .collect();
     let (nodes, chains) = build_tree(page, &segs);
-    let mut nodes = nodes;
+    // Like Readability, relax the boilerplate rules when the strict pass finds too
+    // little (a whole page wrapped in `div.site_header`, say).
+    let mut tries: Vec<(usize, Selection)> = Vec::new();
+    for level in [Strictness::Full, Strictness::TagsOnly, Strictness::Nothing] {
+        let sel = attempt(page, &segs, nodes.clone(), &chains, level);
+        let chars: usize = sel
+            .blocks
+            .iter()
+            .map(|&i| blocks[i].text.chars().count())
+            .sum();
+        if chars >= MIN_ARTICLE_CHARS && level == Strictness::Full {
+            return sel;
+        }
+        tries.push((chars, sel));
+    }
+    // The strict pass found little: the strictest pass that kept at least half of
+    // what the loosest one found, so a brief story does not pull in its footer.
+    let most = tries.iter().map(|t| t.0).max().unwrap_or(0);
+    tries
+        .into_iter()
+        .find(|(c, _)| c * 2 >= most)
+        .map(|(_, s)| s)
+        .unwrap_or_default()
+}
 
+/// How much is treated as boilerplate in one selection pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Strictness {
+    /// Tags, landmark roles, class/id words and site-level headers.
+    Full,
+    /// Tags and landmark roles only.
+    TagsOnly,
+    /// Nothing: every block may be chosen.
+    Nothing,
+}
+
+/// A body shorter than this (characters) makes the selector try again with
+/// looser boilerplate rules (Readability's `charThreshold`).
+const MIN_ARTICLE_CHARS: usize = 500;
+
+fn attempt(
+    page: &Page,
+    segs: &[Vec<Seg>],
+    mut nodes: Vec<Node>,
+    chains: &[Vec<usize>],
+    level: Strictness,
+) -> Selection {
+    let blocks = &page.blocks;
     // Boilerplate: a block is dropped when any element on its path is boilerplate,
     // or a site-level <header> (one not inside an article container) holds it.
     let boiler: Vec<bool> = segs
@@ -272,10 +368,10 @@ pub fn select(page: &Page) -> Selection {
         .map(|path| {
             let mut in_article = false;
             for s in path {
-                if s.is_boilerplate() {
+                if level != Strictness::Nothing && s.is_boilerplate(level == Strictness::Full) {
                     return true;
                 }
-                if s.tag == "header" && !in_article {
+                if level == Strictness::Full && s.tag == "header" && !in_article {
                     return true;
                 }
                 if s.is_article_tag() || s.is_body_marker() {
@@ -324,16 +420,9 @@ pub fn select(page: &Page) -> Selection {
         }
     }
 
-    let final_score = |n: &Node| {
-        let ld = if n.chars == 0 {
-            0.0
-        } else {
-            n.link_chars as f64 / n.chars as f64
-        };
-        n.score * (1.0 - ld)
-    };
+    let final_score = |n: &Node| n.score * (1.0 - link_density(n));
     let candidates: Vec<usize> = (0..nodes.len())
-        .filter(|&i| nodes[i].scored && !matches!(nodes[i].seg.tag.as_str(), "html" | "body"))
+        .filter(|&i| nodes[i].scored && nodes[i].seg.tag != "html")
         .collect();
     let mut top = match candidates
         .iter()
@@ -343,6 +432,35 @@ pub fn select(page: &Page) -> Selection {
         Some(t) => t,
         None => return fallback(page, &boiler),
     };
+
+    // Several near-equal candidates under one ancestor (a story split into steps or
+    // sections): the ancestor is the article (Readability's alternative candidates).
+    let top_first = final_score(&nodes[top]);
+    let mut ranked = candidates.clone();
+    ranked.sort_by(|&a, &b| final_score(&nodes[b]).total_cmp(&final_score(&nodes[a])));
+    let alternatives: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .take(TOP_CANDIDATES)
+        .filter(|&c| c != top && final_score(&nodes[c]) >= top_first * ALTERNATIVE_RATIO)
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut anc = nodes[top].parent;
+        while let Some(a) = anc {
+            if matches!(nodes[a].seg.tag.as_str(), "html" | "body") {
+                break;
+            }
+            let under = alternatives
+                .iter()
+                .filter(|&&c| is_ancestor(&nodes, a, c))
+                .count();
+            if under >= MIN_ALTERNATIVES {
+                top = a;
+                break;
+            }
+            anc = nodes[a].parent;
+        }
+    }
 
     // Climb while a parent scores higher (the story is split over several children).
     let top_score = final_score(&nodes[top]);
@@ -383,15 +501,41 @@ pub fn select(page: &Page) -> Selection {
     let mut chosen_nodes = vec![top];
     if let Some(p) = parent {
         for (i, n) in nodes.iter().enumerate() {
-            if i == top || n.parent != Some(p) || !n.scored {
+            if i == top || n.parent != Some(p) {
                 continue;
             }
-            let bonus = if !top_class.is_empty() && n.seg.class == top_class {
-                top_final * 0.2
-            } else {
-                0.0
-            };
+            let same_class = !top_class.is_empty() && n.seg.class == top_class;
+            // A same-class sibling whose paragraphs sit too deep to have scored
+            // here is still the next part of the story if it is prose, not links.
+            if same_class && !n.scored && n.chars > 0 && link_density(n) < SIBLING_MAX_LINK_DENSITY
+            {
+                chosen_nodes.push(i);
+                continue;
+            }
+            if !n.scored {
+                continue;
+            }
+            let bonus = if same_class { top_final * 0.2 } else { 0.0 };
             if final_score(n) + bonus >= threshold {
+                chosen_nodes.push(i);
+            }
+        }
+    }
+    // Cousins of the same tag and class, or both marked as body (a story cut into `div.story-body` parts
+    // that sit in separate wrappers between ads).
+    let grandparent = parent.and_then(|p| nodes[p].parent);
+    if let (Some(g), false) = (grandparent, top_class.is_empty()) {
+        for (i, n) in nodes.iter().enumerate() {
+            if i == top
+                || !n.scored
+                || n.seg.tag != nodes[top].seg.tag
+                || !(n.seg.class == top_class
+                    || (n.seg.is_body_marker() && nodes[top].seg.is_body_marker()))
+                || n.parent.and_then(|p| nodes[p].parent) != Some(g)
+            {
+                continue;
+            }
+            if final_score(n) >= threshold && !chosen_nodes.contains(&i) {
                 chosen_nodes.push(i);
             }
         }
@@ -412,7 +556,19 @@ pub fn select(page: &Page) -> Selection {
         }
         let n = b.text.chars().count().max(1);
         let ld = b.link_chars as f64 / n as f64;
-        if ld > BODY_MAX_LINK_DENSITY && !b.tag.starts_with('h') {
+        let link_line = if n < LINK_LINE_MAX_CHARS {
+            ld > BODY_MAX_LINK_DENSITY
+        } else {
+            ld > LONG_MAX_LINK_DENSITY
+        };
+        // Headings and table cells keep their links: a linked headline or film
+        // title in a data table is content, not navigation.
+        if link_line
+            && !matches!(
+                b.tag.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th"
+            )
+        {
             continue;
         }
         out.push(i);
@@ -421,11 +577,31 @@ pub fn select(page: &Page) -> Selection {
         blocks: out,
         container: Some(
             segs.iter()
-                .zip(&chains)
+                .zip(chains)
                 .find_map(|(s, c)| c.iter().position(|&x| x == top).map(|k| seg_path(&s[..=k])))
                 .unwrap_or_default(),
         ),
     }
+}
+
+fn link_density(n: &Node) -> f64 {
+    if n.chars == 0 {
+        0.0
+    } else {
+        n.link_chars as f64 / n.chars as f64
+    }
+}
+
+/// Whether `anc` is a proper ancestor of `node`.
+fn is_ancestor(nodes: &[Node], anc: usize, node: usize) -> bool {
+    let mut cur = nodes[node].parent;
+    while let Some(p) = cur {
+        if p == anc {
+            return true;
+        }
+        cur = nodes[p].parent;
+    }
+    false
 }
 
 /// Readability's rule for a loose paragraph beside the top container.
@@ -583,6 +759,16 @@ mod tests {
         }
         let sel = select(&page);
         assert_eq!(sel.blocks, vec![1, 2]);
+    }
+
+    #[test]
+    fn class_hidden_dialogs_dropped() {
+        let html = format!(
+            r#"<article><p>{PARA}</p><div class="modal fade"><p>Sign in, please, to keep reading our pieces.</p></div>
+            <div class="hidden md:block"><p>{PARA}</p></div><div class="hidden"><p>Invisible words, kept in the page, for later use.</p></div>
+            <div class="hidden-xs"><p>{PARA}</p></div></article>"#
+        );
+        assert_eq!(selected_texts(&html), vec![PARA, PARA, PARA]);
     }
 
     #[test]

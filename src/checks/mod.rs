@@ -1,8 +1,37 @@
-//! Stage 5: inconsistency checks (placeholder until the checks land).
+//! Stage 5: inconsistency checks.
+//!
+//! Input: the [`Context`] (the document plus what the earlier stages found: people,
+//! quotes, time expressions, the publication date). Output: [`Flag`]s, each naming
+//! every passage involved (in text order), why the passages were compared, a
+//! confidence, and the outside fact it rests on when it rests on one.
+//!
+//! Every check is a small struct implementing [`Check`], one module each, listed in
+//! [`CHECKS`] in alphabetical order. Precision comes first: a check stays silent when
+//! it cannot tell whether two passages speak about the same thing.
+//!
+//! ```
+//! let text = "The two-year war goes on. Officials said the war has lasted more than three years.";
+//! let a = lede::analyze(text, &lede::Options::default()).unwrap();
+//! assert_eq!(a.flags[0].kind, "duration-conflict");
+//! ```
+
+mod age_conflict;
+mod duration_conflict;
+mod durations;
+mod lexicon;
+mod number_conflict;
+mod office_holders;
+mod quote_speaker_conflict;
+mod role_conflict;
+mod roles;
+mod timeframe;
+mod weekday_date;
 
 use crate::model::{Flag, Person, Quote, TimeExpr};
 use crate::text::Document;
 use chrono::NaiveDate;
+
+pub use office_holders::{holders, OfficeTerm};
 
 /// What every check may look at.
 pub struct Context<'a> {
@@ -13,7 +42,82 @@ pub struct Context<'a> {
     pub published: Option<NaiveDate>,
 }
 
-/// Runs every check.
-pub fn run(_ctx: &Context) -> Vec<Flag> {
-    Vec::new()
+/// One inconsistency check.
+pub trait Check: Sync {
+    /// Stable id, also the `kind` of the flags it raises ("duration-conflict").
+    fn id(&self) -> &'static str;
+    /// One line saying what the check looks for.
+    fn description(&self) -> &'static str;
+    /// The flags this check raises on one document.
+    fn run(&self, ctx: &Context) -> Vec<Flag>;
+}
+
+/// Every check, in alphabetical order of module name.
+pub static CHECKS: &[&dyn Check] = &[
+    &age_conflict::AgeConflict,
+    &duration_conflict::DurationConflict,
+    &number_conflict::NumberConflict,
+    &office_holders::OfficeHolders,
+    &quote_speaker_conflict::QuoteSpeakerConflict,
+    &role_conflict::RoleConflict,
+    &timeframe::Timeframe,
+    &weekday_date::WeekdayDate,
+];
+
+/// Runs every check; flags come back ordered by their first passage.
+pub fn run(ctx: &Context) -> Vec<Flag> {
+    let mut flags: Vec<Flag> = CHECKS.iter().flat_map(|c| c.run(ctx)).collect();
+    for f in &mut flags {
+        f.evidence.sort();
+        f.evidence.dedup();
+        f.confidence = f.confidence.clamp(0.0, 1.0);
+    }
+    flags.sort_by_key(|f| f.evidence.first().map(|s| s.start).unwrap_or(0));
+    flags
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the checks' unit tests: a context over a text with hand-built people.
+    use super::*;
+
+    /// Runs one check on `text` with the given people and publication date.
+    pub fn run_on(
+        check: &dyn Check,
+        text: &str,
+        people: &[Person],
+        published: Option<&str>,
+    ) -> Vec<Flag> {
+        let doc = Document::new(text);
+        let published = published.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let ctx = Context {
+            doc: &doc,
+            people,
+            quotes: &[],
+            times: &[],
+            published,
+        };
+        check.run(&ctx)
+    }
+
+    /// The texts of a flag's evidence.
+    pub fn evidence<'t>(text: &'t str, f: &Flag) -> Vec<&'t str> {
+        f.evidence.iter().map(|s| s.text(text)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_are_listed_alphabetically_with_unique_ids() {
+        let ids: Vec<&str> = CHECKS.iter().map(|c| c.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        sorted.dedup();
+        assert_eq!(ids.len(), sorted.len());
+        assert!(CHECKS.iter().all(|c| !c.description().is_empty()));
+    }
 }

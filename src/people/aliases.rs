@@ -93,7 +93,10 @@ pub fn cluster(cands: &[NameCandidate], verdicts: &[Verdict]) -> Vec<Cluster> {
         let pick = |ids: &[usize], last_seen: &[usize]| -> Option<usize> {
             ids.iter().copied().max_by_key(|&ci| last_seen[ci])
         };
-        let found = if let Some(&ci) = by_tail.get(&joined) {
+        let found = if verdicts[i] == Verdict::SurnameOnly {
+            // Only the surname of someone named in full can turn a place word into a person.
+            by_surname.get(&last).and_then(|ids| pick(ids, &last_seen))
+        } else if let Some(&ci) = by_tail.get(&joined) {
             Some(ci)
         } else if let Some(ids) = by_surname.get(&last).filter(|_| c.words.len() == 1) {
             pick(ids, &last_seen)

@@ -16,8 +16,55 @@ pub enum Verdict {
     Person,
     /// One word that is a person only if it names someone found elsewhere ("Ruiz").
     MaybeAlias,
+    /// One word that is usually a place or an organisation, but may be the surname of a
+    /// person the text names in full ("Washington" after "Kim Washington").
+    SurnameOnly,
     NotPerson,
 }
+
+/// Lower-case nouns that turn the name before them into the name of a thing ("… airport").
+const NAMED_AFTER: &[&str] = &[
+    "airport",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "university",
+    "school",
+    "hospital",
+    "award",
+    "prize",
+    "foundation",
+    "institute",
+    "stadium",
+    "center",
+    "centre",
+    "museum",
+    "trophy",
+    "cup",
+    "memorial",
+    "tower",
+    "hall",
+    "park",
+    "library",
+    "college",
+    "station",
+    "boulevard",
+    "highway",
+    "building",
+    "theatre",
+    "theater",
+    "doctrine",
+    "administration",
+    "era",
+    "rule",
+    "law",
+    "amendment",
+    "company",
+    "family",
+    "estate",
+];
 
 /// Reporting verbs that, right after a lone capitalised word, make it a speaker ("Ortiz said").
 const SPEECH_AFTER: &[&str] = &[
@@ -38,19 +85,44 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
         return Verdict::NotPerson;
     };
     let first = w[0];
+    // "Ontario-based", "Ana Ruiz-led": a modifier, not a name.
+    if w.iter().any(|x| {
+        let l = x.to_lowercase();
+        l.ends_with("-based")
+            || l.ends_with("-led")
+            || l.ends_with("-owned")
+            || l.ends_with("-born")
+            || l.ends_with("-era")
+    }) {
+        return Verdict::NotPerson;
+    }
+    // "Charles de Gaulle airport": a name used to name a place or a thing.
+    if let Some(next) = c.core.last().and_then(|&l| doc.tokens.get(l + 1)) {
+        if NAMED_AFTER.contains(&next.text(text)) {
+            return Verdict::NotPerson;
+        }
+    }
+    if w.len() == 1 && lex.is_not_name(first) {
+        return Verdict::NotPerson;
+    }
+    if w.len() == 1 && (lex.is_non_person_word(first) || lex.honorific(first).is_some()) {
+        return Verdict::SurnameOnly;
+    }
     // An organisation or place word at the end decides: "Grace Road", "Ortiz Foundation".
     if lex.is_org_word(last) || lex.is_place(last) && !(w.len() >= 2 && lex.is_given(first)) {
         return Verdict::NotPerson;
     }
-    if w.len() == 1 && (lex.is_non_person_word(first) || lex.honorific(first).is_some()) {
+    // "Michael Green": after a known given name, a word that is also a colour, a party or a
+    // nationality is a surname.
+    let given_first = w.len() >= 2 && lex.is_given(first);
+    if w.iter().enumerate().any(|(i, x)| {
+        !(given_first && i > 0)
+            && (lex.is_nationality(x) || lex.is_role_head(x) && !lex.is_given(x))
+    }) {
         return Verdict::NotPerson;
     }
-    if w.iter()
-        .any(|x| lex.is_nationality(x) || lex.is_role_head(x) && !lex.is_given(x))
-    {
-        return Verdict::NotPerson;
-    }
-    let has_title = c.lead.iter().any(|&t| {
+    // The title must sit right before the name ("Major League Baseball" has none).
+    let has_title = c.lead.last().is_some_and(|&t| {
         let s = doc.tokens[t].text(text);
         lex.is_role_head(s) || lex.is_title_abbr(s)
     });
@@ -81,6 +153,22 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
             && !is_cap_word(prev, text)
             && lex.is_role_head(prev.text(text))
             && !c.headline
+        {
+            return Verdict::Person;
+        }
+    }
+    // Sports scorecards: "c Ortiz b Hale", bowling figures "Hale 8-0-39-3".
+    if first_tok > 0 && !c.headline {
+        let prev = doc.tokens[first_tok - 1].text(text);
+        if matches!(prev, "b" | "c" | "st" | "lbw") {
+            return Verdict::Person;
+        }
+    }
+    if let Some(next) = doc.tokens.get(first_tok + 1) {
+        let n = next.text(text);
+        if n.split('-').count() == 4
+            && n.split('-')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         {
             return Verdict::Person;
         }
@@ -153,7 +241,7 @@ mod tests {
     fn places_orgs_days_are_not_people() {
         assert_eq!(
             verdict_of("They flew to Kyiv on Monday.", "Kyiv"),
-            Verdict::NotPerson
+            Verdict::SurnameOnly
         );
         assert_eq!(
             verdict_of("They flew on Monday.", "Monday"),
@@ -165,7 +253,15 @@ mod tests {
         );
         assert_eq!(
             verdict_of("She met Polish officials.", "Polish"),
-            Verdict::NotPerson
+            Verdict::SurnameOnly
+        );
+        assert_eq!(
+            verdict_of("Ortiz c Hale b Moss 12", "Moss"),
+            Verdict::Person
+        );
+        assert_eq!(
+            verdict_of("Bowling : Moss 8-0-39-3", "Moss"),
+            Verdict::Person
         );
         assert_eq!(
             verdict_of("The Secret Service came.", "Secret Service"),

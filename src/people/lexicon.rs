@@ -5,7 +5,48 @@
 //! case-insensitive lookups. Example: `lexicon().given_gender("ana")` is `Some(Gender::Female)`.
 
 use std::collections::{HashMap, HashSet};
+
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small multiplicative hasher (FxHash style): word lookups are on the hot path and need
+/// no protection against adversarial keys.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= (*b as u64) << (8 * i);
+            }
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type FastSet = HashSet<String, BuildHasherDefault<FastHasher>>;
+pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
+
+/// Calls `f` with the lower-cased `word` without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(&buf[..word.len()]) {
+            Ok(s) => f(s),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
+    }
+}
 
 /// The gender a given name or honorific suggests; only used to match pronouns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,16 +57,16 @@ pub enum Gender {
 }
 
 pub struct Lexicon {
-    given: HashMap<String, Gender>,
-    honorifics: HashMap<String, Gender>,
-    role_heads: HashSet<String>,
-    role_mods: HashSet<String>,
-    title_abbr: HashSet<String>,
-    leader_heads: HashSet<String>,
-    nationalities: HashSet<String>,
-    places: HashSet<String>,
-    org_words: HashSet<String>,
-    not_names: HashSet<String>,
+    given: FastMap<Gender>,
+    honorifics: FastMap<Gender>,
+    role_heads: FastSet,
+    role_mods: FastSet,
+    title_abbr: FastSet,
+    leader_heads: FastSet,
+    nationalities: FastSet,
+    places: FastSet,
+    org_words: FastSet,
+    not_names: FastSet,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -49,7 +90,7 @@ pub fn norm(word: &str) -> String {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut given = HashMap::new();
+        let mut given = FastMap::default();
         let mut gender = Gender::Unknown;
         for raw in include_str!("../../data/given_names.txt").lines() {
             let l = raw.trim();
@@ -74,7 +115,7 @@ impl Lexicon {
                 given.insert(key, g);
             }
         }
-        let mut honorifics = HashMap::new();
+        let mut honorifics = FastMap::default();
         for l in lines(include_str!("../../data/honorifics.txt")) {
             let mut parts = l.split('\t');
             let word = parts.next().unwrap_or("").trim();
@@ -87,10 +128,10 @@ impl Lexicon {
                 honorifics.insert(word.to_lowercase(), g);
             }
         }
-        let mut role_heads = HashSet::new();
-        let mut role_mods = HashSet::new();
-        let mut title_abbr = HashSet::new();
-        let mut leader_heads = HashSet::new();
+        let mut role_heads = FastSet::default();
+        let mut role_mods = FastSet::default();
+        let mut title_abbr = FastSet::default();
+        let mut leader_heads = FastSet::default();
         for l in lines(include_str!("../../data/titles.txt")) {
             if let Some(m) = l.strip_prefix("mod:") {
                 role_mods.insert(m.trim().to_lowercase());
@@ -112,8 +153,8 @@ impl Lexicon {
                 }
             }
         }
-        let mut nationalities = HashSet::new();
-        let mut places = HashSet::new();
+        let mut nationalities = FastSet::default();
+        let mut places = FastSet::default();
         for l in lines(include_str!("../../data/places.txt")) {
             if let Some(n) = l.strip_prefix("nat:") {
                 nationalities.extend(n.split_whitespace().map(str::to_lowercase));
@@ -121,7 +162,7 @@ impl Lexicon {
                 places.extend(l.split_whitespace().map(str::to_lowercase));
             }
         }
-        let words = |src: &str| -> HashSet<String> {
+        let words = |src: &str| -> FastSet {
             lines(src)
                 .flat_map(|l| l.split_whitespace())
                 .map(str::to_lowercase)
@@ -143,16 +184,18 @@ impl Lexicon {
 
     /// Gender of a known given name (`None` when the word is not a given name).
     pub fn given_gender(&self, word: &str) -> Option<Gender> {
-        self.given.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.given.get(w).copied())
     }
 
     pub fn is_given(&self, word: &str) -> bool {
-        self.given.contains_key(&word.to_lowercase())
+        with_lower(word, |w| self.given.contains_key(w))
     }
 
     /// Gender of an honorific ("Mr" → male), `None` when not an honorific.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        self.honorifics.get(&norm(word)).copied()
+        with_lower(word.trim_end_matches('.'), |w| {
+            self.honorifics.get(w).copied()
+        })
     }
 
     /// A role head word ("president", "spokesperson").
@@ -167,34 +210,39 @@ impl Lexicon {
 
     /// A role qualifier ("former", "prime", "opposition").
     pub fn is_role_mod(&self, word: &str) -> bool {
-        let n = norm(word);
-        self.role_mods.contains(&n) || n.starts_with("then-") || n.starts_with("ex-")
+        with_lower(word.trim_end_matches('.'), |n| {
+            self.role_mods.contains(n) || n.starts_with("then-") || n.starts_with("ex-")
+        })
     }
 
     /// An abbreviated title written before names ("Gen", "Rep").
     pub fn is_title_abbr(&self, word: &str) -> bool {
-        self.title_abbr.contains(&norm(word))
+        with_lower(word.trim_end_matches('.'), |w| self.title_abbr.contains(w))
     }
 
     /// A role head that may be described as "leader".
     pub fn is_leader_head(&self, word: &str) -> bool {
-        self.leader_heads.contains(&norm(word))
+        with_lower(word.trim_end_matches('.'), |w| {
+            self.leader_heads.contains(w)
+        })
     }
 
     pub fn is_nationality(&self, word: &str) -> bool {
-        self.nationalities.contains(&norm(word))
+        with_lower(word.trim_end_matches('.'), |w| {
+            self.nationalities.contains(w)
+        })
     }
 
     pub fn is_place(&self, word: &str) -> bool {
-        self.places.contains(&norm(word))
+        with_lower(word.trim_end_matches('.'), |w| self.places.contains(w))
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&norm(word))
+        with_lower(word.trim_end_matches('.'), |w| self.org_words.contains(w))
     }
 
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        with_lower(word, |w| self.not_names.contains(w))
     }
 
     /// Any list that says "this capitalised word is not (part of) a personal name".

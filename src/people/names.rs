@@ -54,6 +54,11 @@ pub fn is_cap_word(t: &Token, text: &str) -> bool {
     if !first.is_uppercase() {
         return is_prefixed_name(s);
     }
+    // "GDRs", "CEOs": a plural acronym, not a name.
+    let bare = s.strip_suffix('s').unwrap_or(s);
+    if bare.chars().count() >= 2 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return false;
+    }
     s.chars().any(|c| c.is_lowercase())
 }
 
@@ -72,11 +77,12 @@ fn is_prefixed_name(s: &str) -> bool {
 
 /// "J", "J.D", "A" (one to three single capitals joined by dots).
 fn is_initial_text(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() <= 3
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()))
+    s.len() <= 8
+        && s.split('.').count() <= 3
+        && s.split('.').all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
+        })
 }
 
 /// Index of the full stop that directly follows token `i`, if any.
@@ -104,27 +110,29 @@ fn is_particle(s: &str) -> bool {
 
 /// Title-case headline: most words of a sentence of four or more words are capitalised.
 fn is_headline(doc: &Document, si: usize) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was",
+        "Are", "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
+    ];
     let toks = doc.sentence_tokens(si);
     let mut words = 0;
     let mut caps = 0;
-    for t in toks {
-        if t.kind == TokenKind::Word
-            && t.text(doc.text)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
-        {
+    // A title-case headline capitalises its function words too ("Talks Set To Resume");
+    // a list of names ("Ana Ruiz , Tom Hale , …") does not.
+    let mut function_caps = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let s = t.text(doc.text);
+        if t.kind == TokenKind::Word && s.chars().next().is_some_and(char::is_alphabetic) {
             words += 1;
-            if t.text(doc.text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            {
+            if s.chars().next().is_some_and(char::is_uppercase) {
                 caps += 1;
+                if k > 0 && FUNCTION_WORDS.contains(&s) {
+                    function_caps += 1;
+                }
             }
         }
     }
-    words >= 4 && caps * 10 >= words * 7
+    words >= 4 && caps * 10 >= words * 7 && function_caps > 0
 }
 
 /// Every capitalised run of the document, split into lead / honorific / core.
@@ -244,7 +252,8 @@ fn split_run(
         let given_start =
             lex.is_given(w) && !lex.is_non_person_word(next) && !lex.is_role_mod(next);
         // "Ask Bashar al-Assad": a sentence-opening word before a given name is not part of it.
-        let opener = sentence_initial && k == 0 && !lex.is_given(w) && lex.is_given(next);
+        let opener =
+            sentence_initial && k == 0 && run.len() >= 3 && !lex.is_given(w) && lex.is_given(next);
         if (titleish || opener) && !given_start {
             lead.push(run[k]);
             k += 1;

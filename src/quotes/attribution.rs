@@ -24,6 +24,16 @@ use crate::model::{MentionKind, Quote};
 use crate::span::Span;
 use crate::text::TokenKind;
 
+/// Finite verbs and auxiliaries that show a reported clause has its own verb.
+const FINITE: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must",
+    "has", "had", "have", "did", "does", "do", "shall", "won't", "am", "be", "needs", "wants",
+    "knows", "thinks", "believes", "said", "says", "got", "gets", "made", "makes", "went", "goes",
+];
+const PRONOUN_LIKE: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what",
+];
+
 /// A resolved mention to add to a person.
 pub struct NewMention {
     pub person: usize,
@@ -73,10 +83,18 @@ impl<'a> Attributor<'a> {
 
     /// Is token `k` a reporting verb used as a verb here (not "the ceasefire demand")?
     pub fn cue_at(&self, k: usize) -> bool {
-        let w = self.lower(k);
-        if !is_cue(&w) || self.f.idx.in_quote.get(k).copied().unwrap_or(true) {
+        if self
+            .f
+            .doc
+            .tokens
+            .get(k)
+            .is_none_or(|t| t.kind != TokenKind::Word)
+            || self.f.idx.in_quote.get(k).copied().unwrap_or(true)
+            || !is_cue(self.f.tok(k))
+        {
             return false;
         }
+        let w = self.lower(k);
         if self.f.tok(k).chars().next().is_some_and(char::is_uppercase) {
             // "Continued Stone: “…”" opens its sentence with the verb.
             let opens = self
@@ -205,6 +223,17 @@ impl<'a> Attributor<'a> {
             if let (Some(ct), Some(si)) = (close_tok, si_close) {
                 let send = self.f.doc.sentence_tokens[si].end;
                 let mut t = ct + 1;
+                // Only a passage that ends its clause takes a speaker after it
+                // (“…,” she said); "said “it hurts” every time" does not.
+                let next = self.f.tok(t);
+                let clause_end = ends_like_speech
+                    || matches!(next, "," | "―" | "—" | "–" | "-")
+                    || self.starts_sentence(open_tok)
+                    || next.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(next, "he" | "she" | "they" | "said" | "says" | "the");
+                if !clause_end {
+                    t = send;
+                }
                 if self.f.tok(t) == "," {
                     t += 1;
                 }
@@ -260,6 +289,7 @@ impl<'a> Attributor<'a> {
                 if let Some(si) = si_open {
                     let sstart = self.f.doc.sentence_tokens[si].start;
                     let mut k = open_tok;
+                    let mut tries = 0;
                     while k > sstart {
                         k -= 1;
                         if self.f.idx.in_quote[k] {
@@ -274,8 +304,13 @@ impl<'a> Attributor<'a> {
                         if self.cue_at(k) {
                             if let Some(np) = self.np_for_cue(k, sstart, si) {
                                 found = Some((np, k, si));
+                                break;
                             }
-                            break;
+                            // "anybody who complains … “…”": keep looking further left.
+                            tries += 1;
+                            if tries >= 3 {
+                                break;
+                            }
                         }
                     }
                 }
@@ -313,7 +348,18 @@ impl<'a> Attributor<'a> {
                     if words <= 4 && !ends_like_speech || modifier {
                         continue; // a quoted name or scare quote
                     }
-                    (None, None, None, None)
+                    // 4. A quote inside a sentence with no cue: the person the sentence is about
+                    // ("Ruiz has gone after the plan as “a waste of everyone’s money.”").
+                    let subject = si_open
+                        .filter(|_| !self.starts_sentence(open_tok))
+                        .and_then(|si| self.f.sentence_subject_np(si, open_tok).map(|np| (np, si)));
+                    match subject {
+                        Some((np, si)) if np.person.is_some() => {
+                            let (p, t, s) = self.take(&np, Some(si));
+                            (p, t, s, None)
+                        }
+                        _ => (None, None, None, None),
+                    }
                 }
             };
             let _ = n;
@@ -345,6 +391,38 @@ impl<'a> Attributor<'a> {
     /// The subject of cue `k`; after ", but added" / "and said" it is the sentence's last speaker.
     fn np_for_cue(&mut self, k: usize, sstart: usize, si: usize) -> Option<Np> {
         if let Some(np) = self.f.np_before(k, sstart) {
+            // "Ruiz in her speech called …", "The town released a statement Wednesday
+            // saying …": a phrase inside a prepositional phrase or the object of a
+            // participle is not the speaker; the clause's subject is.
+            let in_pp = np.first > sstart
+                && matches!(
+                    self.lower(np.first - 1).as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "by"
+                        | "from"
+                        | "for"
+                        | "of"
+                        | "to"
+                        | "over"
+                        | "under"
+                        | "via"
+                        | "through"
+                        | "since"
+                );
+            let participle = self.lower(k).ends_with("ing");
+            if np.kind == NpKind::Group && (in_pp || participle) {
+                if let Some(subj) = self.f.sentence_subject_np(si, np.first) {
+                    return Some(subj);
+                }
+                if in_pp {
+                    return None;
+                }
+            }
             return Some(np);
         }
         let mut j = k;
@@ -370,7 +448,7 @@ impl<'a> Attributor<'a> {
                 return Some(np);
             }
             let p = self.f.idx.sentence_subject[si]?;
-            let last = self.quotes.iter().rev().find(|q| {
+            let last = self.quotes.iter().rev().take(16).find(|q| {
                 q.speaker == Some(p)
                     && q.speaker_span
                         .is_some_and(|s| self.f.doc.sentence_at(s.start) == Some(si))
@@ -398,8 +476,8 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             for k in range.clone() {
-                if self.lower(k) == "according"
-                    && self.lower(k + 1) == "to"
+                if self.f.tok(k).eq_ignore_ascii_case("according")
+                    && self.f.tok(k + 1) == "to"
                     && !self.f.idx.in_quote[k]
                 {
                     self.according_to(k, si);
@@ -425,10 +503,13 @@ impl<'a> Attributor<'a> {
 
     fn push_indirect(&mut self, clause: Span, np: &Np, cue: usize, si: usize) {
         // A clause that is itself a quotation already has its direct quote.
-        if self
-            .quotes
+        // Direct quotes come first and in text order: look only at those starting inside.
+        let direct = self.quotes.partition_point(|q| q.direct);
+        let from = self.quotes[..direct].partition_point(|q| q.span.start < clause.start);
+        if self.quotes[from..direct]
             .iter()
-            .any(|q| q.direct && clause.contains(&q.span) && q.span.len() * 10 >= clause.len() * 8)
+            .take_while(|q| q.span.start < clause.end)
+            .any(|q| clause.contains(&q.span) && q.span.len() * 10 >= clause.len() * 8)
         {
             return;
         }
@@ -474,6 +555,9 @@ impl<'a> Attributor<'a> {
             // "said Russia would …": a clause starts right after the verb.
             let s = self.f.tok(j);
             let l = self.lower(j);
+            if !super::cues::takes_bare_clause(&w) {
+                return None;
+            }
             let clause_start = matches!(
                 l.as_str(),
                 "he" | "she"
@@ -499,6 +583,51 @@ impl<'a> Attributor<'a> {
             ) || s.chars().next().is_some_and(char::is_uppercase)
                 && self.f.doc.tokens[j].kind == TokenKind::Word;
             if !clause_start || j >= send {
+                return None;
+            }
+            // Without "that", the clause must have a verb early on ("said Russia would …");
+            // "suggested the possibility of a truce" is an object, not a clause.
+            let has_verb = (j..send.min(j + 8)).any(|v| {
+                let l = self.lower(v);
+                FINITE.contains(&l.as_str())
+                    || l.ends_with("n't")
+                    || l.ends_with("’t")
+                    || ["’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d"]
+                        .iter()
+                        .any(|c| l.ends_with(c))
+                        && PRONOUN_LIKE.iter().any(|p| l.starts_with(p))
+                    || v > j
+                        && l.len() > 3
+                        && (l.ends_with("ed") || l.ends_with("es"))
+                        && self.f.idx.mention_at[v].is_none()
+            });
+            // "said", "says", "argued", "insisted" are followed by clauses far more often than
+            // by objects; other verbs need the evidence.
+            let say_like = matches!(
+                w.as_str(),
+                "said"
+                    | "says"
+                    | "say"
+                    | "saying"
+                    | "added"
+                    | "adds"
+                    | "argued"
+                    | "argues"
+                    | "insisted"
+                    | "insists"
+                    | "claimed"
+                    | "claims"
+                    | "believes"
+                    | "believe"
+                    | "thinks"
+                    | "think"
+                    | "wrote"
+                    | "writes"
+                    | "warned"
+                    | "warns"
+                    | "told"
+            );
+            if !has_verb && !say_like {
                 return None;
             }
         }

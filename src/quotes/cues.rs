@@ -4,10 +4,10 @@
 //! and whether it can take a reported clause ("said that …", "said Russia would …").
 //! Example: `is_cue("warned")` is true; `takes_clause("called")` is false.
 
-use std::collections::HashSet;
+use crate::people::lexicon::{with_lower, FastSet};
 use std::sync::LazyLock;
 
-static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static CUES: LazyLock<FastSet> = LazyLock::new(|| {
     include_str!("../../data/reporting_verbs.txt")
         .lines()
         .map(str::trim)
@@ -85,6 +85,55 @@ const CLAUSE_STEMS: &[&str] = &[
     "show",
 ];
 
+/// Verbs whose clause may follow without "that" ("said Russia would …").
+const BARE_CLAUSE_STEMS: &[&str] = &[
+    "say",
+    "said",
+    "add",
+    "claim",
+    "insist",
+    "argu",
+    "believ",
+    "think",
+    "thought",
+    "warn",
+    "note",
+    "writ",
+    "wrote",
+    "stat",
+    "suggest",
+    "predict",
+    "estimat",
+    "hope",
+    "fear",
+    "expect",
+    "acknowledg",
+    "admit",
+    "conced",
+    "confirm",
+    "explain",
+    "recall",
+    "report",
+    "announc",
+    "declar",
+    "stress",
+    "tweet",
+    "post",
+    "maintain",
+    "contend",
+    "assert",
+    "complain",
+    "agree",
+    "boast",
+];
+
+/// A reporting verb whose reported clause may follow without "that".
+pub fn takes_bare_clause(word: &str) -> bool {
+    with_lower(word, |w| {
+        cue_lower(w) && BARE_CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    })
+}
+
 /// Objects of "told"/"assured" that sit between the verb and its clause.
 pub const OBJECT_VERBS: &[&str] = &[
     "told", "tell", "tells", "telling", "assured", "assures", "reminded", "reminds", "informed",
@@ -93,13 +142,31 @@ pub const OBJECT_VERBS: &[&str] = &[
 
 /// A reporting verb ("said", "warned", "posted").
 pub fn is_cue(word: &str) -> bool {
-    CUES.contains(&word.to_lowercase())
+    with_lower(word, cue_lower)
+}
+
+fn cue_lower(w: &str) -> bool {
+    if CUES.contains(w) {
+        return true;
+    }
+    // "-ing" forms from the listed base forms: saying, arguing, noting, telling, adding.
+    match w.strip_suffix("ing") {
+        Some(stem) if stem.len() >= 2 => {
+            CUES.contains(stem)
+                || CUES.contains(&format!("{stem}e"))
+                || stem.len() >= 3
+                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                    && CUES.contains(&stem[..stem.len() - 1])
+        }
+        _ => false,
+    }
 }
 
 /// A reporting verb that takes a reported clause.
 pub fn takes_clause(word: &str) -> bool {
-    let w = word.to_lowercase();
-    is_cue(&w) && CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    with_lower(word, |w| {
+        cue_lower(w) && CLAUSE_STEMS.iter().any(|s| w.starts_with(s))
+    })
 }
 
 #[cfg(test)]
@@ -110,6 +177,7 @@ mod tests {
     fn cues() {
         assert!(is_cue("said") && is_cue("Told") && is_cue("warned") && is_cue("termed"));
         assert!(!is_cue("walked"));
+        assert!(is_cue("saying") && is_cue("arguing") && is_cue("noting") && is_cue("admitting"));
         assert!(takes_clause("said") && takes_clause("denied") && !takes_clause("called"));
     }
 }

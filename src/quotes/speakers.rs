@@ -108,6 +108,23 @@ pub const SKIP_ADVERBS: &[&str] = &[
 
 /// Words that end a noun phrase when gathering it leftwards or rightwards.
 const NP_STOP: &[&str] = &[
+    "despite",
+    "meaning",
+    "being",
+    "compared",
+    "including",
+    "like",
+    "unlike",
+    "regarding",
+    "among",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "upon",
+    "across",
+    "behind",
+    "beyond",
     "that",
     "which",
     "who",
@@ -363,7 +380,7 @@ impl<'a> Finder<'a> {
             });
         }
         let w = lower(self.tok(t));
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w.as_str()) || PRONOUNS.contains(&contraction_base(&w)) {
             return Some(self.pronoun(t));
         }
         // Gather leftwards: words, possessives, a quoted name ("the so-called “friends”").
@@ -524,17 +541,33 @@ impl<'a> Finder<'a> {
         if a >= before {
             return None;
         }
-        let np = self.np_after(a, before)?;
-        matches!(
-            np.kind,
-            NpKind::Name | NpKind::Pronoun | NpKind::Description
-        )
-        .then_some(np)
+        let ok = |np: &Np| {
+            matches!(
+                np.kind,
+                NpKind::Name | NpKind::Pronoun | NpKind::Description
+            )
+        };
+        if let Some(np) = self.np_after(a, before).filter(ok) {
+            return Some(np);
+        }
+        // "On Monday they announced …": past a short opening phrase, the first person or
+        // subject pronoun.
+        (a..before.min(a + 8))
+            .filter(|&k| !self.idx.in_quote[k])
+            .find(|&k| {
+                self.idx.mention_at[k].is_some()
+                    || matches!(
+                        lower(self.tok(k)).as_str(),
+                        "he" | "she" | "they" | "we" | "i"
+                    )
+            })
+            .and_then(|k| self.np_after(k, before))
+            .filter(ok)
     }
 
     fn pronoun(&self, t: usize) -> Np {
         let w = lower(self.tok(t));
-        let person = match w.as_str() {
+        let person = match contraction_base(&w) {
             "he" => self.resolve_pronoun(t, Gender::Male),
             "she" => self.resolve_pronoun(t, Gender::Female),
             _ => None,
@@ -682,6 +715,18 @@ impl<'a> Finder<'a> {
         }
         None
     }
+}
+
+/// "he’s" → "he", "they're" → "they" (a pronoun with a contracted verb).
+fn contraction_base(w: &str) -> &str {
+    for suf in [
+        "’s", "'s", "’re", "'re", "’d", "'d", "’ll", "'ll", "’ve", "'ve",
+    ] {
+        if let Some(b) = w.strip_suffix(suf) {
+            return b;
+        }
+    }
+    w
 }
 
 fn is_capitalized(s: &str) -> bool {

@@ -4,10 +4,10 @@
 //! Stage: after [`super::resolve`] in [`super::find`]. Input: the text, the
 //! expressions with their resolutions. Output: the same resolutions, with quoted
 //! relative days counted from the statement's date. A statement is dated when a
-//! sentence with a speech word ("said", "posted", "statement", "address"…) carries a
-//! resolved day before the publication date. The quote's own sentence wins; else the
-//! most recent dated statement in the text (an undated quote in a news report is
-//! most likely from the latest statement it reports).
+//! speech word ("said", "posted", "statement", "address"…) stands within a few words
+//! of a resolved day on or before the publication date. The quote's own sentence
+//! wins; else the most recent dated statement in the text (an undated quote in a
+//! news report is most likely from the latest statement it reports).
 //!
 //! Example (published Monday 2025-05-12): "In a statement posted late Sunday, she
 //! said …" then "“A truce from tomorrow,” she said." → tomorrow = 2025-05-12.
@@ -83,10 +83,29 @@ fn relative_day(sem: &Sem) -> Option<i64> {
     }
 }
 
-fn has_speech_word(doc: &Document, sentence: Span) -> bool {
-    doc.slice(sentence)
+/// True when a speech word stands within a few words of `expr` in its sentence
+/// ("said late Sunday", "a statement posted on X late Sunday", "an address on
+/// Saturday"), so the time dates the statement rather than its content.
+fn dates_a_statement(doc: &Document, sentence: Span, expr: Span) -> bool {
+    let words: Vec<(usize, &str)> = doc
+        .slice(sentence)
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| SPEECH.contains(&w.to_ascii_lowercase().as_str()))
+        .scan(sentence.start, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let first = words.iter().position(|(s, _)| *s >= expr.start);
+    let last = words.iter().rposition(|(s, _)| *s < expr.end);
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    words.iter().enumerate().any(|(k, (_, w))| {
+        let near = (k < first && first - k <= 7) || (k > last && k - last <= 3);
+        near && SPEECH.contains(&w.to_ascii_lowercase().as_str())
+    })
 }
 
 /// One expression as [`super::find`] holds it.
@@ -107,11 +126,11 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
         let Some(Point::Day(day)) = it.resolved.point else {
             continue;
         };
-        if day >= dct || inside(it.span) || !matches!(it.resolved.basis, Basis::Published(..)) {
+        if day > dct || inside(it.span) || !matches!(it.resolved.basis, Basis::Published(..)) {
             continue;
         }
         if let Some(si) = doc.sentence_at(it.span.start) {
-            if has_speech_word(doc, doc.sentences[si]) {
+            if dates_a_statement(doc, doc.sentences[si], it.span) {
                 statements.push((si, day));
             }
         }

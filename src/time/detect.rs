@@ -14,12 +14,87 @@ use super::lexicon::{lexicon, Lexicon};
 use super::scan::{Kind, Tokens};
 use super::sem::{Found, From, Rel, Sem};
 
+/// Grammar words that can open an expression besides the vocabulary of
+/// `data/time_words.tsv` (sorted: looked up by binary search).
+const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "at",
+    "calendar",
+    "coming",
+    "comparable",
+    "corresponding",
+    "couple",
+    "current",
+    "each",
+    "earlier",
+    "early",
+    "every",
+    "fewer",
+    "fiscal",
+    "future",
+    "half",
+    "just",
+    "last",
+    "late",
+    "later",
+    "latest",
+    "less",
+    "longer",
+    "many",
+    "mid",
+    "more",
+    "most",
+    "nearly",
+    "next",
+    "no",
+    "once",
+    "over",
+    "past",
+    "per",
+    "previous",
+    "recent",
+    "roughly",
+    "same",
+    "several",
+    "shorter",
+    "some",
+    "that",
+    "the",
+    "these",
+    "this",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twice",
+    "under",
+    "up",
+    "well",
+    "year",
+    "yesterday",
+];
+
 /// Finds every time expression in `t`.
 pub fn detect(t: &Tokens) -> Vec<Found> {
     let p = Parser { t, lex: lexicon() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Most words cannot open a time expression: skip them without trying the rules.
+        if t.kind(i) == Some(Kind::Word) {
+            let w = t.w(i);
+            // "nineties", and plurals of known words ("Mondays").
+            let decade_word = w.ends_with("ties");
+            let plural = w.strip_suffix('s').is_some_and(|s| p.lex.knows(s));
+            if !decade_word && !plural && !p.lex.knows(w) && STARTERS.binary_search(&w).is_err() {
+                i += 1;
+                continue;
+            }
+        }
         match p.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
@@ -173,11 +248,15 @@ impl<'a> Parser<'a> {
     /// "the end of 1990", "mid-1990s".
     fn modified(&self, i: usize) -> Option<Found> {
         let (j, modifier, positional) = self.prefix(i)?;
-        let inner = self
-            .the_phrase(j)
-            .map(|f| (f.end, f.sem))
+        // "the end of the year": the current year, not the year-long period.
+        let inner = positional
+            .then(|| self.the_unit(j))
+            .flatten()
+            .or_else(|| self.the_phrase(j).map(|f| (f.end, f.sem)))
             .or_else(|| self.core(j))?;
         let ok = match &inner.1 {
+            // "later that year"
+            Sem::Offset { n: Some(n), .. } if *n == 0.0 => positional,
             Sem::Duration { .. } | Sem::Offset { .. } => !positional || modifier == "MID",
             Sem::Ref(_) | Sem::Set(_) => false,
             Sem::Time { hour: Some(_), .. } => !positional,
@@ -273,7 +352,7 @@ impl<'a> Parser<'a> {
                 // "the past three months", "the past year" are durations.
                 if w == "past" {
                     if let Some(d) = self.counted_duration(j + 1, true) {
-                        return Some(found(i, d, None));
+                        return Some(found(i, vague_past(d), None));
                     }
                     if let Some(m) = self.unit_shift(j + 1, -1) {
                         return Some(found(i, m, None));
@@ -301,8 +380,18 @@ impl<'a> Parser<'a> {
             "moment" if self.is(i.wrapping_sub(1), "at") => {
                 return Some(found(i, (j + 1, Sem::Ref("PRESENT_REF")), None));
             }
+            // "the year-earlier nine months"
+            "year" if self.is(j + 1, "-") && self.any(j + 2, &["earlier", "ago"]) => {
+                if let Some(d) = self.counted_duration(j + 3, false) {
+                    return Some(found(i, d, None));
+                }
+            }
             "last" | "next" | "coming" | "first" | "previous" | "following" | "recent" => {
                 if let Some(d) = self.counted_duration(j + 1, true) {
+                    let d = match w {
+                        "last" => vague_past(d),
+                        _ => d,
+                    };
                     return Some(found(i, d, None));
                 }
                 let off = match w {
@@ -338,6 +427,28 @@ impl<'a> Parser<'a> {
         if w == "weekend" {
             return Some(found(i, (j + 1, Sem::RelUnit { unit: "WE", off: 0 }), None));
         }
+        // "the year", "the week" as the current one ("sales for the year", "later in the
+        // week"), not as a count or a title ("the year's best", "the Week in Review").
+        if matches!(w, "year" | "week")
+            && !self.t.cap(j)
+            && !matches!(
+                self.w(j + 1),
+                "'" | "’" | "-" | "of" | "before" | "after" | "earlier" | "ago"
+            )
+            && self.year_after(j + 1).is_none()
+        {
+            // TimeML reads "(results for) the year" as the year-long period, and
+            // "(gains in) the week" as the current week.
+            let sem = if w == "year" {
+                Sem::Duration {
+                    n: Some(1.0),
+                    unit: "Y",
+                }
+            } else {
+                Sem::RelUnit { unit: "W", off: 0 }
+            };
+            return Some(found(i, (j + 1, sem), None));
+        }
         // "the current/fiscal/full year", "the year 2000".
         let mut k = j;
         while self.any(k, &["current", "fiscal", "full", "latest", "same"]) {
@@ -352,8 +463,8 @@ impl<'a> Parser<'a> {
             return Some(found(i, (k + 1, Sem::RelUnit { unit, off: 0 }), None));
         }
         if self.is(j, "year") {
-            if let Some(y) = self.year_number(j + 1) {
-                return Some(found(i, (j + 2, Sem::Year(y)), None));
+            if let Some((e, y)) = self.year_after(j + 1) {
+                return Some(found(i, (e, Sem::Year(y)), None));
             }
         }
         // "the 1990s", "the 20th century", "the summer", "the early 1980s".
@@ -370,6 +481,59 @@ impl<'a> Parser<'a> {
             ) {
                 return Some(found(i, (end, sem), modifier));
             }
+        }
+        None
+    }
+
+    /// "the year", "the month" after "the end of", "earlier in": the current one.
+    fn the_unit(&self, j: usize) -> M {
+        if !self.is(j, "the") {
+            return None;
+        }
+        match self.unit_shift(j + 1, 0)? {
+            (e, Sem::RelUnit { unit, off }) => Some((e, Sem::RelUnit { unit, off })),
+            _ => None,
+        }
+    }
+
+    /// "that year", "that day", "that quarter": the time the text is speaking of.
+    fn that_unit(&self, i: usize) -> M {
+        if !self.is(i, "that") {
+            return None;
+        }
+        let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+        let unit = match self.w(k) {
+            "day" => "D",
+            "week" => "W",
+            "month" => "M",
+            "quarter" => "Q",
+            "year" => "Y",
+            _ => return None,
+        };
+        // "that year's results" is fine; "that day care" is not.
+        Some((
+            k + 1,
+            Sem::Offset {
+                n: Some(0.0),
+                unit,
+                sign: 1,
+                from: From::Narrative,
+            },
+        ))
+    }
+
+    /// "year-earlier", "year-ago" as adjectives: the same period a year before.
+    fn year_ago(&self, i: usize) -> M {
+        if self.is(i, "year") && self.is(i + 1, "-") && self.any(i + 2, &["ago", "earlier"]) {
+            return Some((
+                i + 3,
+                Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Period,
+                },
+            ));
         }
         None
     }
@@ -495,6 +659,8 @@ impl<'a> Parser<'a> {
         offer(self.season(i));
         offer(self.counted_duration(i, false));
         offer(self.holiday(i));
+        offer(self.that_unit(i));
+        offer(self.year_ago(i));
         best
     }
 
@@ -507,6 +673,15 @@ impl<'a> Parser<'a> {
         match self.t.kind(i)? {
             Kind::Num => {
                 let v: f64 = w.replace(',', "").parse().ok()?;
+                // "2 1/2": a whole number and a fraction.
+                let t = self.t;
+                if self.is(i + 2, "/") && t.glued(i + 2) && t.glued(i + 3) && !t.glued(i + 1) {
+                    if let (Some(a), Some(b)) = (t.int(i + 1), t.int(i + 3)) {
+                        if a < b && b > 0 && b <= 10 {
+                            return Some((i + 4, Some(v + a as f64 / b as f64)));
+                        }
+                    }
+                }
                 return Some((i + 1, Some(v)));
             }
             Kind::Word => {}
@@ -561,6 +736,15 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         // Bare plural units: "weeks", "years", "decades".
         if let Some(unit) = self.unit(i) {
+            // Not the unit of a count rejected earlier ("52 years old", "hundreds of years").
+            let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+            let counted = i > 0
+                && (self.t.kind(i - 1) == Some(Kind::Num)
+                    || self.lex.cardinal(prev).is_some()
+                    || matches!(prev, "of" | "thousand" | "million"));
+            if counted || self.is(i + 1, "old") {
+                return None;
+            }
             if w.ends_with('s') && !matches!(unit, "WE") {
                 return Some(
                     self.offset_suffix(i + 1, None, unit)
@@ -602,6 +786,10 @@ impl<'a> Parser<'a> {
         };
         let unit_word = self.w(k);
         let unit = self.unit(k)?;
+        if hyphenated && unit_word.ends_with('s') {
+            // "three-quarters", "two-thirds": fractions, not durations.
+            return None;
+        }
         if article && (matches!(unit, "Q" | "TS" | "WE") || unit_word == "night") {
             return None;
         }
@@ -641,9 +829,8 @@ impl<'a> Parser<'a> {
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
             "hence" => (k + 1, 1, From::Now),
             "earlier" => (k + 1, -1, From::Narrative),
-            "later" => (k + 1, 1, From::Narrative),
-            "before" if self.phrase_ends(k + 1) => (k + 1, -1, From::Narrative),
-            "after" if self.phrase_ends(k + 1) => (k + 1, 1, From::Narrative),
+            // TimeML marks "three days later/after/before" as the duration "three days"
+            // plus a signal word, but "a year earlier" as a date.
             _ => return None,
         };
         Some((
@@ -802,6 +989,10 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        // "June last year", "March this year", "(in) May of next year".
+        if let Some(yoff) = self.year_ref(k2) {
+            return Some((k2 + 2, Sem::MonthIn { m, yoff }));
+        }
         if ambiguous {
             let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
             if !MONTH_CONTEXT.contains(&prev) {
@@ -809,6 +1000,19 @@ impl<'a> Parser<'a> {
             }
         }
         Some((k, Sem::Month { m, rel: Rel::Bare }))
+    }
+
+    /// "last year" (-1), "this year" (0), "next year" (1) at `k`.
+    fn year_ref(&self, k: usize) -> Option<i32> {
+        if !self.is(k + 1, "year") {
+            return None;
+        }
+        match self.w(k) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        }
     }
 
     /// "12 May 2025", "12th of May", "1 March".
@@ -994,6 +1198,7 @@ impl<'a> Parser<'a> {
     /// "Sunday", "last Friday", "this Thursday", "Sunday night", "Friday, May 12".
     fn weekday(&self, i: usize) -> M {
         let (rel, k) = match self.w(i) {
+            "this" if self.is(i + 1, "coming") => (Rel::This, i + 2),
             "this" | "coming" => (Rel::This, i + 1),
             "last" | "past" => (Rel::Last, i + 1),
             "next" => (Rel::Next, i + 1),
@@ -1008,8 +1213,15 @@ impl<'a> Parser<'a> {
         let k2 = if self.is(end, ",") { end + 1 } else { end };
         if rel == Rel::Bare {
             if let Some((e, sem)) = self.month_date(k2).or_else(|| self.day_month(k2)) {
-                if matches!(sem, Sem::Date { d: Some(_), .. }) {
-                    return Some((e, sem));
+                match sem {
+                    // Without a year, the weekday tells which year is meant.
+                    Sem::Date {
+                        y: None,
+                        m,
+                        d: Some(d),
+                    } => return Some((e, Sem::WeekdayDate { m, d, dow })),
+                    Sem::Date { d: Some(_), .. } => return Some((e, sem)),
+                    _ => {}
                 }
             }
         }
@@ -1116,7 +1328,8 @@ impl<'a> Parser<'a> {
             ));
         }
         if w == "current" && !self.any(i + 1, &["year", "quarter", "month", "week", "decade"]) {
-            return None;
+            // "current" alone ("the current crisis") is the present in TimeML.
+            return Some((i + 1, Sem::Ref("PRESENT_REF")));
         }
         let unit = match n {
             "week" => "W",
@@ -1137,6 +1350,10 @@ impl<'a> Parser<'a> {
     fn reference(&self, i: usize) -> M {
         let w = self.w(i);
         if let Some(r) = self.lex.reference(w) {
+            // A sentence-opening "Now," is a discourse marker, not a time.
+            if w == "now" && self.t.cap(i) && self.is(i + 1, ",") {
+                return None;
+            }
             return Some((i + 1, Sem::Ref(r)));
         }
         match w {
@@ -1150,6 +1367,10 @@ impl<'a> Parser<'a> {
                 Some((i + 2, Sem::Duration { n: None, unit }))
             }
             "these" if self.is(i + 1, "days") => Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            // "in coming months", "the coming weeks": the near future.
+            "coming" if self.unit(i + 1).is_some() && self.w(i + 1).ends_with('s') => {
+                Some((i + 2, Sem::Ref("FUTURE_REF")))
+            }
             "future" if self.is(i.wrapping_sub(1), "in") => Some((i + 1, Sem::Ref("FUTURE_REF"))),
             _ => None,
         }
@@ -1177,6 +1398,14 @@ impl<'a> Parser<'a> {
             }
             let h = to_24(h, suffix == "pm");
             (i + 1, h, 0, None)
+        } else if t.digits(i) == 4 && self.lex.zone(self.w(i + 1)).is_some() && t.cap(i + 1) {
+            // "1200 GMT": a 24-hour time written without a colon, only with a time zone.
+            let v = t.int(i)? as u32;
+            let (h, m) = (v / 100, v % 100);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            (i + 1, h, m, None)
         } else if (1..=2).contains(&t.digits(i)) {
             let h = t.int(i)? as u32;
             let (mut e, mut m) = (i + 1, 0);
@@ -1388,6 +1617,32 @@ impl<'a> Parser<'a> {
                 end += 3;
             }
         }
+        // "the third quarter last year", "the quarter a year ago", "the corresponding
+        // period a year earlier".
+        let mut prior = yrel == Some(-1) && q == 0;
+        if self.is(end, "last") && self.is(end + 1, "year") {
+            prior = true;
+            end += 2;
+        } else if self.is(end, "a")
+            && self.is(end + 1, "year")
+            && self.any(end + 2, &["ago", "earlier", "before"])
+        {
+            prior = true;
+            end += 3;
+        }
+        if prior {
+            if q > 0 {
+                rel = Rel::Last;
+            } else {
+                let sem = Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Period,
+                };
+                return Some((end, sem));
+            }
+        }
         Some((end, Sem::Quarter { q, year, rel, half }))
     }
 
@@ -1407,9 +1662,9 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.is(i + 1, "of") {
-            if let Some(y) = self.year_number(i + 2) {
+            if let Some((e, y)) = self.year_after(i + 2) {
                 return Some((
-                    i + 3,
+                    e,
                     Sem::Season {
                         code,
                         year: Some(y),
@@ -1566,6 +1821,15 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// "the past few weeks", "the last several quarters": a vague stretch of the past is
+/// the past itself in TimeML (PAST_REF); counted ones stay durations.
+fn vague_past(m: (usize, Sem)) -> (usize, Sem) {
+    match m {
+        (end, Sem::Duration { n: None, .. }) => (end, Sem::Ref("PAST_REF")),
+        other => other,
+    }
+}
+
 fn to_24(h: u32, pm: bool) -> u32 {
     match (h, pm) {
         (12, false) => 0,
@@ -1577,6 +1841,31 @@ fn to_24(h: u32, pm: bool) -> u32 {
 
 /// TIMEX3 duration value for `n` units ("P3Y", "PT2H", "PXW").
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    // Fractions go to the next smaller unit: 2.5 years = P2Y6M, 5.5 hours = PT5H30M.
+    if let Some(v) = n.filter(|v| v.fract() != 0.0) {
+        let (whole, frac) = (v.trunc() as i64, v.fract());
+        let (big, small, per, time) = match unit {
+            "Y" => ("Y", "M", 12.0, false),
+            "M" => ("M", "D", 30.0, false),
+            "D" => ("D", "H", 24.0, false),
+            "TH" => ("H", "M", 60.0, true),
+            "TM" => ("M", "S", 60.0, true),
+            _ => ("", "", 0.0, false),
+        };
+        let part = (frac * per).round() as i64;
+        if per > 0.0 && (frac * per - part as f64).abs() < 1e-6 {
+            let head = if whole > 0 {
+                format!("{whole}{big}")
+            } else {
+                String::new()
+            };
+            return match (time, unit) {
+                (true, _) => format!("PT{head}{part}{small}"),
+                (false, "D") => format!("P{head}T{part}{small}"),
+                _ => format!("P{head}{part}{small}"),
+            };
+        }
+    }
     let num = |k: f64| match n {
         Some(v) => {
             let x = v * k;
@@ -1597,7 +1886,8 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "2W" => format!("P{}W", num(2.0)),
         "WE" => format!("P{}D", num(2.0)),
         "M" => format!("P{}M", num(1.0)),
-        "Q" => format!("P{}Q", num(1.0)),
+        // TimeML counts quarters in months.
+        "Q" => format!("P{}M", num(3.0)),
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
@@ -1682,6 +1972,7 @@ mod tests {
 
     #[test]
     fn clock_times() {
+        assert_eq!(texts("By 1200 GMT shares fell."), vec!["1200 GMT"]);
         assert_eq!(
             texts("at 3pm GMT and 10:30 ET, 5 p.m. Friday"),
             vec!["3pm GMT", "10:30 ET", "5 p.m. Friday"]
@@ -1697,10 +1988,18 @@ mod tests {
     }
 
     #[test]
+    fn starters_are_sorted() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn duration_values() {
         assert_eq!(duration_value(Some(3.0), "Y"), "P3Y");
         assert_eq!(duration_value(Some(2.0), "TH"), "PT2H");
         assert_eq!(duration_value(None, "W"), "PXW");
         assert_eq!(duration_value(Some(1.0), "DE"), "P10Y");
+        assert_eq!(duration_value(Some(2.5), "Y"), "P2Y6M");
+        assert_eq!(duration_value(Some(5.5), "TH"), "PT5H30M");
+        assert_eq!(duration_value(Some(3.0), "Q"), "P9M");
     }
 }

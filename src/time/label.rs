@@ -11,8 +11,8 @@ use super::resolve::{Basis, Resolved};
 use super::sem::Sem;
 use crate::model::TimeType;
 
-/// The `basis` text.
-pub fn basis(b: &Basis) -> Option<String> {
+/// The `basis` text; `dated` says whether a publication date was known.
+pub fn basis(b: &Basis, dated: bool) -> Option<String> {
     Some(match b {
         Basis::Stated => "stated".to_string(),
         Basis::Published(d, tense) => {
@@ -24,7 +24,8 @@ pub fn basis(b: &Basis) -> Option<String> {
         }
         Basis::Narrative(p) => format!("relative to {} mentioned earlier", p.label()),
         Basis::Statement(d) => format!("relative to the statement of {}", day_label(*d)),
-        Basis::Unresolved => return None,
+        Basis::Unresolved if dated => "not resolved".to_string(),
+        Basis::Unresolved => "not resolved: no publication date".to_string(),
     })
 }
 

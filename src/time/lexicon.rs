@@ -13,6 +13,8 @@ static SOURCE: &str = include_str!("../../data/time_words.tsv");
 #[derive(Default)]
 pub struct Lexicon {
     classes: HashMap<&'static str, HashMap<&'static str, &'static str>>,
+    /// Every word of every class, for the quick "can a time expression start here?" test.
+    words: std::collections::HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SOURCE));
@@ -36,9 +38,15 @@ impl Lexicon {
                     .entry(class)
                     .or_default()
                     .insert(word, value.trim());
+                lex.words.insert(word);
             }
         }
         lex
+    }
+
+    /// True when `word` belongs to any class.
+    pub fn knows(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// The raw value of `word` in `class`.

@@ -90,7 +90,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             value: Some(it.resolved.value.clone()),
             modifier: modifier.map(str::to_string),
             label: label::label(&it.sem, modifier, &it.resolved),
-            basis: label::basis(&it.resolved.basis),
+            basis: label::basis(&it.resolved.basis, published.is_some()),
         })
         .collect()
 }
@@ -136,10 +136,41 @@ mod tests {
         assert_eq!(e[0].label.as_deref(), Some("Sunday 11 May 2025, evening"));
     }
 
+    proptest::proptest! {
+        /// Any input: no panic, spans on char boundaries, in order, non-overlapping.
+        #[test]
+        fn never_panics(text in "[ a-zA-Z0-9:/.,'’“”\\-\n]{0,80}|(\\PC{0,40})") {
+            let doc = Document::new(&text);
+            for dct in [None, NaiveDate::from_ymd_opt(2025, 5, 12), NaiveDate::from_ymd_opt(1, 1, 1)] {
+                let found = find(&doc, dct);
+                let mut last = 0;
+                for t in &found {
+                    proptest::prop_assert!(text.get(t.span.start..t.span.end).is_some());
+                    proptest::prop_assert!(t.span.start >= last && t.span.start < t.span.end);
+                    last = t.span.end;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        let text = "In 1000, on 31/12/9999, the year 2200 and 12 May 2025, every Monday, 40 centuries ago.";
+        for dct in [NaiveDate::MIN, NaiveDate::MAX] {
+            let _ = find(&Document::new(text), Some(dct));
+        }
+    }
+
     #[test]
     fn without_a_date_weekdays_stay_weekdays() {
         let got = run("The vote was held on Sunday, two days ago.", None);
         assert_eq!(got[0].2, "XXXX-WXX-7");
+        let e = find(&Document::new("It rained on Sunday."), None);
+        assert_eq!(
+            e[0].basis.as_deref(),
+            Some("not resolved: no publication date")
+        );
+        assert_eq!(e[0].label.as_deref(), Some("Sunday"));
         assert_eq!(got[1].0, "two days ago");
         assert_eq!(got[1].2, "XXXX-XX-XX");
     }

@@ -158,29 +158,30 @@ impl Point {
     /// season ("a year earlier" than 1989-Q3 is 1988-Q3); otherwise the result has
     /// the unit's granularity ("two weeks ago" → a week).
     pub fn shift(&self, n: i64, unit: &str) -> Option<Point> {
+        // Checked: the count comes from the text ("99999999999 years ago").
         let y_shift = match unit {
-            "Y" => Some(n),
-            "DE" => Some(10 * n),
-            "CE" => Some(100 * n),
+            "Y" => Some(Some(n)),
+            "DE" => Some(n.checked_mul(10)),
+            "CE" => Some(n.checked_mul(100)),
             _ => None,
         };
         if let Some(dy) = y_shift {
-            let dy = i32::try_from(dy).ok()?;
+            let dy = i32::try_from(dy?).ok()?;
             return Some(match *self {
-                Point::Quarter(y, q) => Point::Quarter(y + dy, q),
-                Point::Half(y, h) => Point::Half(y + dy, h),
-                Point::Month(y, m) => Point::Month(y + dy, m),
-                Point::Season(y, s) => Point::Season(y + dy, s),
-                Point::Decade(d) if unit == "DE" => Point::Decade(d + dy / 10),
-                Point::Century(c) if unit == "CE" => Point::Century(c + dy / 100),
-                _ => Point::Year(self.first_day()?.year() + dy),
+                Point::Quarter(y, q) => Point::Quarter(y.checked_add(dy)?, q),
+                Point::Half(y, h) => Point::Half(y.checked_add(dy)?, h),
+                Point::Month(y, m) => Point::Month(y.checked_add(dy)?, m),
+                Point::Season(y, s) => Point::Season(y.checked_add(dy)?, s),
+                Point::Decade(d) if unit == "DE" => Point::Decade(d.checked_add(dy / 10)?),
+                Point::Century(c) if unit == "CE" => Point::Century(c.checked_add(dy / 100)?),
+                _ => Point::Year(self.first_day()?.year().checked_add(dy)?),
             });
         }
         let day = self.first_day()?;
         match unit {
             "D" => Some(Point::Day(day.checked_add_signed(Duration::try_days(n)?)?)),
             "W" | "2W" => {
-                let k = if unit == "2W" { 2 * n } else { n };
+                let k = if unit == "2W" { n.checked_mul(2)? } else { n };
                 let d = day.checked_add_signed(Duration::try_weeks(k)?)?;
                 let iso = d.iso_week();
                 Some(Point::Week(iso.year(), iso.week()))
@@ -194,7 +195,7 @@ impl Point {
                     Point::Quarter(y, q) => (y, q),
                     _ => (day.year(), quarter_of(day.month())),
                 };
-                let idx = y as i64 * 4 + (q as i64 - 1) + n;
+                let idx = (y as i64 * 4 + (q as i64 - 1)).checked_add(n)?;
                 Some(Point::Quarter(
                     i32::try_from(idx.div_euclid(4)).ok()?,
                     (idx.rem_euclid(4) + 1) as u32,
@@ -244,6 +245,15 @@ mod tests {
             Point::Quarter(2025, 2).label(),
             "the second quarter of 2025"
         );
+    }
+
+    #[test]
+    fn huge_shifts_fail_quietly() {
+        let p = Point::Day(day("2025-05-12"));
+        for unit in ["D", "W", "2W", "M", "Q", "Y", "DE", "CE"] {
+            assert_eq!(p.shift(i64::MAX, unit), None);
+            assert_eq!(p.shift(i64::MIN + 1, unit), None);
+        }
     }
 
     #[test]

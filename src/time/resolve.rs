@@ -179,6 +179,27 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             date(Point::Month(y, *m), date_basis(ctx, dct))
         }
+        Sem::WeekdayDate { m, d, dow } => {
+            let Some(dct) = dct else {
+                return unresolved(TimeType::Date, format!("XXXX-{m:02}-{d:02}"));
+            };
+            // The nearest year (within three either way) where that day has that weekday.
+            let y = (0..=3)
+                .flat_map(|k| [dct.year() + k, dct.year() - k])
+                .find(|y| {
+                    NaiveDate::from_ymd_opt(*y, *m, *d)
+                        .is_some_and(|day| day.weekday().number_from_monday() == *dow)
+                })
+                .unwrap_or_else(|| closest_year(dct, *m, *d, ctx.tense));
+            match NaiveDate::from_ymd_opt(y, *m, *d) {
+                Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
+                None => unresolved(TimeType::Date, format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        Sem::MonthIn { m, yoff } => match dct {
+            Some(dct) => date(Point::Month(dct.year() + yoff, *m), date_basis(ctx, dct)),
+            None => unresolved(TimeType::Date, format!("XXXX-{m:02}")),
+        },
         Sem::Year(y) => date(Point::Year(*y), Basis::Stated),
         Sem::Decade(d) => date(Point::Decade(*d), Basis::Stated),
         Sem::ShortDecade(d) => {
@@ -194,14 +215,37 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
         }
         Sem::Century(c) => date(Point::Century(*c), Basis::Stated),
         Sem::Holiday { md, year } => {
-            let (m, d) = md.split_once('-').unwrap_or(("01", "01"));
-            let (m, d): (u32, u32) = (m.parse().unwrap_or(1), d.parse().unwrap_or(1));
+            let parts: Vec<u32> = md.split('-').filter_map(|p| p.parse().ok()).collect();
+            let on = |y: i32| -> Option<NaiveDate> {
+                match parts[..] {
+                    [m, d] => NaiveDate::from_ymd_opt(y, m, d),
+                    // The n-th weekday of a month (Thanksgiving: 4th Thursday of November).
+                    [m, wd, n] => {
+                        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                        let lead =
+                            (wd as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+                        first.checked_add_signed(Duration::try_days(lead + 7 * (n as i64 - 1))?)
+                    }
+                    _ => None,
+                }
+            };
+            // Unresolved: "XXXX-12-25", or "XXXX-11-XX" for a floating holiday.
+            let md = match parts[..] {
+                [m, d] => format!("{m:02}-{d:02}"),
+                [m, ..] => format!("{m:02}-XX"),
+                _ => "XX-XX".to_string(),
+            };
             match (year, dct) {
-                (Some(y), _) => match NaiveDate::from_ymd_opt(*y, m, d) {
+                (Some(y), _) => match on(*y) {
                     Some(day) => date(Point::Day(day), Basis::Stated),
                     None => unresolved(TimeType::Date, format!("XXXX-{md}")),
                 },
-                (None, Some(dct)) => match NaiveDate::from_ymd_opt(dct.year(), m, d) {
+                (None, Some(dct)) => match on(closest_year(
+                    dct,
+                    parts.first().copied().unwrap_or(1),
+                    15,
+                    ctx.tense,
+                )) {
                     Some(day) => date(Point::Day(day), date_basis(ctx, dct)),
                     None => unresolved(TimeType::Date, format!("XXXX-{md}")),
                 },
@@ -280,8 +324,13 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                     ..unresolved(TimeType::Date, r.into())
                 };
             };
-            let steps = (n.round() as i64) * sign;
-            let unit = if unit.starts_with('T') { "D" } else { unit };
+            // Clock units count in whole days: "three hours ago" is still the day of
+            // publication, "48 hours earlier" two days before.
+            let (steps, unit) = match *unit {
+                "TH" => ((n / 24.0).floor() as i64 * sign, "D"),
+                "TM" | "TS" => (0, "D"),
+                u => ((n.round() as i64) * sign, u),
+            };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
                 (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
@@ -303,7 +352,12 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                 (_, _, Some(dct)) => (Point::Day(dct), date_basis(ctx, dct)),
                 _ => return unresolved(TimeType::Date, unresolved_unit(unit)),
             };
-            match anchor.shift(steps, unit) {
+            let shifted = match (anchor, *from, unit) {
+                // "that year", "that quarter": the unit containing the time spoken of.
+                (_, _, u) if steps == 0 => coarsen(anchor, u),
+                _ => anchor.shift(steps, unit),
+            };
+            match shifted {
                 Some(p) => date(p, basis),
                 None => unresolved(TimeType::Date, unresolved_unit(unit)),
             }
@@ -325,7 +379,7 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             hour,
             min,
             part,
-            ..
+            zone,
         } => {
             let tod = match (hour, part) {
                 (Some(h), _) => format!("{h:02}:{min:02}"),
@@ -339,7 +393,13 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
                     None => unresolved(TimeType::Date, "XXXX-XX-XX".into()),
                 },
             };
-            let value = format!("{}T{}", base.value, tod);
+            // A clock time stated in UTC/GMT carries the ISO "Z"; other zones are
+            // left out of the value (TimeML writes local time) and shown in the label.
+            let z = match (hour, zone) {
+                (Some(_), Some("Z")) => "Z",
+                _ => "",
+            };
+            let value = format!("{}T{}{z}", base.value, tod);
             Resolved {
                 kind: TimeType::Time,
                 value,
@@ -386,6 +446,23 @@ fn closest_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
     best.1
 }
 
+/// The `unit` (D, W, M, Q, Y) that contains `p`, when `p` is at least as fine.
+fn coarsen(p: Point, unit: &str) -> Option<Point> {
+    let day = p.first_day()?;
+    match (unit, p) {
+        ("D", Point::Day(_)) => Some(p),
+        ("D", _) => None,
+        ("W", Point::Day(d)) => Some(Point::Week(d.iso_week().year(), d.iso_week().week())),
+        ("W", Point::Week(..)) => Some(p),
+        ("M", Point::Day(_) | Point::Month(..)) => Some(Point::Month(day.year(), day.month())),
+        ("Q", Point::Day(_) | Point::Month(..) | Point::Quarter(..)) => {
+            Some(Point::Quarter(day.year(), quarter_of(day.month())))
+        }
+        ("Y", _) => Some(Point::Year(day.year())),
+        _ => None,
+    }
+}
+
 fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Context) -> Resolved {
     let make = |y: i32, n: u32| {
         if half {
@@ -423,7 +500,12 @@ fn resolve_quarter(q: u32, year: Option<i32>, rel: Rel, half: bool, ctx: &Contex
     };
     let per_year = if half { 2 } else { 4 };
     let y = dct.year();
-    let point = if q == 0 {
+    let point = if let (0, false, Some(p @ Point::Quarter(..)), false) =
+        (q, half, ctx.narrative, rel == Rel::This)
+    {
+        // "the quarter" in a text already speaking of a quarter is that quarter.
+        p
+    } else if q == 0 {
         // "the quarter", "the latest quarter": the last complete one; "the current quarter": this one.
         let back = if rel == Rel::This { 0 } else { 1 };
         let idx = y as i64 * per_year + (cur as i64 - 1) - back;
@@ -544,6 +626,33 @@ mod tests {
         assert_eq!(
             resolve(&q3, None, &ctx("1989-10-26", Tense::Past)).value,
             "1989-Q3"
+        );
+    }
+
+    #[test]
+    fn clock_offsets_count_whole_days() {
+        let c = ctx("2025-05-12", Tense::Past);
+        let hours = |n: f64| Sem::Offset {
+            n: Some(n),
+            unit: "TH",
+            sign: -1,
+            from: From::Now,
+        };
+        assert_eq!(resolve(&hours(3.0), None, &c).value, "2025-05-12");
+        assert_eq!(resolve(&hours(48.0), None, &c).value, "2025-05-10");
+    }
+
+    #[test]
+    fn weekday_picks_the_year() {
+        // 6 December was a Monday in 2004, not in 2005.
+        let d = Sem::WeekdayDate {
+            m: 12,
+            d: 6,
+            dow: 1,
+        };
+        assert_eq!(
+            resolve(&d, None, &ctx("2005-03-15", Tense::Past)).value,
+            "2004-12-06"
         );
     }
 

@@ -37,6 +37,17 @@ pub enum Sem {
         m: u32,
         d: Option<u32>,
     },
+    /// A day and month named with its weekday but no year ("Monday 6 December").
+    WeekdayDate {
+        m: u32,
+        d: u32,
+        dow: u32,
+    },
+    /// A month in a year given relative to now ("June last year": `yoff` -1).
+    MonthIn {
+        m: u32,
+        yoff: i32,
+    },
     /// A month named without a year ("in March", "last March").
     Month {
         m: u32,

@@ -44,9 +44,7 @@ const FUTURE: &[&str] = &[
     "upcoming",
     "intends",
     "aims",
-    "until",
     "tomorrow",
-    "next",
     "starting",
 ];
 
@@ -106,12 +104,11 @@ const PAST: &[&str] = &[
     "ago",
     "yesterday",
     "last",
-    "has",
-    "have",
-    "been",
 ];
 
 const PRESENT: &[&str] = &[
+    "has",
+    "have",
     "is",
     "are",
     "am",
@@ -179,45 +176,54 @@ fn marker(w: &str, kind: Kind) -> Option<Tense> {
 }
 
 /// Tense for the expression at tokens `[start, end)` of the sentence `[s_start, s_end)`.
+///
+/// The nearest finite marker on either side decides. An infinitive ("to meet …
+/// Thursday") reads as future only when no finite verb is found: in "extended the
+/// offer to buy the firm Friday" the date belongs to "extended". A possessive
+/// weekday ("Wednesday's ruling") names something that has happened.
+/// With "this" ("agreed to meet this Thursday") the infinitive wins.
 pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    fn consider(best: &mut Option<(usize, Tense)>, dist: usize, tense: Tense) {
-        if best.is_none_or(|(d, _)| dist < d) {
-            *best = Some((dist, tense));
-        }
+    if matches!(t.w(end), "'" | "’") && t.w(end + 1) == "s" {
+        return Tense::Past;
     }
-    // Left side: nearest first; "going to", "to" + verb count as future.
+    let mut finite: Option<(usize, Tense)> = None;
+    let mut infinitive = false;
     for k in (s_start..start).rev() {
         let w = t.w(k);
-        let dist = start - k;
         if w == "going" && t.w(k + 1) == "to" {
-            consider(&mut best, dist, Tense::Future);
+            finite = Some((start - k, Tense::Future));
             break;
         }
         if let Some(tense) = t.kind(k).and_then(|kind| marker(w, kind)) {
-            consider(&mut best, dist, tense);
+            finite = Some((start - k, tense));
             break;
         }
         if w == "to" && is_bare_verb_like(t, k + 1) {
-            consider(&mut best, dist, Tense::Future);
-            break;
+            infinitive = true;
         }
     }
     for k in end..s_end {
         let w = t.w(k);
         let dist = k + 1 - end;
-        if best.is_some_and(|(d, _)| dist >= d) {
+        if finite.is_some_and(|(d, _)| dist >= d) {
             break;
         }
         if let Some(tense) = t.kind(k).and_then(|kind| marker(w, kind)) {
-            // Time words after the expression ("next", "last") are not its verb.
-            if !matches!(w, "next" | "last" | "until" | "tomorrow" | "yesterday") {
-                consider(&mut best, dist, tense);
+            // Time words after the expression ("last", "tomorrow") are not its verb.
+            if !matches!(w, "last" | "tomorrow" | "yesterday") {
+                finite = Some((dist, tense));
                 break;
             }
         }
     }
-    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+    // "agreed to meet this Thursday": with "this", the infinitive's plan wins.
+    let this = matches!(t.w(start), "this" | "coming");
+    match (finite, infinitive) {
+        (Some(_), true) if this => Tense::Future,
+        (Some((_, tense)), _) => tense,
+        (None, true) => Tense::Future,
+        (None, false) => Tense::Unknown,
+    }
 }
 
 /// A lower-case word after "to" that looks like an infinitive ("to meet"), not a
@@ -275,5 +281,13 @@ mod tests {
             Tense::Present
         );
         assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
+        assert_eq!(
+            tense_of("They raised the offer to buy the mill Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("Relatives will fight Wednesday's ruling.", "Wednesday"),
+            Tense::Past
+        );
     }
 }

@@ -1,0 +1,376 @@
+//! Check: a person's age stated twice differently, or against a stated birth year.
+//!
+//! Input: the text (ages written with names: "Ana Ortiz, 45,", "47-year-old Ana Ortiz",
+//! "Ortiz, a 47-year-old teacher", "Ana Ortiz (45)", "Ana Ortiz, aged 45"; with the people
+//! stage also "the 47-year-old" right after a sentence naming one person; birth years
+//! "Ana Ortiz, born in 1978,"), the people, the publication date. Output: an
+//! `age-conflict` flag. Example: "Ana Ortiz, 45, …" and later "the 47-year-old Ortiz" is
+//! flagged; "Ortiz, 45, … when she was 30" is not (an age at another time).
+
+use super::lexicon::fold;
+use super::{Check, Context};
+use crate::model::Flag;
+use crate::span::Span;
+use chrono::Datelike;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct AgeConflict;
+
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+){1,3})";
+
+static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"\b(?P<name>{NAME}),\s+(?P<age>\d{{1,3}}),"),
+        format!(r"\b(?P<name>{NAME})\s+\((?P<age>\d{{1,3}})\)"),
+        format!(r"\b(?P<name>{NAME}),\s+aged\s+(?P<age>\d{{1,3}})\b"),
+        format!(
+            r"\b(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<age>\d{{1,3}})-year-old\b"
+        ),
+        format!(r"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
+    ]
+    .iter()
+    .map(|r| Regex::new(r).expect("age regex"))
+    .collect()
+});
+
+/// "the 47-year-old" standing for someone named just before.
+static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\b").expect("bare age regex")
+});
+
+static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+)?(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("born regex")
+});
+
+/// Sentences that speak of another time, where a different age is expected.
+static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
+    // event; only explicit talk of another age ("when she was", "turned") is excluded.
+    Regex::new(r"(?i)\b(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)\b")
+        .expect("other time regex")
+});
+
+/// Words that start a capitalised run without being a name.
+fn is_not_name_start(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "For"
+            | "Of"
+            | "When"
+            | "After"
+            | "Before"
+            | "While"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+#[derive(Debug, Clone)]
+struct Stated {
+    /// Person index when the people stage knows the name, else the folded surname.
+    key: String,
+    first: Option<String>,
+    /// Age, or birth year when `born`.
+    value: i32,
+    born: bool,
+    passage: Span,
+    sentence: usize,
+}
+
+fn key_of(ctx: &Context, name: &str, span: Span) -> (String, Option<String>) {
+    let tokens: Vec<&str> = name
+        .split_whitespace()
+        .filter(|t| {
+            !matches!(
+                t.trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Dame"
+            )
+        })
+        .collect();
+    // The word before the surname: "Musician Alan Wass" and "Alan Wass" agree on "alan".
+    let first = (tokens.len() >= 2).then(|| fold(tokens[tokens.len() - 2]).to_lowercase());
+    if let Some(i) = ctx
+        .people
+        .iter()
+        .position(|p| p.mentions.iter().any(|m| m.span.overlaps(&span)))
+    {
+        return (format!("#{i}"), first);
+    }
+    let last = tokens
+        .last()
+        .map(|t| fold(t).to_lowercase())
+        .unwrap_or_default();
+    (last, first)
+}
+
+fn stated(ctx: &Context) -> Vec<Stated> {
+    let text = ctx.doc.text;
+    let mut out: Vec<Stated> = Vec::new();
+    let push =
+        |out: &mut Vec<Stated>, name: regex::Match, value: i32, born: bool, passage: Span| {
+            let first_word = name.as_str().split_whitespace().next().unwrap_or("");
+            if is_not_name_start(first_word) || out.iter().any(|s| s.passage.overlaps(&passage)) {
+                return;
+            }
+            let Some(sentence) = ctx.doc.sentence_at(passage.start) else {
+                return;
+            };
+            let span = Span::new(name.start(), name.end());
+            let (key, first) = key_of(ctx, name.as_str(), span);
+            out.push(Stated {
+                key,
+                first,
+                value,
+                born,
+                passage,
+                sentence,
+            });
+        };
+    for re in AGE_RES.iter() {
+        for c in re.captures_iter(text) {
+            let (Some(m), Some(name), Some(age)) = (c.get(0), c.name("name"), c.name("age")) else {
+                continue;
+            };
+            let Ok(age) = age.as_str().parse::<i32>() else {
+                continue;
+            };
+            if !(1..=110).contains(&age) {
+                continue;
+            }
+            let end = m.as_str().trim_end_matches(',').len() + m.start();
+            push(&mut out, name, age, false, Span::new(m.start(), end));
+        }
+    }
+    for c in BORN_RE.captures_iter(text) {
+        let (Some(m), Some(name), Some(y)) = (c.get(0), c.name("name"), c.name("y")) else {
+            continue;
+        };
+        let Ok(y) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        push(&mut out, name, y, true, Span::new(m.start(), m.end()));
+    }
+    // "the 47-year-old": only when the people stage says exactly one person was just named.
+    for c in BARE_AGE_RE.captures_iter(text) {
+        let (Some(m), Some(age)) = (c.get(0), c.name("age")) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|s| s.passage.overlaps(&Span::new(m.start(), m.end())))
+        {
+            continue;
+        }
+        let Ok(age) = age.as_str().parse::<i32>() else {
+            continue;
+        };
+        let Some(si) = ctx.doc.sentence_at(m.start()) else {
+            continue;
+        };
+        let window_start = ctx.doc.sentences[si.saturating_sub(1)].start;
+        let named: Vec<usize> = ctx
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.mentions
+                    .iter()
+                    .any(|x| x.span.start >= window_start && x.span.end <= m.start())
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [i] = named[..] {
+            out.push(Stated {
+                key: format!("#{i}"),
+                first: None,
+                value: age,
+                born: false,
+                passage: Span::new(m.start(), m.end()),
+                sentence: si,
+            });
+        }
+    }
+    out.sort_by_key(|s| s.passage.start);
+    out
+}
+
+impl Check for AgeConflict {
+    fn id(&self) -> &'static str {
+        "age-conflict"
+    }
+
+    fn description(&self) -> &'static str {
+        "A person's age is stated twice differently, or does not fit a stated birth year."
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Flag> {
+        let text = ctx.doc.text;
+        let all = stated(ctx);
+        let other_time = |s: &Stated| {
+            ctx.doc.sentences.get(s.sentence).is_some_and(|sp| {
+                OTHER_TIME_RE.is_match(
+                    &sp.text(text)
+                        .replace(&s.passage.text(text).to_string(), " "),
+                )
+            })
+        };
+        let mut flags = Vec::new();
+        let mut done: Vec<String> = Vec::new();
+        for (j, b) in all.iter().enumerate() {
+            if done.contains(&b.key) || other_time(b) {
+                continue;
+            }
+            // Two people sharing a surname: compare only when the first names cannot differ.
+            let mut firsts: Vec<&String> = all
+                .iter()
+                .filter(|o| o.key == b.key)
+                .filter_map(|o| o.first.as_ref())
+                .collect();
+            firsts.sort();
+            firsts.dedup();
+            let same = |a: &Stated| {
+                a.key == b.key
+                    && match (&a.first, &b.first) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => firsts.len() <= 1,
+                    }
+            };
+            let conflict = all[..j].iter().find(|a| {
+                if !same(a) || other_time(a) {
+                    return false;
+                }
+                match (a.born, b.born) {
+                    (false, false) => a.value != b.value,
+                    (true, true) => false,
+                    (true, false) | (false, true) => {
+                        let (age, year) = if a.born {
+                            (b.value, a.value)
+                        } else {
+                            (a.value, b.value)
+                        };
+                        ctx.published.is_some_and(|p| {
+                            let y = p.year();
+                            age != y - year && age != y - year - 1
+                        })
+                    }
+                }
+            });
+            let Some(a) = conflict else { continue };
+            done.push(b.key.clone());
+            let (message, fact) = if a.born || b.born {
+                (
+                    format!(
+                        "The age in “{}” does not fit the birth year in “{}” for an article published in {}.",
+                        if a.born { b.passage.text(text) } else { a.passage.text(text) },
+                        if a.born { a.passage.text(text) } else { b.passage.text(text) },
+                        ctx.published.map(|p| p.year()).unwrap_or_default()
+                    ),
+                    ctx.published.map(|p| format!("published {p}")),
+                )
+            } else {
+                (
+                    format!(
+                        "The same person is given two ages: {} in “{}” and {} in “{}”.",
+                        a.value,
+                        a.passage.text(text),
+                        b.value,
+                        b.passage.text(text)
+                    ),
+                    None,
+                )
+            };
+            flags.push(Flag {
+                kind: self.id().into(),
+                message,
+                reason: "both state the same person's age".into(),
+                confidence: if (a.value - b.value).abs() == 1 && !a.born && !b.born {
+                    0.6
+                } else {
+                    0.75
+                },
+                evidence: vec![a.passage, b.passage],
+                fact,
+            });
+        }
+        flags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{evidence, run_on};
+    use super::*;
+    use crate::model::{Mention, MentionKind, Person};
+
+    #[test]
+    fn fires_on_two_ages() {
+        let t = "Ana Ortiz, 45, runs the bakery.\nCustomers love the 47-year-old Ana Ortiz and her bread.";
+        let f = run_on(&AgeConflict, t, &[], None);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            evidence(t, &f[0]),
+            vec!["Ana Ortiz, 45", "47-year-old Ana Ortiz"]
+        );
+    }
+
+    #[test]
+    fn fires_with_people_for_bare_age_and_on_birth_year() {
+        let t = "Ana Ortiz, 45, runs the bakery. The 47-year-old opened it herself.";
+        let s = t.find("Ana Ortiz").unwrap();
+        let p = Person {
+            name: "Ana Ortiz".into(),
+            honorifics: vec![],
+            roles: vec![],
+            mentions: vec![Mention {
+                span: Span::new(s, s + 9),
+                kind: MentionKind::Name,
+            }],
+        };
+        assert_eq!(run_on(&AgeConflict, t, &[p], None).len(), 1);
+        let t = "Ana Ortiz, born in 1970, runs the bakery. Customers love Ana Ortiz, 45, and her bread.";
+        assert_eq!(run_on(&AgeConflict, t, &[], Some("2025-05-01")).len(), 1);
+        assert!(run_on(&AgeConflict, t, &[], Some("2015-05-01")).is_empty());
+    }
+
+    #[test]
+    fn near_misses_stay_silent() {
+        for t in [
+            "Ana Ortiz, 45, runs the bakery. Ana Ortiz, 45, also sings.",
+            "Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
+            "Baker Ana Ortiz, 45, runs the bakery. Luis Ortiz, 47, bakes.",
+            "Ana Ortiz, 45, runs the bakery. She opened it when Ortiz, 30, had just moved.",
+            "Ana Ortiz, 45, runs the bakery. The 47-year-old oven still works.",
+        ] {
+            assert!(run_on(&AgeConflict, t, &[], None).is_empty(), "{t}");
+        }
+    }
+}

@@ -21,13 +21,13 @@ const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈ�
 
 static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"\b(?P<name>{NAME}),\s+(?P<age>\d{{1,3}}),"),
-        format!(r"\b(?P<name>{NAME})\s+\((?P<age>\d{{1,3}})\)"),
-        format!(r"\b(?P<name>{NAME}),\s+aged\s+(?P<age>\d{{1,3}})\b"),
+        format!(r"(?-u:\b)(?P<name>{NAME}),\s+(?P<age>\d{{1,3}}),"),
+        format!(r"(?-u:\b)(?P<name>{NAME})\s+\((?P<age>\d{{1,3}})\)"),
+        format!(r"(?-u:\b)(?P<name>{NAME}),\s+aged\s+(?P<age>\d{{1,3}})(?-u:\b)"),
         format!(
-            r"\b(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<age>\d{{1,3}})-year-old\b"
+            r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<age>\d{{1,3}})-year-old(?-u:\b)"
         ),
-        format!(r"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
+        format!(r"(?-u:\b)(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("age regex"))
@@ -36,12 +36,12 @@ static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// "the 47-year-old" standing for someone named just before.
 static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\b").expect("bare age regex")
+    Regex::new(r"(?-u:\b)[Tt]he\s+(?P<age>\d{1,3})-year-old(?-u:\b)").expect("bare age regex")
 });
 
 static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+)?(?P<y>(?:19|20)\d\d)\b"
+        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .expect("born regex")
 });
@@ -50,13 +50,13 @@ static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
     // event; only explicit talk of another age ("when she was", "turned") is excluded.
-    Regex::new(r"(?i)\b(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)(?-u:\b)")
         .expect("other time regex")
 });
 
 /// Family words: relatives share a surname, so a surname alone no longer identifies.
 static KIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)(?-u:\b)")
         .expect("kin regex")
 });
 

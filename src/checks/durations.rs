@@ -42,7 +42,7 @@ const UNIT: &str = r"hours?|days?|weeks?|months?|years?|decades?|century|centuri
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)\b"
+        r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
     ))
     .expect("duration regex")
 });
@@ -50,7 +50,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The predicate before a duration that says the thing has lasted that long.
 static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
+        r"(?i)(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
     )
     .expect("lasted regex")
 });
@@ -58,7 +58,7 @@ static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the war, now in its fourth year".
 static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>\w+) year\b",
+        r"(?i)(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>\w+) year(?-u:\b)",
     )
     .expect("nth year regex")
 });

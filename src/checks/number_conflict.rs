@@ -26,7 +26,7 @@ const QUAL: &str = r"at least|more than|over|about|around|some|nearly|almost|rou
 /// "$5bn deal", "£1.2 million settlement", "12% stake", "5 per cent stake".
 static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>\d+(?:\.\d+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)\b"
+        r"(?i)(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>\d+(?:\.\d+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
     ))
     .expect("amount regex")
 });
@@ -35,10 +35,10 @@ const VICTIMS: &str = r"people|persons|civilians|soldiers|troops|children|migran
 
 static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)\b(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\b"),
-        format!(r"(?i)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:were|have been|had been|was|are)\s+(?:\w+\s+)?(?P<v>killed|dead|died)\b"),
-        format!(r"(?i)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?P<v>died|killed)\b"),
-        format!(r"(?i)\bdeath\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\b"),
+        format!(r"(?i)(?-u:\b)(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})(?-u:\b)"),
+        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:were|have been|had been|was|are)\s+(?:\w+\s+)?(?P<v>killed|dead|died)(?-u:\b)"),
+        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?P<v>died|killed)(?-u:\b)"),
+        format!(r"(?i)(?-u:\b)death\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})(?-u:\b)"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("casualty regex"))
@@ -47,12 +47,12 @@ static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Words saying a count changed or that another incident is meant.
 static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)\b").expect("change regex")
+    Regex::new(r"(?i)(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)(?-u:\b)").expect("change regex")
 });
 
 /// Words saying an amount changed or another one is meant ("a further 20% stake").
 static AMOUNT_CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)\b").expect("amount change regex")
+    Regex::new(r"(?i)(?-u:\b)(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)(?-u:\b)").expect("amount change regex")
 });
 
 #[derive(Debug, Clone)]

@@ -72,7 +72,7 @@ const STALE_DAYS: i64 = 730;
 
 /// Words that put a sentence in the past, where a former holder may carry the old title.
 static HISTORICAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)\d\d)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)\d\d)(?-u:\b)")
         .expect("historical regex")
 });
 

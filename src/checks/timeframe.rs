@@ -38,19 +38,19 @@ fn words(class: &str) -> impl Iterator<Item = &'static str> + '_ {
 /// A future cue, then (in the same clause) a year used as a time or as an event's date.
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)\b[^.;!?,“”\x22]{0,60}?\b(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)\b(?P<post>(?:\s+[[^\W\d_]-]+){0,3})",
+        r"(?i)(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)[^.;!?,“”\x22]{0,60}?(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[[^\W\d_]-]+){0,3})",
     )
     .expect("future regex")
 });
 
 static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)\d\d)\b").expect("year regex")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("year regex")
 });
 
 /// A reporting frame before the future words makes the future someone's past view
 /// ("analysts predicted the plant will close in 2024"), not the article's.
 static REPORTED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)(?-u:\b)")
         .expect("reported regex")
 });
 

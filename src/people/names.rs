@@ -135,6 +135,12 @@ fn is_headline(doc: &Document, si: usize) -> bool {
     words >= 4 && caps * 10 >= words * 7 && function_caps > 0
 }
 
+/// The longest capitalised run that can still be a name with its titles
+/// ("Former Norlandic Deputy Prime Minister Sir Eira Maria van der Holm" is 11). Longer
+/// runs are skipped: they are not names, and the later stages' work on one candidate
+/// grows with the square of its length (a 50,000-word run took minutes).
+const MAX_RUN_TOKENS: usize = 16;
+
 /// Every capitalised run of the document, split into lead / honorific / core.
 pub fn candidates(doc: &Document) -> Vec<NameCandidate> {
     let mut out = Vec::new();
@@ -151,6 +157,11 @@ pub fn candidates(doc: &Document) -> Vec<NameCandidate> {
                 i += 1;
                 continue;
             };
+            if run.len() > MAX_RUN_TOKENS {
+                // A headline in capitals, a list without commas, or hostile filler: not a name.
+                i = next.max(i + 1);
+                continue;
+            }
             let initial = first_word == run.first().copied();
             if let Some(c) = split_run(doc, si, &run, initial, headline) {
                 out.push(c);
@@ -342,6 +353,15 @@ mod tests {
         let ng = c.iter().find(|c| c.words == ["Ng"]).unwrap();
         assert_eq!(d.slice(ng.span), "Ng");
         assert!(ng.honorific.is_some());
+    }
+
+    #[test]
+    fn overlong_capitalised_runs_are_not_names() {
+        let filler = "Alder Birch Cedar Dove Elm Fir Gale Hazel ".repeat(3);
+        let text = format!("{filler}met Ana Ruiz today.");
+        let d = Document::new(&text);
+        assert_eq!(cores(&text), vec!["Ana Ruiz".to_string()]);
+        assert!(candidates(&d).iter().all(|c| c.span.len() < 40));
     }
 
     #[test]

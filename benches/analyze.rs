@@ -225,6 +225,29 @@ fn run_group<M: Measurement>(c: &mut Criterion<M>, name: &str) {
 
 fn bench_wall(c: &mut Criterion) {
     run_group(c, "analyze");
+    bench_seed(c);
+}
+
+/// The acceptance article (read from ../shared at bench time, never copied), published
+/// 2025-05-12: the figure the README quotes for "time to analyse the seed natively".
+fn bench_seed(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!(
+            "analyze bench: {} absent; seed bench skipped",
+            path.display()
+        );
+        return;
+    };
+    let Ok(options) = lede::Options::with_published("2025-05-12", "bench") else {
+        return;
+    };
+    let mut group = c.benchmark_group("seed");
+    group.sample_size(20);
+    group.bench_function("analyze", |b| {
+        b.iter(|| lede::analyze(std::hint::black_box(&text), &options))
+    });
+    group.finish();
 }
 
 fn bench_cpu(c: &mut Criterion<CpuTime>) {

@@ -70,6 +70,23 @@ impl Options {
     }
 }
 
+impl Options {
+    /// Options for a publication date the caller gave (`YYYY-MM-DD`), or else `fallback`
+    /// (for a page: the date article finding read from its metadata). One rule for the
+    /// CLI, the batch mode and the wasm binding: a given date always wins.
+    pub fn given_or(
+        published: Option<&str>,
+        fallback: Option<Published>,
+    ) -> Result<Options, Error> {
+        match published {
+            Some(d) => Options::with_published(d, "given"),
+            None => Ok(Options {
+                published: fallback,
+            }),
+        }
+    }
+}
+
 /// Parses `YYYY-MM-DD`, also at the start of a timestamp (`2025-05-12T10:00:00Z`).
 pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
     let head = s.trim().get(..10).unwrap_or(s.trim());

@@ -44,10 +44,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 pub fn analyze_text(input: JsValue) -> Result<JsValue, JsError> {
     let input: TextInput = serde_wasm_bindgen::from_value(input)
         .map_err(|e| JsError::new(&format!("expected {{text, published}}: {e}")))?;
-    let options = match input.published.as_deref().filter(|s| !s.is_empty()) {
-        Some(d) => Options::with_published(d, "given").map_err(|e| JsError::new(&e.to_string()))?,
-        None => Options::default(),
-    };
+    let given = input.published.as_deref().filter(|s| !s.is_empty());
+    let options = Options::given_or(given, None).map_err(|e| JsError::new(&e.to_string()))?;
     let analysis = analyze(&input.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Report::new(&analysis, &input.text, Unit::Utf16))
 }
@@ -70,12 +68,9 @@ pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue,
     let page: Page = serde_wasm_bindgen::from_value(page)
         .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
     let extracted = extract(&page);
-    let options = match published.as_deref().filter(|s| !s.is_empty()) {
-        Some(d) => Options::with_published(d, "given").map_err(|e| JsError::new(&e.to_string()))?,
-        None => Options {
-            published: extracted.published.clone(),
-        },
-    };
+    let given = published.as_deref().filter(|s| !s.is_empty());
+    let options = Options::given_or(given, extracted.published.clone())
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let analysis = analyze(&extracted.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);

@@ -55,10 +55,7 @@ pub struct Outcome {
 
 /// Analyses plain text with an optional `YYYY-MM-DD` publication date.
 pub fn analyze_text(text: &str, published: Option<&str>) -> Result<Outcome, InputError> {
-    let options = match published {
-        Some(d) => Options::with_published(d, "given")?,
-        None => Options::default(),
-    };
+    let options = Options::given_or(published, None)?;
     let analysis = analyze(text, &options)?;
     let report = Report::new(&analysis, text, Unit::CodePoint);
     Ok(Outcome {
@@ -77,12 +74,7 @@ pub fn analyze_html(
 ) -> Result<Outcome, InputError> {
     let page = lede::article::html::page_from_html(html, url);
     let extracted = lede::article::extract(&page);
-    let options = match published {
-        Some(d) => Options::with_published(d, "given")?,
-        None => Options {
-            published: extracted.published.clone(),
-        },
-    };
+    let options = Options::given_or(published, extracted.published.clone())?;
     let analysis = analyze(&extracted.text, &options)?;
     let mut report = Report::new(&analysis, &extracted.text, Unit::CodePoint);
     report.text = Some(extracted.text.clone());

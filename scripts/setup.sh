@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, and only what is missing, so running it
 # twice is cheap: the wasm32 target, the wasm-bindgen CLI at the exact version pinned
-# in Cargo.toml, the npm dev packages (package-lock.json), and Debian's Chromium.
+# in Cargo.toml, the npm dev packages (package-lock.json, web-ext among them), and
+# Debian's Chromium and Firefox ESR (the Firefox smoke test in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt-get install -y chromium chromium-driver || { apt-get update && apt-get install -y chromium chromium-driver; }
   else
     sudo apt-get install -y chromium chromium-driver
+  fi
+fi
+if [ ! -x /usr/bin/firefox-esr ]; then
+  say "installing Debian's firefox-esr"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y firefox-esr || { apt-get update && apt-get install -y firefox-esr; }
+  else
+    sudo apt-get install -y firefox-esr
   fi
 fi
 say "ready"

@@ -64,40 +64,79 @@ async function analyzePage(page) {
 const tabStats = new Map();
 /** Last report per tab (for the tests and debugging; dropped with the tab). */
 const lastReports = new Map();
-/** @type {Map<number, Array<(stats: object) => void>>} */
+/** Tabs where a frame drew an article, with the tab's URL then (the top page then says nothing). */
+const framedArticles = new Map();
+/** Who waits for a frame's report, by "tabId:frameId". @type {Map<string, Array<(stats: object) => void>>} */
 const waiters = new Map();
 
-function waitForRender(tabId) {
+function waitForRender(tabId, frameId = 0) {
+  const key = `${tabId}:${frameId}`;
   return new Promise((resolve) => {
-    const list = waiters.get(tabId) || [];
+    const list = waiters.get(key) || [];
     const timer = setTimeout(() => resolve({ error: "the page did not report back in time" }), RENDER_TIMEOUT_MS);
     list.push((stats) => {
       clearTimeout(timer);
       resolve(stats);
     });
-    waiters.set(tabId, list);
+    waiters.set(key, list);
   });
 }
 
 /**
  * What the popup's "Analyse this page" does: injects the content scripts into the tab
  * (or asks the ones already there to run again) and resolves with what they drew.
- * Needs activeTab (granted by opening the popup or pressing the shortcut) or a host permission.
+ * When the top page holds no article, the frames of the page are tried (an article
+ * in a same-origin iframe): the one with the most paragraph text is analysed, and its
+ * report returned when it holds an article.
+ * Needs activeTab (granted by opening the popup or pressing the shortcut) or a host
+ * permission; activeTab reaches the frames of the tab's own origin only.
  * @param {number} tabId
  */
 async function runInTab(tabId) {
-  const rendered = waitForRender(tabId);
+  const stats = await runInFrame(tabId, 0);
+  if (!stats || !stats.no_article) return stats;
+  const framed = await runInBestFrame(tabId).catch(() => null);
+  return framed || stats;
+}
+
+/** Injects the content scripts into one frame, or re-runs the copy already there; resolves with its report. */
+async function runInFrame(tabId, frameId) {
+  const rendered = waitForRender(tabId, frameId);
+  const target = { tabId, frameIds: [frameId] };
   const [probe] = await chrome.scripting.executeScript({
-    target: { tabId },
+    target,
     func: () => !!(globalThis.Lede && globalThis.Lede.content),
   });
   if (probe && probe.result) {
-    await chrome.tabs.sendMessage(tabId, { kind: Kind.RUN });
+    await chrome.tabs.sendMessage(tabId, { kind: Kind.RUN }, { frameId });
   } else {
-    await chrome.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
-    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_SCRIPTS });
+    await chrome.scripting.insertCSS({ target, files: CONTENT_CSS });
+    await chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   }
   return rendered;
+}
+
+/** Words of paragraph text in a frame (runs in each frame; a cheap guess before a full analysis). */
+function paragraphWords() {
+  let n = 0;
+  for (const p of document.querySelectorAll("p")) n += (p.textContent.match(/\S+/g) || []).length;
+  return n;
+}
+
+/** Least paragraph text for a frame to be worth analysing (the article verdict's 40 words). */
+const FRAME_MIN_WORDS = 40;
+
+/**
+ * The top page has no article: analyse the frame with the most paragraph text, if any
+ * frame has enough. Frames the extension may not read (other origins under activeTab)
+ * are not injected into, and so never counted.
+ */
+async function runInBestFrame(tabId) {
+  const found = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: paragraphWords });
+  const best = found.filter((r) => r.frameId !== 0 && r.result >= FRAME_MIN_WORDS).sort((a, b) => b.result - a.result)[0];
+  if (!best) return null;
+  const stats = await runInFrame(tabId, best.frameId);
+  return stats && !stats.no_article && !stats.error ? stats : null;
 }
 
 async function readSettings() {
@@ -127,7 +166,8 @@ async function syncAutoRun() {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_ID] });
   if (matches.length) {
     await chrome.scripting.registerContentScripts([
-      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: "document_idle", persistAcrossSessions: true },
+      // allFrames: an article in a same-site iframe is read too (a frame without one stays silent).
+      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: "document_idle", allFrames: true, persistAcrossSessions: true },
     ]);
   }
   return matches;
@@ -145,9 +185,19 @@ const handlers = {
   [Kind.RENDERED]: (msg, sender) => {
     const tabId = sender.tab && sender.tab.id;
     if (tabId === undefined) return { ok: false };
-    tabStats.set(tabId, msg.stats);
-    for (const resolve of waiters.get(tabId) || []) resolve(msg.stats);
-    waiters.delete(tabId);
+    const frameId = sender.frameId || 0;
+    const stats = { ...msg.stats, frameId };
+    const inFrame = frameId !== 0;
+    // A frame without an article says nothing; a frame with one stands for the tab, and
+    // the top page drops its "no article found".
+    if (!inFrame || !stats.no_article) tabStats.set(tabId, stats);
+    if (inFrame && !stats.no_article && !stats.error) framedArticles.set(tabId, sender.tab.url);
+    // Whichever of the two reports comes second (auto-run runs both at once).
+    const framed = framedArticles.get(tabId) === sender.tab.url && (inFrame ? !stats.no_article && !stats.error : !!stats.no_article);
+    if (framed) chrome.tabs.sendMessage(tabId, { kind: Kind.FRAME_ARTICLE }, { frameId: 0 }).catch(() => {});
+    const key = `${tabId}:${frameId}`;
+    for (const resolve of waiters.get(key) || []) resolve(stats);
+    waiters.delete(key);
     return { ok: true };
   },
   [Kind.RUN]: (msg) => runInTab(msg.tabId),
@@ -181,11 +231,13 @@ async function onShortcut(tabId) {
  * not run in yet, run it first (the shortcut grants activeTab). Resolves with what opened.
  */
 async function onNext(tabId, dir = 1) {
+  // The frame that drew the tab's article (the top page, or the iframe holding it).
+  const frame = () => ({ frameId: (tabStats.get(tabId) || {}).frameId || 0 });
   try {
-    return await chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
+    return await chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir }, frame());
   } catch {
     await runInTab(tabId);
-    return chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
+    return chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir }, frame());
   }
 }
 chrome.commands.onCommand.addListener((command, tab) => {
@@ -196,6 +248,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabStats.delete(tabId);
+  framedArticles.delete(tabId);
   lastReports.delete(tabId);
 });
 chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));

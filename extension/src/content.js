@@ -7,13 +7,16 @@
  * (whose CSP is the extension's), and this script only walks the DOM, sends the
  * `Page`, and paints the answer through overlay.js.
  *
- * Loaded after extract.js and overlay.js, as a classic script (content scripts cannot
+ * Loaded after extract.js, overlay.js and shadows.js, as a classic script (content scripts cannot
  * be ES modules). Injected again into a tab that already has it, it analyses again
  * instead of installing a second copy.
  *
  * Message kinds and the settings key are spelled as in messages.js (which a classic
  * script cannot import): "analyze", "rendered", "run", "toggle-all", "next-highlight",
- * "lede.settings".
+ * "frame-article", "lede.settings".
+ *
+ * In a frame (not the top page) it draws only when the frame holds an article, and says
+ * nothing otherwise: the service worker tries frames when the top page has no article.
  */
 (() => {
   "use strict";
@@ -32,6 +35,10 @@
   let overlay = null;
   let running = null;
   let firstRun = true;
+  /** The overlay only says "no article found" (dropped when a frame of this page holds one). */
+  let quietOverlay = false;
+  /** In a frame, not the top page: stay silent unless the frame holds an article. */
+  const IN_FRAME = window !== window.top;
 
   async function readShown() {
     try {
@@ -79,6 +86,7 @@
     }
     if (overlay) overlay.destroy();
     overlay = null;
+    quietOverlay = false;
     if (!res || !res.ok) {
       const error = (res && res.error) || "no answer from the engine";
       const failed = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
@@ -91,17 +99,27 @@
     watch(extracted, rep);
     const verdict = articleVerdict(extracted.page, rep);
     if (!verdict.article) {
+      const stats = { url: location.href, no_article: verdict.reason, in_frame: IN_FRAME, counts: {}, found: { people: 0, quotes: 0, times: 0, flags: 0 }, selected: (rep.blocks || []).length, blocks: extracted.page.blocks.length, mismatches: 0 };
+      // In a frame (an advert, a widget, a comment box), say nothing at all: the top page speaks.
+      if (IN_FRAME) return report(stats);
       // Not a news article (a results list, a form, a front page): say so quietly, draw nothing.
       const quiet = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
       quiet.showStatus({ quiet: "no article found on this page" });
       overlay = quiet;
-      report({ url: location.href, no_article: verdict.reason, counts: {}, found: { people: 0, quotes: 0, times: 0, flags: 0 }, selected: (rep.blocks || []).length, blocks: extracted.page.blocks.length, mismatches: 0 });
+      quietOverlay = true;
+      report(stats);
       return;
     }
     const tAnswer = performance.now();
     performance.mark("lede:answered");
     const map = Lede.TextMap.forReport(extracted, rep);
     overlay = new Lede.Overlay({ doc: document, report: rep, map, shown: await shown });
+    if (extracted.sawShadow) {
+      // Text in the page's shadow trees: style the highlights there, and let clicks find them.
+      const roots = Lede.shadowStyles.rootsOf(map);
+      Lede.shadowStyles.adopt(roots);
+      overlay.shadowRoots = roots;
+    }
     const counts = await overlay.renderSliced(20, Lede.yieldToPage);
     const tRender = performance.now();
     const firstHighlight = performance.now() - t0;
@@ -110,6 +128,7 @@
     performance.mark("lede:drawn");
     report({
       url: location.href,
+      in_frame: IN_FRAME,
       counts,
       found: { people: rep.people.length, quotes: rep.quotes.length, times: rep.times.length, flags: rep.flags.length },
       first_highlight_ms: firstHighlight,
@@ -174,17 +193,40 @@
     }, DEBOUNCE_MS);
   }
 
-  /** The nearest element holding every picked block (its parent when only one block was picked). */
+  /** The parent in the flat tree: through a shadow root to its host. */
+  function composedParent(node) {
+    if (node.parentElement) return node.parentElement;
+    const p = node.parentNode;
+    return p && p.host ? p.host : null;
+  }
+
+  /** `a.contains(b)` across shadow boundaries. */
+  function composedContains(a, b) {
+    for (let n = b; n; n = composedParent(n)) if (n === a) return true;
+    return false;
+  }
+
+  /** The nearest element holding every picked block (its parent when only one block was picked), across shadow roots. */
   function articleRoot(extracted, rep) {
     let root = null;
     for (const [i] of rep.blocks || []) {
       const el = extracted.sources[i] && extracted.sources[i].el;
       if (!el || !el.isConnected) continue;
       if (!root) root = el;
-      while (root && !root.contains(el)) root = root.parentElement;
+      while (root && !composedContains(root, el)) root = composedParent(root);
     }
-    if (root && (rep.blocks || []).length <= 1 && root.parentElement) root = root.parentElement;
+    if (root && (rep.blocks || []).length <= 1 && composedParent(root)) root = composedParent(root);
     return root || document.body;
+  }
+
+  /** The shadow roots between the picked blocks and the document (a MutationObserver does not cross them). */
+  function shadowRootsOfBlocks(extracted, rep) {
+    const roots = new Set();
+    for (const [i] of rep.blocks || []) {
+      const el = extracted.sources[i] && extracted.sources[i].el;
+      for (let r = el && el.getRootNode(); r && r.host; r = r.host.getRootNode()) roots.add(r);
+    }
+    return roots;
   }
 
   function isOurs(node) {
@@ -204,7 +246,9 @@
       });
       if (relevant) scheduleRerun();
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    const opts = { childList: true, subtree: true, characterData: true };
+    observer.observe(root, opts);
+    if (extracted.sawShadow) for (const r of shadowRootsOfBlocks(extracted, rep)) observer.observe(r, opts);
   }
 
   // Single-page navigation: the Navigation API sees the page's pushState from this
@@ -244,6 +288,14 @@
         return true;
       case "run":
         run();
+        break;
+      case "frame-article":
+        // A frame of this page holds the article and drew it: drop "no article found".
+        if (quietOverlay && overlay) {
+          overlay.destroy();
+          overlay = null;
+          quietOverlay = false;
+        }
         break;
       default:
         break;

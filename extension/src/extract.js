@@ -113,8 +113,9 @@
    * Where the characters of one block's text come from. `ni[k]` is the index into
    * `nodes` of the text node holding UTF-16 unit k (-1 for the space a `<br>` stands
    * for), `no[k]` the unit's offset in that node. A collapsed whitespace run maps to
-   * its first character.
-   * @typedef {{nodes: Text[], ni: Int32Array, no: Int32Array}} BlockSource
+   * its first character. `crossesTrees`: the nodes lie in more than one tree (a block
+   * whose text runs from a shadow tree into slotted light DOM), so one Range per tree.
+   * @typedef {{nodes: Text[], ni: Int32Array, no: Int32Array, el: Element, crossesTrees?: boolean}} BlockSource
    */
 
   /**
@@ -202,6 +203,8 @@
       this.sources = [];
       this.nextId = 0;
       this.steps = 0;
+      /** Whether the walk entered a shadow root or a slot (only then can a block span two trees). */
+      this.sawShadow = false;
     }
 
     /** Emits the run as a block when it holds text, then empties it. */
@@ -220,7 +223,7 @@
         });
         const ni = Int32Array.from(run.ni);
         const no = Int32Array.from(run.no);
-        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len), el: run.frame.el });
+        this.sources.push({ nodes: run.nodes, ni: ni.subarray(0, len), no: no.subarray(0, len), el: run.frame.el, crossesTrees: this.sawShadow && spansTrees(run.nodes) });
       }
       run.reset();
     }
@@ -239,7 +242,12 @@
         }
         return;
       }
-      for (let child = el.firstChild; child; child = child.nextSibling) {
+      // Composed (rendered) order: a shadow host's children are its open shadow root's,
+      // a <slot> stands for the light nodes assigned to it. `list` is null on the plain path.
+      const list = composedChildren(el);
+      if (list) this.sawShadow = true;
+      let i = 0;
+      for (let child = list ? list[0] : el.firstChild; child; child = list ? list[++i] : child.nextSibling) {
         if (++this.steps % STEP === 0) yield;
         const type = child.nodeType;
         if (type === 3 /* TEXT_NODE */) {
@@ -269,6 +277,49 @@
     }
   }
 
+  const NO_CHILDREN = [];
+
+  /**
+   * The children of `el` in the flat tree, when they differ from its DOM children:
+   * an element with an open shadow root shows that root's children (its own light
+   * children appear only where a <slot> takes them); a <slot> inside a shadow tree
+   * shows its assigned nodes, or its own children (the fallback) when none is
+   * assigned. Null for every other element (the caller walks firstChild/nextSibling).
+   * Closed shadow roots are out of reach of a content script and stay unread.
+   */
+  function composedChildren(el) {
+    const root = el.shadowRoot;
+    if (root) return root.firstChild ? [...root.childNodes] : NO_CHILDREN;
+    if (tagOf(el) === "slot" && typeof el.assignedNodes === "function" && el.getRootNode() !== el.ownerDocument) {
+      const assigned = el.assignedNodes();
+      if (assigned.length) return assigned;
+    }
+    return null;
+  }
+
+  /** Whether the text nodes lie in more than one tree (document, shadow roots): a Range cannot span two. */
+  function spansTrees(nodes) {
+    if (nodes.length < 2) return false;
+    const first = nodes[0].getRootNode();
+    return nodes.some((n) => n.getRootNode() !== first);
+  }
+
+  /** The parent in the flat tree: through a shadow root to its host. */
+  function composedParent(node) {
+    if (node.parentElement) return node.parentElement;
+    const p = node.parentNode;
+    return p && p.host ? p.host : null;
+  }
+
+  /** Every element of the document, shadow trees' elements right after their host. */
+  function allElements(root, out = []) {
+    for (const el of root.querySelectorAll("*")) {
+      out.push(el);
+      if (el.shadowRoot) allElements(el.shadowRoot, out);
+    }
+    return out;
+  }
+
   function isArticleContainer(el) {
     const n = tagOf(el);
     if (n === "article" || n === "main") return true;
@@ -288,7 +339,7 @@
     /** @type {import("./messages.js").MetaItem[]} */
     const out = [];
     const passedFirstP = new Set();
-    for (const el of doc.querySelectorAll("*")) {
+    for (const el of allElements(doc)) {
       const name = tagOf(el);
       if (name === "meta") {
         const key = el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop");
@@ -304,11 +355,11 @@
       }
       if (name === "p") {
         if ((el.textContent || "").trim()) {
-          for (let a = el.parentElement; a; a = a.parentElement) if (isArticleContainer(a)) passedFirstP.add(a);
+          for (let a = composedParent(el); a; a = composedParent(a)) if (isArticleContainer(a)) passedFirstP.add(a);
         }
       } else if (name === "time") {
         let inHeader = false;
-        for (let a = el.parentElement; a; a = a.parentElement) {
+        for (let a = composedParent(el); a; a = composedParent(a)) {
           const label = `${a.getAttribute("class") || ""} ${a.getAttribute("id") || ""}`.toLowerCase();
           if (tagOf(a) === "header" || HEADER_HINTS.some((h) => label.includes(h))) inHeader = true;
           if (isArticleContainer(a) && !passedFirstP.has(a)) inHeader = true;
@@ -377,8 +428,11 @@
         const ls = Math.max(start, p.start) - p.start;
         const le = Math.min(end, p.start + p.length) - p.start;
         if (le <= ls) continue;
-        const r = this.localRange(p.source, ls, le);
-        if (r) out.push(r);
+        if (p.source.crossesTrees) out.push(...this.treeRanges(p.source, ls, le));
+        else {
+          const r = this.localRange(p.source, ls, le);
+          if (r) out.push(r);
+        }
       }
       return out;
     }
@@ -401,6 +455,35 @@
       } catch {
         return null;
       }
+    }
+
+    /**
+     * `localRange` for a block whose text lies in several trees (shadow text around
+     * slotted light text): one Range per stretch of units in the same tree, since a
+     * Range whose ends lie in different trees collapses.
+     */
+    treeRanges(src, ls, le) {
+      const out = [];
+      let from = -1;
+      let root = null;
+      let lastNode = -1;
+      for (let k = ls; k <= le; k++) {
+        let r = null;
+        if (k < le) {
+          if (src.ni[k] < 0) continue;
+          if (src.ni[k] === lastNode) continue;
+          lastNode = src.ni[k];
+          r = src.nodes[lastNode].getRootNode();
+          if (r === root) continue;
+        }
+        if (from >= 0) {
+          const range = this.localRange(src, from, k);
+          if (range) out.push(range);
+        }
+        from = k;
+        root = r;
+      }
+      return out;
     }
 
     /**
@@ -450,6 +533,7 @@
    * @property {import("./messages.js").Page} page  what is sent to the engine
    * @property {BlockSource[]} sources  parallel to page.blocks; stays in this world
    * @property {Document} doc
+   * @property {boolean} sawShadow  the walk entered a shadow root or a slot
    */
 
   /**
@@ -507,6 +591,7 @@
       page: { url, blocks: w.blocks, meta: collectMeta(doc) },
       sources: w.sources,
       doc,
+      sawShadow: w.sawShadow,
     };
   }
 

@@ -10,6 +10,8 @@
  *   service worker ──{kind:"toggle-all"}► content script (the keyboard shortcut)
  *   service worker ──{kind:"next-highlight", dir}► content script (Alt+Shift+N: open the next highlight's card)
  *   service worker ──{kind:"run"}──────► content script (analyse again, when already injected)
+ *   service worker ──{kind:"frame-article"}► the top frame's content script (a frame of the page
+ *                                        drew an article: drop the "no article found" chip)
  *
  * Overlay toggles do not travel as messages: the popup writes them to `chrome.storage.sync`
  * (key {@link SETTINGS_KEY}) and every content script listens to `storage.onChanged`.
@@ -27,6 +29,7 @@ export const Kind = Object.freeze({
   STATUS: "status",
   TOGGLE_ALL: "toggle-all",
   NEXT: "next-highlight",
+  FRAME_ARTICLE: "frame-article",
 });
 
 /** `chrome.storage.sync` key of the {@link Settings}. */
@@ -148,5 +151,5 @@ export const DEFAULT_SETTINGS = Object.freeze({
 /** @typedef {RerunMessage | ToggleAllMessage} ToContent */
 
 /** The content scripts, in load order; they share the `globalThis.Lede` namespace. */
-export const CONTENT_SCRIPTS = ["src/extract.js", "src/overlay.js", "src/content.js"];
+export const CONTENT_SCRIPTS = ["src/extract.js", "src/overlay.js", "src/shadows.js", "src/content.js"];
 export const CONTENT_CSS = ["src/content.css"];

@@ -443,7 +443,8 @@
       const reg = CSS.highlights;
       if (typeof reg.highlightsFromPoint === "function") {
         try {
-          const hits = reg.highlightsFromPoint(x, y);
+          // Ranges in the page's shadow trees are only reported for the roots named here.
+          const hits = reg.highlightsFromPoint(x, y, { shadowRoots: this.shadowRoots || [] });
           // Current spec: {highlight, ranges}; early drafts returned the Highlight alone
           // (then the caret test below finds the range).
           if (hits.every((h) => h && h.ranges)) {
@@ -482,7 +483,7 @@
       const doc = this.doc;
       try {
         if (doc.caretPositionFromPoint) {
-          const p = doc.caretPositionFromPoint(x, y);
+          const p = doc.caretPositionFromPoint(x, y, { shadowRoots: this.shadowRoots || [] });
           if (p) return { node: p.offsetNode, offset: p.offset };
         } else if (doc.caretRangeFromPoint) {
           const r = doc.caretRangeFromPoint(x, y);
@@ -501,7 +502,7 @@
       const sel = this.win.getSelection && this.win.getSelection();
       if (sel && !sel.isCollapsed && String(sel).trim()) return; // the reader is selecting text
       // Links and controls keep their own meaning.
-      const target = ev.target;
+      const target = path[0] || ev.target; // inside an open shadow root, not its host
       const interactive = target && target.closest && target.closest("a[href], button, input, select, textarea, label, summary");
       const item = interactive ? null : this.itemAt(ev.clientX, ev.clientY);
       if (item) {

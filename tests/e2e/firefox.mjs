@@ -15,8 +15,9 @@
 // Checks: the add-on installs; the background script answers; the page gets
 // highlights and one overlay host; a paragraph added later is analysed (the
 // MutationObserver path); a pushState navigation is analysed (the URL check, as
-// Firefox 140 has no Navigation API); the hostile page's markup stays text; no text
-// node changed. Ends with "N passed, M failed".
+// Firefox 140 has no Navigation API); an article in a shadow root is painted (Firefox
+// needs the shadow root's own ::highlight sheet); the hostile page's markup stays text;
+// no text node changed. Ends with "N passed, M failed".
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -94,7 +95,7 @@ async function main() {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
-    const page = url.pathname === "/fixture" ? { body: readFileSync(join(ROOT, "tests", "e2e", "fixture.html")) } : wildPage(url.pathname);
+    const page = url.pathname === "/fixture" ? { body: readFileSync(join(ROOT, "tests", "e2e", "fixture.html")) } : wildPage(url.pathname, req.headers.host);
     res.writeHead(page ? 200 : 404, { "Content-Type": "text/html; charset=utf-8", ...((page && page.headers) || {}) });
     res.end(page ? page.body : "not found");
   });
@@ -184,6 +185,45 @@ async function main() {
       `new Promise((ok) => { const t0 = Date.now(); const tick = () => { const h = CSS.highlights.get("lede-person"); const t = h ? [...h].map((r) => r.toString()) : []; if (t.includes("Perpetua Ashgrove") && !t.includes("Ilse Marrow")) ok(true); else if (Date.now() - t0 > 15000) ok(false); else setTimeout(tick, 200); }; tick(); })`,
     );
     check("after history.pushState the new story is analysed (URL check)", swapped === true);
+
+    // The article in a shadow root: Firefox applies only the shadow tree's own ::highlight
+    // rules to its text, so without the adopted sheet the highlight there is invisible.
+    // Painted = the pixels under a name in the shadow tree change when highlights are removed.
+    await b.send("browsingContext.navigate", { context: page, url: `${base}/wild/shadow`, wait: "complete" });
+    const shadowRun = JSON.parse(
+      await evalIn(
+        popup,
+        `(async () => {
+          const tab = (await chrome.tabs.query({})).find((t) => (t.url || "").includes("/wild/shadow"));
+          return JSON.stringify(tab ? await chrome.runtime.sendMessage({ kind: "run", tabId: tab.id }) : { error: "no tab" });
+        })()`,
+      ),
+    );
+    check("the shadow-root article is analysed", !!shadowRun && !shadowRun.error && !shadowRun.no_article, JSON.stringify(shadowRun).slice(0, 300));
+    const box = JSON.parse(
+      await evalIn(
+        page,
+        `(() => {
+          const root = document.querySelector("news-story").shadowRoot;
+          const all = [...(CSS.highlights.get("lede-person") || []), ...(CSS.highlights.get("lede-person-mentioned") || [])];
+          const r = all.find((x) => x.startContainer.getRootNode() === root);
+          if (!r) return JSON.stringify(null);
+          r.startContainer.parentElement.scrollIntoView({ block: "center" });
+          const b = r.getClientRects()[0];
+          return JSON.stringify({ x: b.left, y: b.top, width: b.width, height: b.height, text: r.toString(), sheets: root.adoptedStyleSheets.length });
+        })()`,
+      ),
+    );
+    let paintedInShadow = false;
+    if (box) {
+      const clip = { type: "box", x: box.x, y: box.y, width: Math.max(1, box.width), height: Math.max(1, box.height) };
+      const shown = (await b.send("browsingContext.captureScreenshot", { context: page, clip })).data;
+      await evalIn(page, `(window.__saved = [...CSS.highlights], CSS.highlights.clear(), true)`);
+      const hidden = (await b.send("browsingContext.captureScreenshot", { context: page, clip })).data;
+      await evalIn(page, `(window.__saved.forEach(([k, h]) => CSS.highlights.set(k, h)), true)`);
+      paintedInShadow = shown !== hidden;
+    }
+    check("a name inside the shadow tree is painted (the adopted ::highlight sheet, after the page's own)", !!box && box.sheets === 2 && paintedInShadow, JSON.stringify({ box, paintedInShadow }));
 
     // The hostile page: markup in quotes and names stays text.
     await b.send("browsingContext.navigate", { context: page, url: `${base}/wild/attack`, wait: "complete" });

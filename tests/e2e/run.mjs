@@ -122,7 +122,7 @@ function startServer(shared) {
         "Content-Security-Policy": "default-src 'none'; style-src 'none'; script-src 'none'",
       });
     }
-    const wild = wildPage(url.pathname);
+    const wild = wildPage(url.pathname, req.headers.host);
     if (wild) return send(200, wild.body, wild.headers || {});
     if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
     const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
@@ -319,10 +319,12 @@ async function main() {
       "--disable-quic",
     ],
   });
-  // Saved pages point at their sites' images and scripts: keep the test offline.
+  // Saved pages point at their sites' images and scripts: keep the test offline. The same
+  // server as http://localhost:PORT is "another origin" (the iframe page's second frame).
+  const otherOrigin = base.replace("127.0.0.1", "localhost");
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    return u.startsWith(base) || u.startsWith("data:") || u.startsWith("chrome-extension:") ? route.continue() : route.abort();
+    return u.startsWith(base) || u.startsWith(otherOrigin) || u.startsWith("data:") || u.startsWith("chrome-extension:") ? route.continue() : route.abort();
   });
 
   // Every request the extension itself makes (its worker, its pages) must stay inside

@@ -6,12 +6,20 @@
 //                  RTL overrides, zero-width characters, 10,000 nested quotes, 50,000
 //                  capitalised words in a row, "said" 20,000 times
 //   /wild/csp      a plain article behind a strict CSP with Trusted Types required
-//   /wild/shadow   the article inside a custom element's open shadow root
+//   /wild/shadow   the article inside a custom element's open shadow root, with slots
+//   /wild/custom   an <article> inside custom elements without shadow DOM
+//   /wild/iframe   the article in a same-origin iframe (and an iframe from another origin)
 //   /wild/search   a list of search results (no article)
 //   /wild/login    a login form (no article)
 //   /wild/huge     200,000 words in an <article> (over the engine's 2 MB cap)
 //   /wild/live     an article the test extends after the analysis (a live page)
 //   /wild/spa      a single-page site: a click swaps the story and pushes a new URL
+
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "extension", "src");
 
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -68,16 +76,50 @@ function plainArticle(title, paras = PLAIN_STORY) {
 }
 
 function shadowPage() {
-  // The custom element attaches an open shadow root holding the whole article.
-  const story = plainArticle("Ferry crews to strike");
+  // The article lives in a custom element's open shadow root; two pieces of it are the
+  // element's light children, shown through <slot>s: a whole paragraph, and the name in
+  // the middle of a shadow paragraph (one block whose text runs across two trees). The
+  // shadow root has a stylesheet of its own, which must survive Lede's.
+  const [lede, quote, director, marrow] = PLAIN_STORY;
+  const [before, after] = quote.split("Ilse Marrow");
+  const shadow = `<style>article { font-family: Georgia, serif; }</style><article><h1>Ferry crews to strike</h1><slot name="lede"></slot><p>${esc(before)}<slot name="who"></slot>${esc(after)}</p><p>${esc(director)}</p><p>${esc(marrow)}</p></article>`;
   return shell(
     "Ferry crews to strike",
-    `<header><a href="/">Corrowick Gazette</a></header><news-story></news-story>
+    `<header><a href="/">Corrowick Gazette</a></header><news-story><p slot="lede">${esc(lede)}</p><span slot="who">Ilse Marrow</span></news-story>
 <script>
 customElements.define("news-story", class extends HTMLElement {
-  constructor() { super(); this.attachShadow({ mode: "open" }).innerHTML = ${JSON.stringify(story)}; }
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    root.innerHTML = ${JSON.stringify(shadow)};
+    const own = new CSSStyleSheet();
+    own.replaceSync("h1 { color: rgb(20, 60, 120); }");
+    root.adoptedStyleSheets = [own];
+  }
 });
 </script>`,
+  );
+}
+
+/** An <article> inside custom elements that have no shadow root (plain light DOM). */
+function customPage() {
+  return shell(
+    "Ferry crews to strike",
+    `<site-header><a href="/">Corrowick Gazette</a></site-header><story-layout><story-body>${plainArticle("Ferry crews to strike")}</story-body><story-aside><p>Most read: tide tables for the week</p></story-aside></story-layout>`,
+  );
+}
+
+/**
+ * A page whose article is in a same-origin iframe (the top page is only a frame around
+ * it), beside an iframe from another origin (localhost: the extension may not read it).
+ */
+function iframePage(host) {
+  const port = (host || "").split(":")[1] || "80";
+  return shell(
+    "Corrowick Gazette: reader",
+    `<header><a href="/">Corrowick Gazette</a></header><nav><a href="/a">News</a> <a href="/b">Sport</a></nav>
+<iframe id="story" src="/wild/iframe/story" title="Ferry crews to strike" style="width: 100%; height: 500px; border: 0"></iframe>
+<iframe id="other" src="http://localhost:${port}/wild/iframe/other" title="elsewhere" style="width: 300px; height: 100px"></iframe>`,
   );
 }
 
@@ -156,8 +198,12 @@ export const WILD_CSP = "default-src 'none'; style-src 'none'; script-src 'none'
 
 let huge = null;
 
-/** The page for a /wild/… path, or null. */
-export function wildPage(pathname) {
+/**
+ * The page for a /wild/… path, or null.
+ * @param {string} pathname
+ * @param {string} [host]  the request's Host header (the iframe page names another origin on the same port)
+ */
+export function wildPage(pathname, host) {
   switch (pathname) {
     case "/wild/attack":
       return { body: attackPage() };
@@ -165,6 +211,14 @@ export function wildPage(pathname) {
       return { body: shell("Ferry crews to strike", plainArticle("Ferry crews to strike")), headers: { "Content-Security-Policy": WILD_CSP } };
     case "/wild/shadow":
       return { body: shadowPage() };
+    case "/wild/custom":
+      return { body: customPage() };
+    case "/wild/iframe":
+      return { body: iframePage(host) };
+    case "/wild/iframe/story":
+      return { body: shell("Ferry crews to strike", plainArticle("Ferry crews to strike")) };
+    case "/wild/iframe/other":
+      return { body: shell("Elsewhere", plainArticle("Island school reopens", ["The island school in Corrowick reopened on Monday after repairs to its roof, said Perpetua Ashgrove, the head teacher, who had asked the council for the money in the autumn and again in the spring."])) };
     case "/wild/search":
       return { body: searchPage() };
     case "/wild/login":
@@ -257,17 +311,150 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     await page.close();
   }
 
-  // (c) the article inside an open shadow root
-  console.log("wild: /wild/shadow (article in a shadow root)");
+  // (c) the article inside an open shadow root, partly slotted from the light DOM
+  console.log("wild: /wild/shadow (article in a shadow root, with slots)");
   {
     const page = await openPage("/wild/shadow");
     const s = await runLede(page);
-    check("shadow: analysis ran", !!s && !s.error, JSON.stringify(s && s.error));
-    const hl = await page.evaluate(highlightTexts);
-    // Documented limit: the walk reads the light DOM only, and the document's ::highlight
-    // styles would not reach into the shadow tree anyway. Lede says so and draws nothing.
-    check("shadow: Lede stays silent (no highlights, 'no article found')", Object.values(hl).flat().length === 0 && /no article found/.test((await page.evaluate(chipText)) || ""), JSON.stringify([hl, await page.evaluate(chipText)]));
+    check("shadow: analysis ran and found an article", !!s && !s.error && !s.no_article, JSON.stringify(s && (s.error || s.no_article)));
+    const text = (s && s.report && s.report.text) || "";
+    const at = (t) => text.indexOf(t);
+    check(
+      "shadow: the text is read in composed order (shadow heading, slotted paragraph, shadow text around a slotted name)",
+      at("Ferry crews to strike") === 0 && at("Ferry crews in Corrowick") > 0 && at("said Ilse Marrow, who leads") > at("Ferry crews in Corrowick") && at("Fergus Tallant") > at("said Ilse Marrow"),
+      JSON.stringify(text.slice(0, 300)),
+    );
+    check("shadow: every block of the report matches the page", !!s && s.mismatches === 0, `${s && s.mismatches}`);
+    const painted = await page.evaluate(() => {
+      const root = document.querySelector("news-story").shadowRoot;
+      const out = {};
+      for (const [name, h] of CSS.highlights) {
+        out[name] = [...h].map((r) => ({ text: r.toString(), tree: r.startContainer.getRootNode() === root ? "shadow" : "light", one: r.startContainer.getRootNode() === r.endContainer.getRootNode() }));
+      }
+      return out;
+    });
+    const all = Object.values(painted).flat();
+    const person = (painted["lede-person"] || []).concat(painted["lede-person-mentioned"] || []);
+    check("shadow: the slotted name is painted in the light DOM, shadow names in the shadow tree", person.some((r) => r.text === "Ilse Marrow" && r.tree === "light") && person.some((r) => r.text === "Fergus Tallant" && r.tree === "shadow"), JSON.stringify(person));
+    // The quote's block runs from shadow text into the slotted name and back: one Range per tree.
+    const quote = (painted["lede-quote"] || []).find((r) => r.text.includes("We have asked"));
+    check("shadow: a quote in a block spanning two trees is painted, each range inside one tree", !!quote && quote.tree === "shadow" && all.every((r) => r.one), JSON.stringify(painted["lede-quote"]));
+    if (s && s.report) {
+      const spans = [
+        ...s.report.people.flatMap((p) => p.mentions.filter((_, k) => ["name", "alias", "description"].includes(p.mention_kinds[k]))),
+        ...s.report.times.map((x) => x.span),
+      ];
+      const texts = new Set(all.map((r) => r.text.replace(/\s+/g, " ").trim()));
+      const missing = spans.map(([a, b]) => text.slice(a, b)).filter((t) => !texts.has(t));
+      check("shadow: every name and time of the report is painted with exactly its text", missing.length === 0, missing.join(" | "));
+    }
+    // shadows.js carries content.css's rules as text (a content script cannot read its CSS file).
+    const css = readFileSync(join(SRC, "content.css"), "utf8");
+    const copy = (readFileSync(join(SRC, "shadows.js"), "utf8").match(/const HIGHLIGHT_CSS = `([^`]*)`/) || [])[1] || "";
+    const same = await page.evaluate(([a, b]) => {
+      const rules = (t) => {
+        const sh = new CSSStyleSheet();
+        sh.replaceSync(t);
+        return [...sh.cssRules].map((r) => r.cssText);
+      };
+      const ra = rules(a);
+      return ra.length > 0 && JSON.stringify(ra) === JSON.stringify(rules(b));
+    }, [css, copy]);
+    check("shadow: shadows.js carries exactly content.css's ::highlight rules", same);
+    const sheets = await page.evaluate(() => {
+      const root = document.querySelector("news-story").shadowRoot;
+      const list = [...root.adoptedStyleSheets];
+      return {
+        count: list.length,
+        ownKept: list.length > 0 && [...list[0].cssRules].some((r) => r.selectorText === "h1"),
+        ours: list.filter((sh) => [...sh.cssRules].some((r) => (r.selectorText || r.cssText).includes("::highlight(lede-person)"))).length,
+        h1: getComputedStyle(root.querySelector("h1")).color,
+        styleKept: !!root.querySelector("style"),
+      };
+    });
+    check("shadow: the shadow root adopted Lede's ::highlight sheet once, after its own (which still applies)", sheets.count === 2 && sheets.ownKept && sheets.ours === 1 && sheets.h1 === "rgb(20, 60, 120)" && sheets.styleKept, JSON.stringify(sheets));
+    // Clicking a name in the shadow tree opens its card (highlightsFromPoint needs the root named).
+    const spot = await page.evaluate(() => {
+      const all = [...(CSS.highlights.get("lede-person") || []), ...(CSS.highlights.get("lede-person-mentioned") || [])];
+      const r = all.find((x) => x.toString() === "Fergus Tallant");
+      const rect = r && r.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    if (spot) {
+      await page.mouse.click(spot.x, spot.y);
+      const card = await page
+        .waitForFunction(() => {
+          const c = document.querySelector("lede-overlay").shadowRoot.querySelector(".card");
+          return c ? { kind: c.dataset.kind, text: c.textContent } : null;
+        }, null, { timeout: 3000 })
+        .then((h) => h.jsonValue(), () => null);
+      check("shadow: clicking a name inside the shadow tree opens its person card", !!card && card.kind === "person" && card.text.includes("Fergus Tallant"), JSON.stringify(card));
+      await page.keyboard.press("Escape");
+    } else check("shadow: a name in the shadow tree can be located", false);
+    // A paragraph added inside the shadow root later is analysed (the observer watches the root).
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.textContent = "“The boats will stay in the harbour until we hear back,” said Oswin Haverleigh, a ferry captain.";
+      document.querySelector("news-story").shadowRoot.querySelector("article").append(p);
+    });
+    const live = await page
+      .waitForFunction(() => [...(CSS.highlights.get("lede-person") || [])].some((r) => r.toString() === "Oswin Haverleigh"), null, { timeout: 20_000 })
+      .then(() => true, () => false);
+    check("shadow: a paragraph added inside the shadow root later is analysed", live);
     await page.close();
+  }
+
+  console.log("wild: /wild/custom (<article> inside custom elements, no shadow DOM)");
+  {
+    const page = await openPage("/wild/custom");
+    const s = await runLede(page);
+    const hl = await page.evaluate(highlightTexts);
+    check("custom: the article inside custom elements is analysed and painted", !!s && !s.error && !s.no_article && Object.values(hl).flat().includes("Ilse Marrow") && !/tide tables/.test(s.report.text), JSON.stringify([s && (s.error || s.no_article), hl]));
+    await page.close();
+  }
+
+  console.log("wild: /wild/iframe (the article in a same-origin iframe)");
+  {
+    const page = await openPage("/wild/iframe");
+    await page.waitForFunction(() => document.getElementById("story").contentDocument?.readyState === "complete");
+    const s = await runLede(page);
+    check("iframe: the frame's article is analysed when the top page has none", !!s && !s.error && !s.no_article && s.frameId > 0 && /Ilse Marrow/.test((s.report && s.report.text) || ""), JSON.stringify(s && { error: s.error, no_article: s.no_article, frameId: s.frameId }));
+    const frame = page.frames().find((f) => f.url().endsWith("/wild/iframe/story"));
+    const inFrame = frame ? await frame.evaluate(highlightTexts) : {};
+    check("iframe: highlights are drawn inside the frame", Object.values(inFrame).flat().includes("Ilse Marrow"), JSON.stringify(inFrame));
+    const top = await page.evaluate(() => ({ chip: document.querySelector("lede-overlay")?.shadowRoot?.querySelector(".chip")?.textContent ?? null, highlights: CSS.highlights.size }));
+    check("iframe: the top page drops its 'no article found' chip and paints nothing", top.chip === null && top.highlights === 0, JSON.stringify(top));
+    const other = page.frames().find((f) => f.url().includes("/wild/iframe/other"));
+    const otherHl = other ? await other.evaluate(() => CSS.highlights.size).catch((e) => e.message) : page.frames().map((f) => f.url()).join(" ");
+    check("iframe: the frame from another origin is left alone", otherHl === 0, String(otherHl));
+    // Alt+Shift+N goes to the frame that drew the article.
+    const next = await sw.evaluate((id) => self.lede.onNext(id), s && s.tabId);
+    check("iframe: the next-highlight shortcut opens a card in the frame", !!next && typeof next.text === "string" && next.text.length > 0, JSON.stringify(next));
+    await page.close();
+
+    // Auto-run: the registered content scripts run in the page's frames too.
+    const saved = await sw.evaluate(async () => {
+      const got = (await chrome.storage.sync.get("lede.settings"))["lede.settings"];
+      await chrome.storage.sync.set({ "lede.settings": { ...(got || {}), autoOrigins: ["http://127.0.0.1"] } });
+      await self.lede.syncAutoRun();
+      return got === undefined ? null : got;
+    });
+    const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((c) => c.allFrames));
+    const auto = await openPage("/wild/iframe");
+    const autoFrame = auto.frames().find((f) => f.url().endsWith("/wild/iframe/story"));
+    const drawn = autoFrame
+      ? await autoFrame.waitForFunction(() => [...(CSS.highlights.get("lede-person") || [])].some((r) => r.toString() === "Ilse Marrow"), null, { timeout: 20_000 }).then(() => true, () => false)
+      : false;
+    const autoTop = await auto
+      .waitForFunction(() => !document.querySelector("lede-overlay")?.shadowRoot?.querySelector(".chip"), null, { timeout: 5000 })
+      .then(() => true, () => false);
+    check("iframe: with auto-run on, the frame's article is painted on load and the top page stays quiet", registered.length === 1 && registered[0] === true && drawn && autoTop, JSON.stringify({ registered, drawn, autoTop }));
+    await auto.close();
+    await sw.evaluate(async (got) => {
+      if (got === null) await chrome.storage.sync.remove("lede.settings");
+      else await chrome.storage.sync.set({ "lede.settings": got });
+      await self.lede.syncAutoRun();
+    }, saved);
   }
 
   // (d) pages with no article

@@ -1,0 +1,337 @@
+//! Linear-time check over `analyze`: hostile inputs at two sizes, n and 4n bytes.
+//!
+//! Run: `cargo run --release --example linear_time [N_BYTES]` (default 25,000). For each
+//! input family it builds a text of about n bytes and one of about 4n bytes with the same
+//! seeded generator, times `lede::analyze` on each (best of 3 runs), prints a table, and
+//! exits non-zero when any family's time grows faster than about n^1.3: a ratio above
+//! 6 for the 4x input (4^1.3 = 6.1; linear is 4, quadratic 16). Families whose larger
+//! input takes under 2 ms are reported but not judged (timer noise dominates there).
+//!
+//! The families are the shapes that have made text engines quadratic before: long runs of
+//! capitalised words (name grouping), one cue word repeated (quote attribution), deeply
+//! nested quotation marks, long runs of digits and dates (time and number rules), one
+//! endless sentence without punctuation (sentence splitting, windows), thousands of short
+//! paragraphs, thousands of distinct people (coreference), numbers with change cues (the
+//! number checks), and a seeded random mix of all the pieces above.
+//!
+//! Example output line:
+//!   caps-run            25001 B    3.1 ms   100004 B   12.6 ms   ratio 4.06  ok
+use std::time::Instant;
+
+/// A deterministic xorshift generator: the same text on every run and machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const CAPS: &[&str] = &[
+    "Amberlane",
+    "Quayside",
+    "Millbrook",
+    "Lantern",
+    "Saltmarsh",
+    "Corrow",
+    "Fenwick",
+    "Thistledown",
+    "Harrowgate",
+    "Brightwater",
+];
+const GIVEN: &[&str] = &[
+    "Ilse", "Fergus", "Marta", "Osric", "Nell", "Tobias", "Mireille", "Anselm", "Perpetua", "Idris",
+];
+const FAMILY: &[&str] = &[
+    "Marrow",
+    "Tallant",
+    "Quell",
+    "Dunmore",
+    "Brack",
+    "Wrenfield",
+    "Castagne",
+    "Kirrow",
+    "Ashgrove",
+    "Pell",
+];
+const WORDS: &[&str] = &[
+    "the", "harbour", "board", "met", "on", "a", "ferry", "crossing", "after", "winter", "vote",
+    "crews", "union", "fares", "island", "council", "night",
+];
+const MONTHS: &[&str] = &["January", "March", "May", "July", "September", "November"];
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Friday",
+    "yesterday",
+    "last week",
+    "next year",
+];
+
+/// Appends pieces from `piece` until the text holds at least `n` bytes.
+fn fill(n: usize, seed: u64, mut piece: impl FnMut(&mut Rng, &mut String)) -> String {
+    let mut rng = Rng(seed);
+    let mut s = String::with_capacity(n + 256);
+    while s.len() < n {
+        piece(&mut rng, &mut s);
+    }
+    s
+}
+
+/// A unique-looking name for person number `i` (thousands of distinct people).
+fn person(i: usize) -> String {
+    let g = GIVEN[i % GIVEN.len()];
+    let f = FAMILY[(i / GIVEN.len()) % FAMILY.len()];
+    // Past 100 people, a suffix keeps names distinct: "Ilse Marrowby3".
+    let round = i / (GIVEN.len() * FAMILY.len());
+    if round == 0 {
+        format!("{g} {f}")
+    } else {
+        format!("{g} {f}by{round}")
+    }
+}
+
+type Family = (&'static str, fn(usize) -> String);
+
+fn families() -> Vec<Family> {
+    vec![
+        ("caps-run", |n| {
+            let mut s = fill(n, 1, |r, s| {
+                s.push_str(r.pick(CAPS));
+                s.push(' ');
+            });
+            s.push('.');
+            s
+        }),
+        ("said-repeated", |n| {
+            let mut s = fill(n, 2, |_, s| s.push_str("said "));
+            s.push('.');
+            s
+        }),
+        ("nested-quotes", |n| {
+            let depth = n / 12;
+            let mut s = String::with_capacity(n + 16);
+            for _ in 0..depth {
+                s.push_str("“‘");
+            }
+            s.push_str("deep");
+            for _ in 0..depth {
+                s.push_str("’”");
+            }
+            s
+        }),
+        ("digits-and-dates", |n| {
+            fill(n, 4, |r, s| match r.below(5) {
+                0 => s.push_str(&format!("{} ", r.next() % 10_000_000_000)),
+                1 => s.push_str(&format!(
+                    "{} {} {} ",
+                    1 + r.below(28),
+                    r.pick(MONTHS),
+                    1900 + r.below(150)
+                )),
+                2 => s.push_str(&format!(
+                    "{}-{:02}-{:02} ",
+                    1990 + r.below(40),
+                    1 + r.below(12),
+                    1 + r.below(28)
+                )),
+                3 => s.push_str(&format!(
+                    "{},{:03},{:03} ",
+                    r.below(999),
+                    r.below(1000),
+                    r.below(1000)
+                )),
+                _ => s.push_str(&format!("{} ", r.pick(DAYS))),
+            })
+        }),
+        ("no-punctuation", |n| {
+            fill(n, 5, |r, s| {
+                s.push_str(r.pick(WORDS));
+                s.push(' ');
+            })
+        }),
+        ("short-paragraphs", |n| {
+            let mut i = 0;
+            fill(n, 6, |r, s| {
+                i += 1;
+                s.push_str(&format!(
+                    "{} said yes on {}.\n\n",
+                    r.pick(FAMILY),
+                    r.pick(DAYS)
+                ));
+                if i % 3 == 0 {
+                    s.push_str("No.\n\n");
+                }
+            })
+        }),
+        ("many-people", |n| {
+            let mut i = 0;
+            fill(n, 7, |r, s| {
+                i += 1;
+                let name = person(i);
+                let family = name.split(' ').nth(1).unwrap_or_default().to_string();
+                s.push_str(&format!(
+                    "“The {} will {} again,” said {name}, a {} of the {}. {family} said it on {}.\n",
+                    r.pick(WORDS),
+                    r.pick(&["sail", "close", "open", "wait"]),
+                    r.pick(&["deckhand", "councillor", "director", "captain"]),
+                    r.pick(WORDS),
+                    r.pick(DAYS),
+                ));
+            })
+        }),
+        ("numbers-with-cues", |n| {
+            fill(n, 8, |r, s| {
+                s.push_str(&format!(
+                    "Fares {} to {} pounds, up from {} percent, and {} people {} on {} {}. ",
+                    r.pick(&["rose", "fell", "stayed", "doubled"]),
+                    r.below(500),
+                    r.below(100),
+                    r.below(100_000),
+                    r.pick(&["died", "travelled", "were hurt", "voted"]),
+                    1 + r.below(28),
+                    r.pick(MONTHS),
+                ));
+            })
+        }),
+        ("random-mix", |n| {
+            fill(n, 9, |r, s| match r.below(12) {
+                0 => s.push('“'),
+                1 => s.push_str("” "),
+                2 => s.push_str("said "),
+                3 => s.push_str(r.pick(CAPS)),
+                4 => s.push_str(&format!("{} ", r.next() % 100_000)),
+                5 => s.push_str(". "),
+                6 => s.push('\n'),
+                7 => s.push_str(&format!("{} {} ", r.pick(GIVEN), r.pick(FAMILY))),
+                8 => s.push_str(&format!("on {} ", r.pick(DAYS))),
+                9 => s.push('‘'),
+                10 => s.push_str(", who "),
+                _ => {
+                    s.push_str(r.pick(WORDS));
+                    s.push(' ');
+                }
+            })
+        }),
+    ]
+}
+
+/// Best of three timed runs of `analyze`, in milliseconds.
+fn best_of_3(text: &str) -> f64 {
+    let options = lede::Options::with_published("2024-03-05", "given").unwrap_or_default();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let result = lede::analyze(text, &options);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        std::hint::black_box(&result);
+        if let Err(e) = result {
+            eprintln!("analyze failed: {e}");
+            std::process::exit(1);
+        }
+        best = best.min(ms);
+    }
+    best
+}
+
+/// Milliseconds per pipeline stage (text, people, quotes, time, checks): which stage grows.
+fn stages(text: &str) -> [f64; 5] {
+    let published = lede::parse_date("2024-03-05").ok();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
+    let doc = lede::text::Document::new(text);
+    let a = ms(t);
+    let t = Instant::now();
+    let mut people = lede::people::find(&doc);
+    let b = ms(t);
+    let t = Instant::now();
+    let quotes = lede::quotes::find(&doc, &mut people);
+    let c = ms(t);
+    let t = Instant::now();
+    let times = lede::time::find(&doc, published);
+    let d = ms(t);
+    let t = Instant::now();
+    let flags = lede::checks::run(&lede::checks::Context {
+        doc: &doc,
+        people: &people,
+        quotes: &quotes,
+        times: &times,
+        published,
+    });
+    let e = ms(t);
+    std::hint::black_box(&flags);
+    [a, b, c, d, e]
+}
+
+/// Largest allowed time ratio for 4x the input (n^1.3 growth: 4^1.3 ≈ 6.06).
+const MAX_RATIO: f64 = 6.0;
+/// Below this (larger input, ms) the ratio is timer noise and not judged.
+const MIN_JUDGED_MS: f64 = 2.0;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(25_000);
+    if cfg!(debug_assertions) {
+        eprintln!("linear_time: a debug build; timings are only meaningful with --release");
+    }
+    println!(
+        "{:<20} {:>9} {:>9}   {:>9} {:>9}   ratio (bound {MAX_RATIO})",
+        "input", "n", "time", "4n", "time"
+    );
+    let mut failed = Vec::new();
+    for (name, make) in families() {
+        let small = make(n);
+        let large = make(4 * n);
+        let mut ts = best_of_3(&small);
+        let mut tl = best_of_3(&large);
+        if tl >= MIN_JUDGED_MS && tl / ts.max(1e-6) > MAX_RATIO {
+            // On a shared machine one unlucky run decides nothing: measure once more.
+            ts = ts.min(best_of_3(&small));
+            tl = tl.min(best_of_3(&large));
+        }
+        let ratio = tl / ts.max(1e-6);
+        let sizes = (small.len(), large.len());
+        let verdict = if tl < MIN_JUDGED_MS {
+            "not judged (too fast to time)"
+        } else if ratio > MAX_RATIO {
+            failed.push((name, small, large));
+            "SUPER-LINEAR"
+        } else {
+            "ok"
+        };
+        println!(
+            "{name:<20} {:>7} B {ts:>6.1} ms   {:>7} B {tl:>6.1} ms   {ratio:>5.2}  {verdict}",
+            sizes.0, sizes.1
+        );
+    }
+    if failed.is_empty() {
+        println!("linear_time: every input family grows at most as n^1.3");
+    } else {
+        let names: Vec<&str> = failed.iter().map(|f| f.0).collect();
+        println!("linear_time: super-linear growth in: {}", names.join(", "));
+        println!("per stage (ms):      text   people   quotes     time   checks");
+        for (name, small, large) in &failed {
+            for (size, text) in [("n", small), ("4n", large)] {
+                let st = stages(text);
+                println!(
+                    "  {name:<16} {size:<2} {:>7.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1}",
+                    st[0], st[1], st[2], st[3], st[4]
+                );
+            }
+        }
+        std::process::exit(1);
+    }
+}

@@ -79,6 +79,7 @@
       padding: 3px 6px 3px 10px; font: 12px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0,0,0,.12);
       max-width: calc(100vw - 24px);
     }
+    .chip.beside-panel { right: calc(min(22rem, 100vw - 24px) + 12px); }
     .chip .text { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .chip button { font-size: 12px; padding: 0 4px; }
     .chip.error { border-color: #d99; color: #8a1f1f; }
@@ -672,6 +673,7 @@
 
       shadow.append(panel);
       this.panel = panel;
+      if (this.chip) this.chip.classList.add("beside-panel");
       this.panelOpener = opener;
       if (opener) opener.setAttribute("aria-expanded", "true");
       // Focus goes to the first entry, so Enter opens it and Tab walks on from there.
@@ -692,6 +694,7 @@
       if (!this.panel) return;
       this.panel.remove();
       this.panel = null;
+      if (this.chip) this.chip.classList.remove("beside-panel");
       const opener = this.panelOpener;
       this.panelOpener = null;
       if (opener) opener.setAttribute("aria-expanded", "false");

@@ -859,6 +859,20 @@ async function main() {
       });
       const back = await page.waitForFunction(() => CSS.highlights.has("lede-person") && !CSS.highlights.has("lede-hc-person"), null, { timeout: 5000 }).then(() => true, () => false);
       check("palette: switching to high contrast and back re-registers the highlights", swapped && back, JSON.stringify([swapped, back]));
+
+      // "Never on this site": the shortcuts leave the tab alone; taking the site off the list restores them.
+      const never = await sw.evaluate(async (id) => {
+        const key = "lede.settings";
+        const got = (await chrome.storage.sync.get(key))[key] || {};
+        const origin = new URL((await chrome.tabs.get(id)).url).origin;
+        await chrome.storage.sync.set({ [key]: { ...got, neverOrigins: [origin] } });
+        const blocked = [await self.lede.onShortcut(id), await self.lede.onPanel(id), await self.lede.onNext(id)];
+        await chrome.storage.sync.set({ [key]: { ...got, neverOrigins: [] } });
+        const toggled = await self.lede.onShortcut(id);
+        const again = await self.lede.onShortcut(id);
+        return { blocked, toggled, again };
+      }, stats.tabId);
+      check("never-run site: the shortcuts do nothing there, and work again once it is removed", JSON.stringify(never.blocked) === JSON.stringify(["never", false, null]) && never.toggled === "toggled" && never.again === "toggled", JSON.stringify(never));
     }
 
     // Two more analyses of the seed for the timing (median of 3), through "analyse again".

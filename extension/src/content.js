@@ -13,7 +13,7 @@
  *
  * Message kinds and the settings key are spelled as in messages.js (which a classic
  * script cannot import): "analyze", "rendered", "run", "toggle-all", "next-highlight",
- * "frame-article", "lede.settings".
+ * "toggle-panel", "frame-article", "lede.settings".
  *
  * In a frame (not the top page) it draws only when the frame holds an article, and says
  * nothing otherwise: the service worker tries frames when the top page has no article.
@@ -40,12 +40,13 @@
   /** In a frame, not the top page: stay silent unless the frame holds an article. */
   const IN_FRAME = window !== window.top;
 
-  async function readShown() {
+  /** The overlays shown and the palette, from the settings (defaults when storage fails). */
+  async function readLook() {
     try {
-      const got = await chrome.storage.sync.get(SETTINGS_KEY);
-      return { ...DEFAULT_SHOW, ...((got[SETTINGS_KEY] || {}).show || {}) };
+      const got = (await chrome.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] || {};
+      return { shown: { ...DEFAULT_SHOW, ...(got.show || {}) }, palette: got.palette || "standard" };
     } catch {
-      return { ...DEFAULT_SHOW };
+      return { shown: { ...DEFAULT_SHOW }, palette: "standard" };
     }
   }
 
@@ -70,7 +71,7 @@
     const read = location.href + "\u0000" + extracted.page.blocks.map((b) => b.text).join("\n");
     const tExtract = performance.now();
     performance.mark("lede:extracted");
-    const shown = readShown();
+    const look = readLook();
     let res;
     // A page that re-renders the same text (a framework re-mounting a paragraph) gets
     // the last report drawn again over its new nodes: a walk, not a new analysis.
@@ -113,7 +114,8 @@
     const tAnswer = performance.now();
     performance.mark("lede:answered");
     const map = Lede.TextMap.forReport(extracted, rep);
-    overlay = new Lede.Overlay({ doc: document, report: rep, map, shown: await shown });
+    const { shown, palette } = await look;
+    overlay = new Lede.Overlay({ doc: document, report: rep, map, shown, palette });
     if (extracted.sawShadow) {
       // Text in the page's shadow trees: style the highlights there, and let clicks find them.
       const roots = Lede.shadowStyles.rootsOf(map);
@@ -280,6 +282,12 @@
       case "toggle-all":
         if (overlay) overlay.toggleAll();
         break;
+      case "toggle-panel":
+        // Answered once any analysis under way has drawn; true when the panel is now open.
+        Promise.resolve(running)
+          .then(() => (overlay && typeof overlay.togglePanel === "function" ? overlay.togglePanel() : false))
+          .then(sendResponse, () => sendResponse(false));
+        return true;
       case "next-highlight":
         // Answered once any analysis under way has drawn, so the first press works too.
         Promise.resolve(running)
@@ -305,8 +313,10 @@
 
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== "sync" || !changes[SETTINGS_KEY] || !overlay) return;
-    const show = { ...DEFAULT_SHOW, ...((changes[SETTINGS_KEY].newValue || {}).show || {}) };
+    const next = changes[SETTINGS_KEY].newValue || {};
+    const show = { ...DEFAULT_SHOW, ...(next.show || {}) };
     for (const [kind, on] of Object.entries(show)) overlay.setShown(kind, on);
+    if (typeof overlay.setPalette === "function") overlay.setPalette(next.palette || "standard");
   });
 
   Lede.content = { run, overlay: () => overlay };

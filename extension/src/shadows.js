@@ -25,49 +25,90 @@
   if (Lede.shadowStyles) return;
 
   /**
-   * The rules of content.css, without its comments. A constructed sheet needs the
-   * text, and a content script cannot read its own CSS file without a network API;
-   * the end-to-end test checks that both carry exactly the same rules.
+   * The rules of content.css, without its comments, written here by
+   * `node scripts/sync-highlight-css.mjs`. A constructed sheet needs the text, and a
+   * content script cannot read its own CSS file without a network API; the end-to-end
+   * test checks that both carry exactly the same rules.
    */
   const HIGHLIGHT_CSS = `
 ::highlight(lede-person) {
-  background-color: rgba(255, 190, 60, 0.35);
+  background-color: rgba(255, 190, 60, 0.14);
   text-decoration-line: underline;
   text-decoration-style: solid;
-  text-decoration-color: #a15c00;
+  text-decoration-color: #c36f00;
   text-decoration-thickness: 2px;
 }
 ::highlight(lede-person-mentioned) {
-  background-color: rgba(255, 190, 60, 0.14);
+  background-color: rgba(255, 190, 60, 0.07);
   text-decoration-line: underline;
   text-decoration-style: dotted;
-  text-decoration-color: #a15c00;
+  text-decoration-color: #c36f00;
   text-decoration-thickness: 2px;
 }
 ::highlight(lede-quote) {
-  background-color: rgba(70, 130, 235, 0.13);
+  background-color: rgba(70, 130, 235, 0.14);
   text-decoration-line: underline;
   text-decoration-style: double;
-  text-decoration-color: #2f62c4;
+  text-decoration-color: #4b79d4;
   text-decoration-thickness: 1px;
 }
 ::highlight(lede-time) {
-  background-color: rgba(50, 170, 90, 0.2);
+  background-color: rgba(50, 170, 90, 0.14);
   text-decoration-line: underline;
   text-decoration-style: dashed;
-  text-decoration-color: #1f7a3d;
+  text-decoration-color: #248f48;
   text-decoration-thickness: 2px;
 }
 ::highlight(lede-flag) {
-  background-color: rgba(230, 60, 60, 0.16);
+  background-color: rgba(230, 60, 60, 0.14);
   text-decoration-line: underline;
   text-decoration-style: wavy;
-  text-decoration-color: #c42b2b;
+  text-decoration-color: #d64646;
   text-decoration-thickness: 1.5px;
 }
 ::highlight(lede-focus) {
   background-color: rgba(255, 230, 0, 0.75);
   color: #000;
+}
+::highlight(lede-hc-person) {
+  background-color: #ffd766;
+  color: #000;
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-color: #000;
+  text-decoration-thickness: 3px;
+}
+::highlight(lede-hc-person-mentioned) {
+  background-color: #fff0c2;
+  color: #000;
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: #000;
+  text-decoration-thickness: 3px;
+}
+::highlight(lede-hc-quote) {
+  background-color: #cfe0ff;
+  color: #000;
+  text-decoration-line: underline;
+  text-decoration-style: double;
+  text-decoration-color: #000;
+  text-decoration-thickness: 2px;
+}
+::highlight(lede-hc-time) {
+  background-color: #c8f0d2;
+  color: #000;
+  text-decoration-line: underline;
+  text-decoration-style: dashed;
+  text-decoration-color: #000;
+  text-decoration-thickness: 3px;
+}
+::highlight(lede-hc-flag) {
+  background-color: #ffc9c9;
+  color: #000;
+  text-decoration-line: underline;
+  text-decoration-style: wavy;
+  text-decoration-color: #000;
+  text-decoration-thickness: 2px;
 }
 `;
 

@@ -725,9 +725,11 @@ impl<'a> Attributor<'a> {
     /// "The plan failed, Ruiz said." / "…, said Ruiz on Monday."
     fn clause_before(&self, k: usize, sstart: usize, send: usize) -> Option<(Span, Np)> {
         // What follows the cue must be short: an adverbial at most ("on Monday").
+        // Counting stops past 6 words (the most either branch allows): without the bound,
+        // a long comma-less sentence full of cues was scanned to its end once per cue.
         let mut rest = 0;
         let mut t = k + 1;
-        while t < send && self.f.tok(t) != "," && self.f.tok(t) != ";" {
+        while t < send && rest <= 6 && self.f.tok(t) != "," && self.f.tok(t) != ";" {
             if self.f.doc.tokens[t].kind == TokenKind::Word {
                 rest += 1;
             }

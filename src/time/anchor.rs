@@ -87,26 +87,45 @@ fn relative_day(sem: &Sem) -> Option<i64> {
 /// ("said late Sunday", "a statement posted on X late Sunday", "an address on
 /// Saturday"), so the time dates the statement rather than its content.
 fn dates_a_statement(doc: &Document, sentence: Span, expr: Span) -> bool {
-    let words: Vec<(usize, &str)> = doc
-        .slice(sentence)
-        .split(|c: char| !c.is_alphabetic())
-        .scan(sentence.start, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let first = words.iter().position(|(s, _)| *s >= expr.start);
-    let last = words.iter().rposition(|(s, _)| *s < expr.end);
-    let (Some(first), Some(last)) = (first, last) else {
+    // Only a window around the expression is split into words: splitting the whole
+    // sentence for every expression was quadratic on a sentence of thousands of dates.
+    let s = doc.slice(sentence);
+    let mut a = expr.start.saturating_sub(sentence.start).min(s.len());
+    let mut b = expr.end.saturating_sub(sentence.start).min(s.len()).max(a);
+    let mut lo = a.saturating_sub(WINDOW_BYTES);
+    let mut hi = b.saturating_add(WINDOW_BYTES).min(s.len());
+    while !s.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while !s.is_char_boundary(a) {
+        a -= 1;
+    }
+    while !s.is_char_boundary(b) {
+        b += 1;
+    }
+    while !s.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let (Some(before), Some(after)) = (s.get(lo..a), s.get(b..hi)) else {
         return false;
     };
-    words.iter().enumerate().any(|(k, (_, w))| {
-        let near = (k < first && first - k <= 7) || (k > last && k - last <= 3);
-        near && SPEECH.contains(&w.to_ascii_lowercase().as_str())
-    })
+    let speech = |w: &str| SPEECH.contains(&w.to_ascii_lowercase().as_str());
+    // Seven words before the expression, three after.
+    before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(7)
+        .any(speech)
+        || after
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(speech)
 }
+
+/// How far (bytes) around an expression [`dates_a_statement`] looks for a speech word:
+/// seven words of any plausible length.
+const WINDOW_BYTES: usize = 160;
 
 /// One expression as [`super::find`] holds it.
 pub struct Item {
@@ -118,8 +137,22 @@ pub struct Item {
 /// Re-anchors quoted relative days (see the module doc).
 pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item]) {
     let Some(dct) = dct else { return };
-    let quotes = quote_spans(doc);
-    let inside = |s: Span| quotes.iter().any(|q| q.start < s.start && s.end <= q.end);
+    // "Is this span inside some quote?" by binary search: quotes sorted by start, with the
+    // furthest end among each prefix (one pass per expression over every quote was
+    // quadratic on a text with thousands of both).
+    let mut quotes = quote_spans(doc);
+    quotes.sort_by_key(|q| q.start);
+    let reach: Vec<usize> = quotes
+        .iter()
+        .scan(0, |m, q| {
+            *m = (*m).max(q.end);
+            Some(*m)
+        })
+        .collect();
+    let inside = |s: Span| {
+        let n = quotes.partition_point(|q| q.start < s.start);
+        n > 0 && reach[n - 1] >= s.end
+    };
     // Dated statements: (sentence index, day).
     let mut statements: Vec<(usize, NaiveDate)> = Vec::new();
     for it in items.iter() {
@@ -136,6 +169,11 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
         }
     }
     let latest = statements.iter().map(|(_, d)| *d).max();
+    // The first dated statement of each sentence.
+    let mut statement_on = std::collections::HashMap::new();
+    for (si, d) in &statements {
+        statement_on.entry(*si).or_insert(*d);
+    }
     for it in items.iter_mut() {
         let Some(off) = relative_day(&it.sem) else {
             continue;
@@ -143,11 +181,9 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
         if !inside(it.span) {
             continue;
         }
-        let si = doc.sentence_at(it.span.start);
-        let own = statements
-            .iter()
-            .find(|(s, _)| Some(*s) == si)
-            .map(|(_, d)| *d);
+        let own = doc
+            .sentence_at(it.span.start)
+            .and_then(|si| statement_on.get(&si).copied());
         let Some(said_on) = own.or(latest) else {
             continue;
         };
@@ -161,5 +197,40 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
             None => day.format("%Y-%m-%d").to_string(),
         };
         r.basis = Basis::Statement(said_on);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(text: &str, expr: &str) -> bool {
+        let doc = Document::new(text);
+        let at = text.find(expr).unwrap();
+        let e = Span::new(at, at + expr.len());
+        let si = doc.sentence_at(at).unwrap();
+        dates_a_statement(&doc, doc.sentences[si], e)
+    }
+
+    #[test]
+    fn a_speech_word_near_the_time_dates_a_statement() {
+        assert!(statement(
+            "She said late Sunday that it was over.",
+            "late Sunday"
+        ));
+        assert!(statement(
+            "In an address on Saturday, he spoke of peace.",
+            "on Saturday"
+        ));
+        assert!(statement("The crews met on Monday, she said.", "on Monday"));
+        assert!(!statement(
+            "The ferry sails on Monday and the union met.",
+            "on Monday"
+        ));
+        // Eight words between the speech word and the time: too far.
+        assert!(!statement(
+            "She said the crews of the old ferry would finally sail on Monday.",
+            "on Monday"
+        ));
     }
 }

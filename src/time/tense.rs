@@ -175,6 +175,12 @@ fn marker(w: &str, kind: Kind) -> Option<Tense> {
     None
 }
 
+/// How far (tokens) the tense search looks on each side of an expression. A verb
+/// further away is not this expression's; and without a bound, a sentence of
+/// thousands of dates and no verb (hostile input) was scanned once per date:
+/// quadratic (examples/linear_time.rs).
+const REACH: usize = 60;
+
 /// Tense for the expression at tokens `[start, end)` of the sentence `[s_start, s_end)`.
 ///
 /// The nearest finite marker on either side decides. An infinitive ("to meet …
@@ -182,10 +188,13 @@ fn marker(w: &str, kind: Kind) -> Option<Tense> {
 /// offer to buy the firm Friday" the date belongs to "extended". A possessive
 /// weekday ("Wednesday's ruling") names something that has happened.
 /// With "this" ("agreed to meet this Thursday") the infinitive wins.
+/// The search reaches at most [`REACH`] tokens either way.
 pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usize) -> Tense {
     if matches!(t.w(end), "'" | "’") && t.w(end + 1) == "s" {
         return Tense::Past;
     }
+    let s_start = s_start.max(start.saturating_sub(REACH));
+    let s_end = s_end.min(end.saturating_add(REACH));
     let mut finite: Option<(usize, Tense)> = None;
     let mut infinitive = false;
     for k in (s_start..start).rev() {
@@ -257,6 +266,15 @@ mod tests {
             .unwrap()
             + 1;
         tense_at(&t, 0, t.len(), start, end)
+    }
+
+    #[test]
+    fn a_verb_beyond_the_reach_is_not_the_expressions() {
+        let filler = "harbour ".repeat(REACH + 5);
+        let far = format!("They met {filler} on Friday.");
+        assert_eq!(tense_of(&far, "Friday"), Tense::Unknown);
+        let near = format!("{filler} they met on Friday.");
+        assert_eq!(tense_of(&near, "Friday"), Tense::Past);
     }
 
     #[test]

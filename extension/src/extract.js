@@ -232,7 +232,7 @@
      * A generator so that the content script can pause the walk (see `extractSliced`):
      * it yields (nothing) every STEP nodes; `extract` simply runs it to the end.
      */
-    *walk(el, frame, run, inLink, depth) {
+    *walk(el, frame, run, inLink, depth, tag = tagOf(el)) {
       if (depth >= MAX_DEPTH) {
         const doc = el.ownerDocument;
         const tw = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
@@ -244,7 +244,7 @@
       }
       // Composed (rendered) order: a shadow host's children are its open shadow root's,
       // a <slot> stands for the light nodes assigned to it. `list` is null on the plain path.
-      const list = composedChildren(el);
+      const list = composedChildren(el, tag);
       if (list) this.sawShadow = true;
       let i = 0;
       for (let child = list ? list[0] : el.firstChild; child; child = list ? list[++i] : child.nextSibling) {
@@ -268,10 +268,10 @@
         if (BLOCK_TAGS.has(tag)) {
           this.flush(run);
           const inner = new Run(tag, childFrame);
-          yield* this.walk(child, childFrame, inner, link, depth + 1);
+          yield* this.walk(child, childFrame, inner, link, depth + 1, tag);
           this.flush(inner);
         } else {
-          yield* this.walk(child, childFrame, run, link, depth + 1);
+          yield* this.walk(child, childFrame, run, link, depth + 1, tag);
         }
       }
     }
@@ -287,10 +287,10 @@
    * assigned. Null for every other element (the caller walks firstChild/nextSibling).
    * Closed shadow roots are out of reach of a content script and stay unread.
    */
-  function composedChildren(el) {
+  function composedChildren(el, tag) {
     const root = el.shadowRoot;
     if (root) return root.firstChild ? [...root.childNodes] : NO_CHILDREN;
-    if (tagOf(el) === "slot" && typeof el.assignedNodes === "function" && el.getRootNode() !== el.ownerDocument) {
+    if (tag === "slot" && typeof el.assignedNodes === "function" && el.getRootNode() !== el.ownerDocument) {
       const assigned = el.assignedNodes();
       if (assigned.length) return assigned;
     }

@@ -178,7 +178,7 @@ fn marker(w: &str, kind: Kind) -> Option<Tense> {
 /// How far (tokens) the tense search looks on each side of an expression. A verb
 /// further away is not this expression's; and without a bound, a sentence of
 /// thousands of dates and no verb (hostile input) was scanned once per date:
-/// quadratic (examples/linear_time.rs).
+/// quadratic (src/bin/linear_time.rs).
 const REACH: usize = 60;
 
 /// Tense for the expression at tokens `[start, end)` of the sentence `[s_start, s_end)`.

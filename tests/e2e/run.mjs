@@ -97,6 +97,28 @@ ${paras}
 </body></html>`;
 }
 
+/** A one-page PDF with one sentence of our own (the "PDF viewer" page of the wild tests). */
+function tinyPdf(line) {
+  const stream = `BT /F1 18 Tf 72 720 Td (${line}) Tj ET`;
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objs.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -124,6 +146,7 @@ function startServer(shared) {
     }
     const wild = wildPage(url.pathname);
     if (wild) return send(200, wild.body, wild.headers || {});
+    if (url.pathname === "/doc.pdf") return send(200, tinyPdf("Harbour master Ana Ortiz said on Tuesday that the pier would close."), { "Content-Type": "application/pdf" });
     if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
     const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
     if (pm && shared) {
@@ -329,10 +352,12 @@ async function main() {
   // the extension: Lede makes no network request.
   const extRequests = [];
   let extSeen = 0;
+  // Ours only: the browser's own PDF viewer is an extension too, with its own requests.
+  let ownOrigin = "chrome-extension://";
   context.on("request", (r) => {
-    let fromExt = !!r.serviceWorker();
+    let fromExt = !!r.serviceWorker() && r.serviceWorker().url().startsWith(ownOrigin);
     try {
-      fromExt = fromExt || r.frame().url().startsWith("chrome-extension://");
+      fromExt = fromExt || r.frame().url().startsWith(ownOrigin);
     } catch {
       /* a worker request has no frame */
     }
@@ -343,6 +368,7 @@ async function main() {
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent("serviceworker", { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  ownOrigin = `chrome-extension://${extId}/`;
   // Collect the worker's own errors.
   await sw.evaluate(() => {
     self.__ledeErrors = [];
@@ -885,6 +911,17 @@ async function main() {
     timings.seed_analyze_ms = seedRuns[Math.floor(seedRuns.length / 2)];
     check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.close();
+
+    // A PDF in the browser's viewer: Lede reads no article there and stays silent.
+    {
+      const pdf = await context.newPage();
+      await pdf.goto(base + "/doc.pdf", { waitUntil: "load", timeout: 15000 }).catch(() => {});
+      await pdf.waitForTimeout(500);
+      const ps = await runLede(pdf);
+      const drawn = await pdf.evaluate(() => (CSS.highlights ? CSS.highlights.size : 0)).catch(() => 0);
+      check("pdf viewer: Lede stays silent (no article, nothing drawn)", !!ps && !ps.error && !!ps.no_article && drawn === 0, JSON.stringify(ps).slice(0, 200));
+      await pdf.close();
+    }
 
     // ── 4. the same page behind a strict CSP ──
     console.log("seed: /seed-csp (strict Content-Security-Policy)");

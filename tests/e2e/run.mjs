@@ -613,6 +613,11 @@ async function main() {
       check("fixture: no block of the report failed to match the page", stats.mismatches === 0, `${stats.mismatches}`);
       check("fixture: the article body is picked and the date read from its meta", stats.report.published?.value === "2024-03-05" && !/Tide tables|Ravensholm Courier|Weather/.test(stats.report.text) && stats.report.text.includes("Fares stay at £3."), JSON.stringify(stats.report.published));
       parity("fixture", readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8"), base + "/fixture", stats.report.text);
+      // Our own page with the side panel open: the README's second screenshot.
+      await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(ARTIFACTS, "fixture-panel.png") });
+      await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
     }
     // The shortcut (Alt+Shift+L): the worker's command handler, called as the command calls it.
     const chipHidden = () => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden;

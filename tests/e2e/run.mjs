@@ -851,6 +851,15 @@ async function main() {
       check("panel: one entry per person, quote, dated expression and flag", panel && panel.people === report.people.length && panel.quotes === report.quotes.length && panel.timeline === report.timeline.length && panel.flags === report.flags.length, JSON.stringify(panel && [panel.people, panel.quotes, panel.timeline, panel.flags]));
       const days = [...new Set(report.timeline.map((e) => `${e.from}/${e.to}`))];
       check("panel: the timeline is in date order, one heading per date", panel && panel.dates.length === days.length && report.timeline.every((e, k, a) => k === 0 || a[k - 1].from <= e.from) && report.timeline.length > 3, JSON.stringify(panel && panel.dates));
+      // Keyboard only: arrows move between entries, Enter opens a card, Escape gives focus back.
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      const focusedName = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      await page.keyboard.press("Enter");
+      const kbCard = await page.evaluate(cardText);
+      await page.keyboard.press("Escape");
+      const backOn = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      check("panel: arrow keys move between entries, Enter opens the card, Escape returns focus to the entry", focusedName === report.people[2]?.name && kbCard && kbCard.kind === "person" && kbCard.text.includes(focusedName) && backOn === focusedName, JSON.stringify([focusedName, kbCard && kbCard.kind, backOn]));
       const opened = await page.evaluate(async () => {
         const root = document.querySelector("lede-overlay").shadowRoot;
         const entries = [...root.querySelectorAll("[data-section=timeline] .entry")];

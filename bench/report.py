@@ -323,6 +323,11 @@ def main() -> None:
         "Measured by the extension's end-to-end run (`tests/e2e`), which writes",
         "`bench/browser_timings.json` with the keys `instantiate_ms`, `seed_analyze_ms`,",
         "`pages` ({name: analyze_ms}) and `first_highlight_ms`; `make bench` copies them here.",
+        "The browser stops an idle extension worker after about 30 s; the next article then",
+        "pays for instantiating the wasm and for the first analysis in it, which builds the",
+        "engine's regular expressions (most of that time is the browser compiling and running",
+        "the regex crate's builder for the first time). The `cold` rows stop the worker",
+        "through the DevTools protocol and analyse the seed from the popup.",
         "",
     ]
     if browser:
@@ -337,7 +342,16 @@ def main() -> None:
         for name, v in sorted((browser.get("pages") or {}).items()):
             if v is not None:
                 lines.append(f"| analysis of page `{name}` | {v:.1f} |")
-        extra = {k: v for k, v in browser.items() if k not in ("instantiate_ms", "seed_analyze_ms", "first_highlight_ms", "pages")}
+        cold = browser.get("cold") or {}
+        for key, label in (
+            ("instantiate_ms", "cold worker: wasm instantiation"),
+            ("warm_up_ms", "cold worker: warm-up analysis (builds the patterns; runs while the tab is read)"),
+            ("analyze_ms", "cold worker: analysis of the seed article"),
+            ("popup_to_result_ms", "cold worker: from opening the popup to its result"),
+        ):
+            if cold.get(key) is not None:
+                lines.append(f"| {label} | {cold[key]:.1f} |")
+        extra = {k: v for k, v in browser.items() if k not in ("instantiate_ms", "seed_analyze_ms", "first_highlight_ms", "pages", "cold")}
         if extra:
             lines += ["", "Also recorded: " + ", ".join(f"`{k}` = {v}" for k, v in sorted(extra.items()))]
     else:

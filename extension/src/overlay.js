@@ -671,6 +671,15 @@
         sec.append(ul);
       });
 
+      // Arrow keys move between the entries (Tab works too); Home/End jump to the ends.
+      panel.addEventListener("keydown", (ev) => {
+        const stops = [...panel.querySelectorAll("button")];
+        const at = stops.indexOf(shadow.activeElement);
+        const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: stops.length - 1 }[ev.key];
+        if (to === undefined || !stops.length) return;
+        ev.preventDefault();
+        stops[Math.max(0, Math.min(stops.length - 1, to))].focus();
+      });
       shadow.append(panel);
       this.panel = panel;
       if (this.chip) this.chip.classList.add("beside-panel");
@@ -876,7 +885,9 @@
     openCard(kind, index, anchor) {
       const doc = this.doc;
       const shadow = this.ensureHost();
-      const hadFocus = this.card ? this.returnFocus : doc.activeElement;
+      // Inside our shadow root the document only sees the host as focused: ask the root.
+      const active = (this.shadow && this.shadow.activeElement) || doc.activeElement;
+      const hadFocus = this.card ? this.returnFocus : active;
       this.closeCard(false);
       const build = { person: this.personCard, quote: this.quoteCard, time: this.timeCard, flag: this.flagCard }[kind];
       if (!build) return null;

@@ -7,6 +7,7 @@
 //! `age-conflict` flag. Example: "Ana Ortiz, 45, …" and later "the 47-year-old Ortiz" is
 //! flagged; "Ortiz, 45, … when she was 30" is not (an age at another time).
 
+use super::folded::lower;
 use super::lexicon::fold;
 use super::{Check, Context};
 use crate::model::Flag;
@@ -17,7 +18,7 @@ use std::sync::LazyLock;
 
 pub struct AgeConflict;
 
-const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž'’-]+){1,3})";
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3})";
 
 static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -41,7 +42,7 @@ static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž]+\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .expect("born regex")
 });
@@ -50,13 +51,15 @@ static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
     // event; only explicit talk of another age ("when she was", "turned") is excluded.
-    Regex::new(r"(?i)(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)(?-u:\b)")
-        .expect("other time regex")
+    Regex::new(
+        r"(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)(?-u:\b)",
+    )
+    .expect("other time regex")
 });
 
 /// Family words: relatives share a surname, so a surname alone no longer identifies.
 static KIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)(?-u:\b)")
         .expect("kin regex")
 });
 
@@ -243,10 +246,10 @@ impl Check for AgeConflict {
         let all = stated(ctx);
         let other_time = |s: &Stated| {
             ctx.doc.sentences.get(s.sentence).is_some_and(|sp| {
-                OTHER_TIME_RE.is_match(
+                OTHER_TIME_RE.is_match(&lower(
                     &sp.text(text)
                         .replace(&s.passage.text(text).to_string(), " "),
-                )
+                ))
             })
         };
         let mut flags = Vec::new();
@@ -267,7 +270,7 @@ impl Check for AgeConflict {
                 ctx.doc
                     .sentences
                     .get(s.sentence)
-                    .is_some_and(|sp| KIN_RE.is_match(sp.text(text)))
+                    .is_some_and(|sp| KIN_RE.is_match(&lower(sp.text(text))))
             };
             let same = |a: &Stated| {
                 a.key == b.key

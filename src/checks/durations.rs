@@ -8,6 +8,7 @@
 //! (marked `elapsed`, the length so far); "the war, now in its fourth year" → war,
 //! 3–4 years, elapsed.
 
+use super::folded::{lower, orig};
 use super::lexicon::{self, HeadClass, NUMBER_RE};
 use crate::model::{TimeExpr, TimeType};
 use crate::span::Span;
@@ -42,7 +43,7 @@ const UNIT: &str = r"hours?|days?|weeks?|months?|years?|decades?|century|centuri
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
+        r"(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
     ))
     .expect("duration regex")
 });
@@ -50,7 +51,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The predicate before a duration that says the thing has lasted that long.
 static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
     )
     .expect("lasted regex")
 });
@@ -58,7 +59,7 @@ static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the war, now in its fourth year".
 static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>\w+) year(?-u:\b)",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>\w+) year(?-u:\b)",
     )
     .expect("nth year regex")
 });
@@ -133,26 +134,28 @@ fn timex_range(value: &str, modifier: Option<&str>) -> Option<(f64, f64)> {
 /// Finds every duration with an attached head noun.
 pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
     let text = doc.text;
+    // Matched lower-cased (`folded`); groups are read back from `text`.
+    let low = lower(text);
     let mut out: Vec<Duration> = Vec::new();
-    for c in DURATION_RE.captures_iter(text) {
+    for c in DURATION_RE.captures_iter(&low) {
         let Some(m) = c.get(0) else { continue };
         let (n, unit) = if let Some(u1) = c.name("u1") {
             // "decade-long" reads as about one unit.
-            (1.0, u1.as_str())
+            (1.0, orig(text, u1))
         } else {
             let (Some(n), Some(u)) = (c.name("n"), c.name("u")) else {
                 continue;
             };
-            let Some(mut n) = lexicon::parse_number(n.as_str()) else {
+            let Some(mut n) = lexicon::parse_number(orig(text, n)) else {
                 continue;
             };
             if c.name("half").is_some() {
                 n += 0.5;
             }
-            (n, u.as_str())
+            (n, orig(text, u))
         };
         let Some(u) = unit_days(unit) else { continue };
-        let q = c.name("q").map(|q| q.as_str());
+        let q = c.name("q").map(|q| orig(text, q));
         let span = Span::new(m.start(), m.end());
         if let Some(d) = attach(doc, span, range(n, u, q)) {
             out.push(d);
@@ -174,14 +177,14 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
             out.push(d);
         }
     }
-    for c in NTH_YEAR_RE.captures_iter(text) {
+    for c in NTH_YEAR_RE.captures_iter(&low) {
         let (Some(m), Some(h), Some(o)) = (c.get(0), c.name("h"), c.name("o")) else {
             continue;
         };
-        let Some(class) = lexicon::duration_head(h.as_str()) else {
+        let Some(class) = lexicon::duration_head(orig(text, h)) else {
             continue;
         };
-        let Some(nth) = lexicon::parse_ordinal(o.as_str()) else {
+        let Some(nth) = lexicon::parse_ordinal(orig(text, o)) else {
             continue;
         };
         let Some(sentence) = doc.sentence_at(m.start()) else {
@@ -192,11 +195,11 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
             passage: Span::new(m.start(), m.end()),
             lo: (nth - 1.0) * 365.25,
             hi: nth * 365.25,
-            head: singular(h.as_str()),
-            modifier: modifier(c.name("m").map(|m| m.as_str())),
+            head: singular(orig(text, h)),
+            modifier: modifier(c.name("m").map(|m| orig(text, m))),
             definite: c
                 .name("det")
-                .is_some_and(|d| lexicon::is_definite(d.as_str())),
+                .is_some_and(|d| lexicon::is_definite(orig(text, d))),
             class,
             elapsed: true,
             sentence,
@@ -234,24 +237,25 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
             });
         }
     }
-    let c = LASTED_RE.captures(before)?;
+    let low_before = lower(before);
+    let c = LASTED_RE.captures(&low_before)?;
     // "a war that has lasted": the optional modifier slot took the head, "that" the head slot.
-    let (h, m) = match c.name("h").map(|h| h.as_str().to_lowercase()) {
+    let (h, m) = match c.name("h").map(|h| orig(before, h).to_lowercase()) {
         Some(w) if w == "that" || w == "which" => (c.name("m")?, None),
         _ => (c.name("h")?, c.name("m")),
     };
-    let class = lexicon::duration_head(h.as_str())?;
+    let class = lexicon::duration_head(orig(before, h))?;
     let start = c.get(0)?.start() + sent.start;
     Some(Duration {
         span,
         passage: Span::new(start, span.end),
         lo,
         hi,
-        head: singular(h.as_str()),
-        modifier: modifier(m.map(|m| m.as_str())),
+        head: singular(orig(before, h)),
+        modifier: modifier(m.map(|m| orig(before, m))),
         definite: c
             .name("det")
-            .is_some_and(|d| lexicon::is_definite(d.as_str())),
+            .is_some_and(|d| lexicon::is_definite(orig(before, d))),
         class,
         elapsed: true,
         sentence,

@@ -16,8 +16,10 @@
 //! ```
 
 mod age_conflict;
+mod bounded;
 mod duration_conflict;
 mod durations;
+mod folded;
 mod lexicon;
 mod number_conflict;
 mod office_holders;

@@ -12,6 +12,7 @@
 //! Output: a `number-conflict` flag. Example: "a $5bn deal" … "the $6bn deal" is flagged;
 //! "rose from 10 to 12 people killed" is not.
 
+use super::folded::{lower, orig};
 use super::lexicon::{self, HeadClass, NUMBER_RE};
 use super::{Check, Context};
 use crate::model::Flag;
@@ -26,19 +27,21 @@ const QUAL: &str = r"at least|more than|over|about|around|some|nearly|almost|rou
 /// "$5bn deal", "£1.2 million settlement", "12% stake", "5 per cent stake".
 static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>\d+(?:\.\d+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
+        r"(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>\d+(?:\.\d+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
     ))
     .expect("amount regex")
 });
 
 const VICTIMS: &str = r"people|persons|civilians|soldiers|troops|children|migrants|passengers|workers|police(?:\s+officers)?|militants|protesters|fighters|miners";
 
+// Case-sensitive patterns run on the lower-cased text (`folded`), and `(?-u)`: ASCII
+// classes. Unicode case folding made these the costliest patterns to build on the first
+// analysis.
 static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)(?-u:\b)(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:were|have been|had been|was|are)\s+(?:\w+\s+)?(?P<v>killed|dead|died)(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?P<v>died|killed)(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)death\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})(?-u:\b)"),
+        format!(r"(?-u)\b(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\b"),
+        format!(r"(?-u)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:(?:were|have been|had been|was|are)\s+(?:\w+\s+)?)?(?P<v>killed|dead|died)\b"),
+        format!(r"(?-u)\bdeath\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\b"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("casualty regex"))
@@ -47,12 +50,12 @@ static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Words saying a count changed or that another incident is meant.
 static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)(?-u:\b)").expect("change regex")
+    Regex::new(r"(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)(?-u:\b)").expect("change regex")
 });
 
 /// Words saying an amount changed or another one is meant ("a further 20% stake").
 static AMOUNT_CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)(?-u:\b)").expect("amount change regex")
+    Regex::new(r"(?-u:\b)(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)(?-u:\b)").expect("amount change regex")
 });
 
 #[derive(Debug, Clone)]
@@ -91,30 +94,35 @@ fn scale(s: Option<&str>) -> f64 {
 
 fn quantities(ctx: &Context) -> Vec<Quantity> {
     let text = ctx.doc.text;
+    // Matched lower-cased (`folded`); groups are read back from `text`.
+    let low = lower(text);
     let mut out = Vec::new();
-    for c in AMOUNT_RE.captures_iter(text) {
+    for c in AMOUNT_RE.captures_iter(&low) {
         let (Some(m), Some(h)) = (c.get(0), c.name("h")) else {
             continue;
         };
         // "$5bn deal with": the optional modifier slot took the head.
-        let (h, modifier, end) = match (c.name("m"), lexicon::quantity_head(h.as_str())) {
+        let (h, modifier, end) = match (c.name("m"), lexicon::quantity_head(orig(text, h))) {
             (_, Some(_)) => (h, c.name("m"), h.end()),
             (Some(mm), None) => (mm, None, mm.end()),
             (None, None) => continue,
         };
-        let Some(class) = lexicon::quantity_head(h.as_str()) else {
+        let Some(class) = lexicon::quantity_head(orig(text, h)) else {
             continue;
         };
         let (n, unit) = if let Some(n) = c.name("n") {
-            let Some(v) = lexicon::parse_number(n.as_str()) else {
+            let Some(v) = lexicon::parse_number(orig(text, n)) else {
                 continue;
             };
             (
-                v * scale(c.name("scale").map(|s| s.as_str())),
-                c.name("cur").map(|c| c.as_str()).unwrap_or("$"),
+                v * scale(c.name("scale").map(|s| orig(text, s))),
+                c.name("cur").map(|c| orig(text, c)).unwrap_or("$"),
             )
         } else {
-            let Some(v) = c.name("pn").and_then(|p| lexicon::parse_number(p.as_str())) else {
+            let Some(v) = c
+                .name("pn")
+                .and_then(|p| lexicon::parse_number(orig(text, p)))
+            else {
                 continue;
             };
             (v, "%")
@@ -129,13 +137,13 @@ fn quantities(ctx: &Context) -> Vec<Quantity> {
         let det = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let definite = lexicon::is_definite(det) || det.ends_with("'s") || det.ends_with("’s");
         let modifier = modifier
-            .map(|m| m.as_str().to_lowercase())
+            .map(|m| orig(text, m).to_lowercase())
             .unwrap_or_default();
-        let (lo, hi) = value_range(n, c.name("q").map(|q| q.as_str()));
+        let (lo, hi) = value_range(n, c.name("q").map(|q| orig(text, q)));
         out.push(Quantity {
             key: format!(
                 "{unit} {modifier} {}",
-                h.as_str().to_lowercase().trim_end_matches('s')
+                orig(text, h).to_lowercase().trim_end_matches('s')
             ),
             lo,
             hi,
@@ -147,11 +155,11 @@ fn quantities(ctx: &Context) -> Vec<Quantity> {
         });
     }
     for re in CASUALTY_RES.iter() {
-        for c in re.captures_iter(text) {
+        for c in re.captures_iter(&low) {
             let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
                 continue;
             };
-            let Some(v) = lexicon::parse_number(n.as_str()) else {
+            let Some(v) = lexicon::parse_number(orig(text, n)) else {
                 continue;
             };
             let passage = Span::new(m.start(), m.end());
@@ -163,19 +171,19 @@ fn quantities(ctx: &Context) -> Vec<Quantity> {
             };
             let who = c
                 .name("who")
-                .map(|w| w.as_str().to_lowercase())
+                .map(|w| orig(text, w).to_lowercase())
                 .unwrap_or_else(|| "people".into());
             let who = if who == "persons" {
                 "people".to_string()
             } else {
                 who
             };
-            let (lo, hi) = value_range(v, c.name("q").map(|q| q.as_str()));
+            let (lo, hi) = value_range(v, c.name("q").map(|q| orig(text, q)));
             out.push(Quantity {
                 key: format!("killed {who}"),
                 lo,
                 hi,
-                value_text: m.as_str().to_string(),
+                value_text: orig(text, m).to_string(),
                 passage,
                 sentence,
                 definite: true,
@@ -206,7 +214,7 @@ impl Check for NumberConflict {
             ctx.doc
                 .sentences
                 .get(q.sentence)
-                .is_some_and(|s| CHANGE_RE.is_match(s.text(text)))
+                .is_some_and(|s| CHANGE_RE.is_match(&lower(s.text(text))))
         });
         // Whether each quantity's sentence speaks of change, computed once: the pair search
         // below must not run a regex per pair (a page of 20,000 counts took 18 s).
@@ -221,7 +229,7 @@ impl Check for NumberConflict {
                 ctx.doc
                     .sentences
                     .get(q.sentence)
-                    .is_some_and(|s| re.is_match(s.text(text)))
+                    .is_some_and(|s| re.is_match(&lower(s.text(text))))
             })
             .collect();
         let mut distinct: Vec<(&str, usize)> = Vec::new();

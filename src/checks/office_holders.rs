@@ -8,6 +8,7 @@
 //! is known. Example (published 2025-05-12): "former US President Donald Trump" is
 //! flagged (in office since 2025-01-20); "then-President Joe Biden" is not.
 
+use super::folded::lower;
 use super::roles::{self, RoleClaim};
 use super::{Check, Context};
 use crate::model::Flag;
@@ -72,7 +73,7 @@ const STALE_DAYS: i64 = 730;
 
 /// Words that put a sentence in the past, where a former holder may carry the old title.
 static HISTORICAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)\d\d)(?-u:\b)")
         .expect("historical regex")
 });
 
@@ -168,7 +169,7 @@ impl Check for OfficeHolders {
                     .filter_map(|t| t.end.map(|e| (t, e)))
                     .filter(|(_, e)| *e <= date && (date - *e).num_days() <= STALE_DAYS)
                     .max_by_key(|(_, e)| *e)
-                    .filter(|_| !HISTORICAL_RE.is_match(sentence))
+                    .filter(|_| !HISTORICAL_RE.is_match(&lower(sentence)))
                     .filter(|_| !fitting.iter().any(|t| t.start > date))
                     .map(|(t, e)| {
                         (

@@ -9,7 +9,9 @@
 //! Example: published 2025-05-12, "The plant will open in 2024." is flagged; "The plant
 //! would open in 2024, he said in 2021." is not (reported past).
 
+use super::bounded::captures_where;
 use super::durations;
+use super::folded::lower;
 use super::{Check, Context};
 use crate::model::{Flag, TimeType};
 use crate::span::Span;
@@ -36,21 +38,23 @@ fn words(class: &str) -> impl Iterator<Item = &'static str> + '_ {
 }
 
 /// A future cue, then (in the same clause) a year used as a time or as an event's date.
+const MAX_GAP_CHARS: usize = 60;
+
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)[^.;!?,“”\x22]{0,60}?(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[[^\W\d_]-]+){0,3})",
+        r"(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})",
     )
     .expect("future regex")
 });
 
 static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("year regex")
+    Regex::new(r"(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("year regex")
 });
 
 /// A reporting frame before the future words makes the future someone's past view
 /// ("analysts predicted the plant will close in 2024"), not the article's.
 static REPORTED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)(?-u:\b)")
         .expect("reported regex")
 });
 
@@ -63,12 +67,19 @@ fn future_talk(ctx: &Context) -> Vec<FutureTalk> {
     let text = ctx.doc.text;
     let mut out = Vec::new();
     for sent in &ctx.doc.sentences {
-        let s = sent.text(text);
-        for c in FUTURE_RE.captures_iter(s) {
+        // Matched lower-cased (`folded`): same offsets as the sentence.
+        let low = lower(sent.text(text));
+        let s: &str = &low;
+        // At most 60 characters between the future words and the year (see `bounded`).
+        let near = |c: &regex::Captures| {
+            c.name("gap")
+                .is_none_or(|g| g.as_str().chars().count() <= MAX_GAP_CHARS)
+        };
+        for c in captures_where(&FUTURE_RE, s, near) {
             let (Some(m), Some(y), Some(pre)) = (c.get(0), c.name("y"), c.name("pre")) else {
                 continue;
             };
-            if REPORTED_RE.is_match(&s[..m.start()]) {
+            if REPORTED_RE.is_match(s.get(..m.start()).unwrap_or("")) {
                 continue;
             }
             let Ok(year) = y.as_str().parse::<i32>() else {
@@ -212,8 +223,8 @@ fn start_range(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDate, Nai
     let (year, month, span) = match from_times {
         Some(x) => x,
         None => {
-            let s = sent.text(text);
-            let c = YEAR_RE.captures_iter(s).next()?;
+            let s = super::folded::lower(sent.text(text));
+            let c = YEAR_RE.captures_iter(&s).next()?;
             let y: i32 = c.name("y")?.as_str().parse().ok()?;
             let month = c.name("m").and_then(|m| month_number(m.as_str()));
             let m0 = c.get(0)?;

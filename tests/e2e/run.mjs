@@ -97,6 +97,28 @@ ${paras}
 </body></html>`;
 }
 
+/** A one-page PDF with one sentence of our own (the "PDF viewer" page of the wild tests). */
+function tinyPdf(line) {
+  const stream = `BT /F1 18 Tf 72 720 Td (${line}) Tj ET`;
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objs.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -124,6 +146,7 @@ function startServer(shared) {
     }
     const wild = wildPage(url.pathname, req.headers.host);
     if (wild) return send(200, wild.body, wild.headers || {});
+    if (url.pathname === "/doc.pdf") return send(200, tinyPdf("Harbour master Ana Ortiz said on Tuesday that the pier would close."), { "Content-Type": "application/pdf" });
     if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
     const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
     if (pm && shared) {
@@ -331,10 +354,12 @@ async function main() {
   // the extension: Lede makes no network request.
   const extRequests = [];
   let extSeen = 0;
+  // Ours only: the browser's own PDF viewer is an extension too, with its own requests.
+  let ownOrigin = "chrome-extension://";
   context.on("request", (r) => {
-    let fromExt = !!r.serviceWorker();
+    let fromExt = !!r.serviceWorker() && r.serviceWorker().url().startsWith(ownOrigin);
     try {
-      fromExt = fromExt || r.frame().url().startsWith("chrome-extension://");
+      fromExt = fromExt || r.frame().url().startsWith(ownOrigin);
     } catch {
       /* a worker request has no frame */
     }
@@ -345,8 +370,10 @@ async function main() {
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent("serviceworker", { timeout: 15000 });
   const extId = new URL(sw.url()).host;
-  // Collect the worker's own errors.
-  await sw.evaluate(() => {
+  ownOrigin = `chrome-extension://${extId}/`;
+  // Collect the worker's own errors (again in a restarted worker; earlier ones kept here).
+  const earlierWorkerErrors = [];
+  const watchWorker = (w) => w.evaluate(() => {
     self.__ledeErrors = [];
     const orig = console.error.bind(console);
     console.error = (...a) => {
@@ -355,6 +382,7 @@ async function main() {
     };
     self.addEventListener("unhandledrejection", (e) => self.__ledeErrors.push(`unhandled: ${e.reason}`));
   });
+  await watchWorker(sw);
 
   const extErrors = [];
   const timings = { instantiate_ms: null, seed_analyze_ms: null, pages: {}, first_highlight_ms: null };
@@ -587,6 +615,11 @@ async function main() {
       check("fixture: no block of the report failed to match the page", stats.mismatches === 0, `${stats.mismatches}`);
       check("fixture: the article body is picked and the date read from its meta", stats.report.published?.value === "2024-03-05" && !/Tide tables|Ravensholm Courier|Weather/.test(stats.report.text) && stats.report.text.includes("Fares stay at £3."), JSON.stringify(stats.report.published));
       parity("fixture", readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8"), base + "/fixture", stats.report.text);
+      // Our own page with the side panel open: the README's second screenshot.
+      await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(ARTIFACTS, "fixture-panel.png") });
+      await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
     }
     // The shortcut (Alt+Shift+L): the worker's command handler, called as the command calls it.
     const chipHidden = () => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden;
@@ -820,6 +853,15 @@ async function main() {
       check("panel: one entry per person, quote, dated expression and flag", panel && panel.people === report.people.length && panel.quotes === report.quotes.length && panel.timeline === report.timeline.length && panel.flags === report.flags.length, JSON.stringify(panel && [panel.people, panel.quotes, panel.timeline, panel.flags]));
       const days = [...new Set(report.timeline.map((e) => `${e.from}/${e.to}`))];
       check("panel: the timeline is in date order, one heading per date", panel && panel.dates.length === days.length && report.timeline.every((e, k, a) => k === 0 || a[k - 1].from <= e.from) && report.timeline.length > 3, JSON.stringify(panel && panel.dates));
+      // Keyboard only: arrows move between entries, Enter opens a card, Escape gives focus back.
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      const focusedName = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      await page.keyboard.press("Enter");
+      const kbCard = await page.evaluate(cardText);
+      await page.keyboard.press("Escape");
+      const backOn = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      check("panel: arrow keys move between entries, Enter opens the card, Escape returns focus to the entry", focusedName === report.people[2]?.name && kbCard && kbCard.kind === "person" && kbCard.text.includes(focusedName) && backOn === focusedName, JSON.stringify([focusedName, kbCard && kbCard.kind, backOn]));
       const opened = await page.evaluate(async () => {
         const root = document.querySelector("lede-overlay").shadowRoot;
         const entries = [...root.querySelectorAll("[data-section=timeline] .entry")];
@@ -887,6 +929,50 @@ async function main() {
     timings.seed_analyze_ms = seedRuns[Math.floor(seedRuns.length / 2)];
     check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.close();
+
+    // Cold start: the browser stops an idle extension worker after about 30 s, and the next
+    // analysis pays for instantiating the wasm and building the engine's patterns again.
+    // Measured here by stopping the worker and analysing the seed from the popup.
+    {
+      const cold = await openPage("/seed");
+      const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, cold.url());
+      earlierWorkerErrors.push(...(await sw.evaluate(() => self.__ledeErrors)));
+      const cdp = await context.newCDPSession(cold);
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await cdp.detach();
+      const restarted = context.waitForEvent("serviceworker", { timeout: 15000 }).catch(() => null);
+      const popup = await context.newPage();
+      const opened = Date.now();
+      await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
+      await popup.waitForFunction(() => /people/.test(document.querySelector("#status").textContent), null, { timeout: 30000 }).catch(() => {});
+      const popupToResult = Date.now() - opened;
+      const fresh = (await restarted) || context.serviceWorkers().find((w) => w.url().startsWith(ownOrigin));
+      if (fresh) {
+        sw = fresh;
+        await watchWorker(sw);
+      }
+      const coldStats = await sw.evaluate((id) => ({ stats: self.lede.tabStats.get(id) || null, timings: self.lede.timings() }), tabId).catch((e) => ({ error: e.message }));
+      const ok = !!(coldStats.stats && !coldStats.stats.error && coldStats.stats.found.people === report.people.length);
+      check("cold worker: after the worker is stopped, the next analysis gives the same result", ok, JSON.stringify(coldStats).slice(0, 300));
+      if (ok) {
+        timings.cold = { instantiate_ms: coldStats.timings.instantiate_ms, warm_up_ms: coldStats.timings.warm_up_ms ?? null, analyze_ms: coldStats.stats.analyze_ms, first_highlight_ms: coldStats.stats.first_highlight_ms, popup_to_result_ms: popupToResult };
+        note(`cold worker: instantiate ${timings.cold.instantiate_ms.toFixed(0)} ms, warm-up ${timings.cold.warm_up_ms === null ? "none" : timings.cold.warm_up_ms.toFixed(0) + " ms"}, seed analysis ${timings.cold.analyze_ms.toFixed(0)} ms, first highlight ${timings.cold.first_highlight_ms.toFixed(0)} ms after the content script started, ${popupToResult} ms from opening the popup to its result`);
+      }
+      await popup.close();
+      await cold.close();
+    }
+
+    // A PDF in the browser's viewer: Lede reads no article there and stays silent.
+    {
+      const pdf = await context.newPage();
+      await pdf.goto(base + "/doc.pdf", { waitUntil: "load", timeout: 15000 }).catch(() => {});
+      await pdf.waitForTimeout(500);
+      const ps = await runLede(pdf);
+      const drawn = await pdf.evaluate(() => (CSS.highlights ? CSS.highlights.size : 0)).catch(() => 0);
+      check("pdf viewer: Lede stays silent (no article, nothing drawn)", !!ps && !ps.error && !!ps.no_article && drawn === 0, JSON.stringify(ps).slice(0, 200));
+      await pdf.close();
+    }
 
     // ── 4. the same page behind a strict CSP ──
     console.log("seed: /seed-csp (strict Content-Security-Policy)");
@@ -1061,7 +1147,7 @@ async function main() {
   const netApi = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/;
   const offenders = ["extract.js", "overlay.js", "content.js", "background.js", "popup.js", "options.js", "messages.js"].filter((f) => netApi.test(readFileSync(join(ROOT, "extension", "src", f), "utf8")));
   check("no network API in the extension's own code", offenders.length === 0, offenders.join(", "));
-  const swErrors = await sw.evaluate(() => self.__ledeErrors);
+  const swErrors = [...earlierWorkerErrors, ...((await sw.evaluate(() => self.__ledeErrors)) || [])];
   const browserVersion = await sw.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
   check("no console error or warning from the extension", extErrors.length === 0 && swErrors.length === 0, [...extErrors, ...swErrors].slice(0, 5).join(" | "));
 

@@ -78,9 +78,15 @@
       }
       lastRead = res && res.ok ? { read, res } : null;
     }
-    if (overlay) overlay.destroy();
+    // The old drawing stays until the new one is up (no frame without highlights while a
+    // live page is re-analysed); it is removed here only when nothing new will be drawn.
+    const previous = overlay;
+    const dropPrevious = () => {
+      if (previous) previous.destroy();
+    };
     overlay = null;
     if (!res || !res.ok) {
+      dropPrevious();
       const error = (res && res.error) || "no answer from the engine";
       const failed = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
       failed.showStatus({ error: `could not analyse this page: ${error}` });
@@ -92,6 +98,7 @@
     watch(extracted, rep);
     const verdict = articleVerdict(extracted.page, rep);
     if (!verdict.article) {
+      dropPrevious();
       // Not a news article (a results list, a form, a front page): say so quietly, draw nothing.
       const quiet = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
       quiet.showStatus({ quiet: "no article found on this page" });
@@ -105,6 +112,7 @@
     const { shown, palette } = await look;
     overlay = new Lede.Overlay({ doc: document, report: rep, map, shown, palette });
     const counts = await overlay.renderSliced(20, Lede.yieldToPage);
+    dropPrevious();
     const tRender = performance.now();
     const firstHighlight = performance.now() - t0;
     if (map.mismatches) console.warn(`Lede: ${map.mismatches} block(s) of the report did not match the page text`);

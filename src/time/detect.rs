@@ -448,6 +448,17 @@ impl<'a> Parser<'a> {
         }
         // "the year", "the week" as the current one ("sales for the year", "later in the
         // week"), not as a count or a title ("the year's best", "the Week in Review").
+        // "the year previous", "the week prior": one before the time spoken of.
+        if matches!(w, "year" | "week") && self.any(j + 1, &["previous", "prior"]) {
+            let unit = if w == "year" { "Y" } else { "W" };
+            let sem = Sem::Offset {
+                n: Some(1.0),
+                unit,
+                sign: -1,
+                from: From::Narrative,
+            };
+            return Some(found(i, (j + 2, sem), None));
+        }
         if matches!(w, "year" | "week")
             && !self.t.cap(j)
             && !matches!(
@@ -456,13 +467,17 @@ impl<'a> Parser<'a> {
             )
             && self.year_after(j + 1).is_none()
         {
-            // TimeML reads "(results for) the year" as the year-long period, and
-            // "(gains in) the week" as the current week.
-            let sem = if w == "year" {
+            // TimeML reads "the year ended Sept. 30" (a fiscal period) as the year-long
+            // period; "(volume was flat for) the year", "(nine months of) the year" and
+            // "(gains in) the week" are the current year and week.
+            let period = matches!(self.w(j + 1), "ended" | "ending" | "to" | "through");
+            let sem = if w == "year" && period {
                 Sem::Duration {
                     n: Some(1.0),
                     unit: "Y",
                 }
+            } else if w == "year" {
+                Sem::RelUnit { unit: "Y", off: 0 }
             } else {
                 Sem::RelUnit { unit: "W", off: 0 }
             };
@@ -757,9 +772,15 @@ impl<'a> Parser<'a> {
         if let Some(unit) = self.unit(i) {
             // Not the unit of a count rejected earlier ("52 years old", "hundreds of years").
             let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+            // "three-quarters" is a fraction.
+            let fraction = prev == "-"
+                && self.t.glued(i)
+                && i >= 2
+                && self.lex.cardinal(self.w(i - 2)).is_some();
             let counted = i > 0
                 && (self.t.kind(i - 1) == Some(Kind::Num)
                     || self.lex.cardinal(prev).is_some()
+                    || fraction
                     || matches!(prev, "of" | "thousand" | "million"));
             if counted || self.is(i + 1, "old") {
                 return None;
@@ -820,6 +841,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut end = k + 1;
+        // "a year-earlier loss": the adjective "year-earlier" is the expression.
+        if self.is(end, "-") && self.any(end + 1, &["earlier", "ago"]) {
+            return None;
+        }
         // Ages ("a 30-year-old man", "six years old") are not time expressions in TimeML.
         if self.is(end, "old") || self.is(end, "-") && self.is(end + 1, "old") {
             return None;
@@ -843,6 +868,13 @@ impl<'a> Parser<'a> {
         if n.is_none() && !self.is(k, "ago") {
             return None;
         }
+        // "a week or so ago": the approximation does not change the date.
+        let k = if self.is(k, "or") && self.is(k + 1, "so") && self.any(k + 2, &["ago", "earlier"])
+        {
+            k + 2
+        } else {
+            k
+        };
         let (end, sign, from) = match self.w(k) {
             "ago" => (k + 1, -1, From::Now),
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
@@ -1334,6 +1366,12 @@ impl<'a> Parser<'a> {
             _ => Rel::Next,
         };
         if let Some((e, m)) = self.month_word(i + 1) {
+            // "last Oct. 23": the day; the clause's tense picks its year.
+            if rel != Rel::This {
+                if let Some((end, sem @ Sem::Date { d: Some(_), .. })) = self.month_date(i + 1) {
+                    return Some((end, sem));
+                }
+            }
             return Some((e, Sem::Month { m, rel }));
         }
         if let Some(code) = self.lex.season(n) {

@@ -333,7 +333,11 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
-                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
+                // "the year-ago period" compares with a reported period, never one still
+                // to come ("losses through the third quarter of 1990").
+                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), dct)
+                    if dct.is_none_or(|dct| p.first_day().is_some_and(|d| d <= dct)) =>
+                {
                     (p, Basis::Narrative(p))
                 }
                 (From::Period, _, Some(dct)) => {
@@ -679,5 +683,27 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+    }
+
+    #[test]
+    fn year_ago_period_ignores_quarters_to_come() {
+        // "the year-ago period" after talk of "the third quarter of 1990": the last
+        // reported quarter a year back, not the future one.
+        let period = Sem::Offset {
+            n: Some(1.0),
+            unit: "Y",
+            sign: -1,
+            from: From::Period,
+        };
+        let c = Context {
+            narrative: Some(Point::Quarter(1990, 3)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q3");
+        let c = Context {
+            narrative: Some(Point::Quarter(1989, 2)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q2");
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Stage: used by [`super::find`] before [`super::resolve`]. Input: the sentence's
 //! tokens and the expression's token range. Output: [`Tense`]. The nearest tense
-//! marker wins (left side preferred on ties): modals of the future ("will", "'ll",
+//! marker wins (the left side preferred: a marker on the right must be less than half
+//! as far): modals of the future ("will", "'ll",
 //! "going to", "would", "plans to", "scheduled"), past forms ("was", "had", words
 //! in -ed, common irregular pasts), present forms ("is", "says"). Words are read with
 //! their neighbours: a participle takes its auxiliary's tense and is skipped after
@@ -105,6 +106,40 @@ const PAST: &[&str] = &[
     "caught",
     "taught",
     "sought",
+    "tore",
+    "wore",
+    "swore",
+    "shot",
+    "drove",
+    "rode",
+    "froze",
+    "woke",
+    "sank",
+    "sang",
+    "rang",
+    "swam",
+    "stole",
+    "forgot",
+    "fled",
+    "fed",
+    "dealt",
+    "dug",
+    "hung",
+    "lent",
+    "slid",
+    "slept",
+    "swept",
+    "wept",
+    "shook",
+    "sprang",
+    "stuck",
+    "arose",
+    "withdrew",
+    "overthrew",
+    "undertook",
+    "overtook",
+    "hid",
+    "ate",
     "ago",
     "yesterday",
     "last",
@@ -197,6 +232,8 @@ const DEFER: &[&str] = &[
     "suspended",
     "recessed",
     "given",
+    "closed",
+    "shut",
     "granted",
     "pushed",
     "moved",
@@ -236,6 +273,29 @@ fn aux_before(t: &Tokens, k: usize) -> Option<&str> {
         }
     }
     None
+}
+
+/// Is the word at `k` an adjective after a determiner ("the proposed merger", "a
+/// still unspecified date")?
+fn determiner_before(t: &Tokens, k: usize) -> bool {
+    let mut j = k;
+    for _ in 0..3 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        j = p;
+        let w = t.w(j);
+        if matches!(
+            w,
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+        ) {
+            return true;
+        }
+        if !is_adverb(w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Does a plan follow token `k` ("to" + a bare verb, "to be")?
@@ -303,6 +363,10 @@ fn marker_at(t: &Tokens, k: usize) -> Option<Tense> {
         )
         || (w.len() > 4 && w.ends_with("ed") && !NOT_ED.contains(&w));
     if participle {
+        // After an article it is an adjective ("a still unspecified date").
+        if determiner_before(t, k) {
+            return None;
+        }
         // A participle takes its auxiliary's tense; after "be"/"been" it is passive and
         // the auxiliary further left decides ("will be named", "would be paid").
         return match aux_before(t, k) {
@@ -322,7 +386,9 @@ fn marker_at(t: &Tokens, k: usize) -> Option<Tense> {
 
 /// Tense for the expression at tokens `[start, end)` of the sentence `[s_start, s_end)`.
 ///
-/// The nearest finite marker on either side decides. An infinitive ("to meet …
+/// The nearest finite marker decides; one on the right must be less than half as far
+/// as the one on the left, since English puts the verb before its time adverbial
+/// ("will double its flights by August in markets untouched by …"). An infinitive ("to meet …
 /// Thursday") reads as future only when no finite verb is found: in "extended the
 /// offer to buy the firm Friday" the date belongs to "extended". A possessive
 /// weekday ("Wednesday's ruling") names something that has happened.
@@ -354,12 +420,11 @@ pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usi
             finite = Some((start - k, Tense::Past));
             break;
         }
+        if until && DEFER.contains(&w) {
+            finite = Some((start - k, Tense::Future));
+            break;
+        }
         if let Some(tense) = marker_at(t, k) {
-            let tense = if until && tense == Tense::Past && DEFER.contains(&w) {
-                Tense::Future
-            } else {
-                tense
-            };
             finite = Some((start - k, tense));
             break;
         }
@@ -370,7 +435,7 @@ pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usi
     for k in end..s_end {
         let w = t.w(k);
         let dist = k + 1 - end;
-        if finite.is_some_and(|(d, _)| dist >= d) {
+        if finite.is_some_and(|(d, _)| 2 * dist >= d) {
             break;
         }
         if let Some(tense) = marker_at(t, k) {
@@ -491,6 +556,24 @@ mod tests {
         assert_eq!(
             tense_of("He was about to leave the airport Friday.", "Friday"),
             Tense::Past
+        );
+    }
+
+    #[test]
+    fn the_verb_before_wins() {
+        assert_eq!(
+            tense_of(
+                "The airline will add four flights by August to markets untouched by the slump.",
+                "August"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "A dividend would be paid on a still unspecified date in January.",
+                "January"
+            ),
+            Tense::Future
         );
     }
 

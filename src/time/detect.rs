@@ -1330,6 +1330,19 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        // "this past spring": the one just gone, in the current year.
+        if w == "this" && self.is(i + 1, "past") {
+            if let Some(code) = self.lex.season(self.w(i + 2)) {
+                return Some((
+                    i + 3,
+                    Sem::Season {
+                        code,
+                        year: None,
+                        rel: Rel::This,
+                    },
+                ));
+            }
+        }
         let off = match w {
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,

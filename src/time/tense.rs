@@ -222,6 +222,21 @@ const PLAN: &[&str] = &[
 /// unless a past perfect frames them ("had been due to expire Friday").
 const SCHEDULED: &[&str] = &["scheduled", "expected", "due", "planned", "set"];
 
+/// Words of commitment before "to" + verb: the thing committed to lies ahead.
+const COMMIT: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "agreement",
+    "decided",
+    "decision",
+    "promised",
+    "pledged",
+    "vowed",
+    "voted",
+    "deal",
+];
+
 /// Verbs of putting off: "postponed until Tuesday" points after the postponing.
 const DEFER: &[&str] = &[
     "postponed",
@@ -429,6 +444,11 @@ pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usi
             break;
         }
         if w == "to" && is_bare_verb_like(t, k + 1) {
+            // "agreed to buy the line in February": what was agreed comes later.
+            if COMMIT.contains(&t.w(k.wrapping_sub(1))) {
+                finite = Some((start - k, Tense::Future));
+                break;
+            }
             infinitive = true;
         }
     }
@@ -574,6 +594,19 @@ mod tests {
                 "January"
             ),
             Tense::Future
+        );
+    }
+
+    #[test]
+    fn commitments_look_ahead() {
+        assert_eq!(
+            tense_of("The co-op agreed to buy the mill in February.", "February"),
+            Tense::Future
+        );
+        // A plain noun before "to" keeps the finite verb's tense.
+        assert_eq!(
+            tense_of("They raised the offer to buy the mill Friday.", "Friday"),
+            Tense::Past
         );
     }
 

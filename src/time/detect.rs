@@ -695,7 +695,34 @@ impl<'a> Parser<'a> {
         offer(self.holiday(i));
         offer(self.that_unit(i));
         offer(self.year_ago(i));
+        offer(self.second_day(i));
         best
+    }
+
+    /// "(April 24 and) 25", "(May 3 to) 5": a bare day number joined to a month-day
+    /// date is another day of that month.
+    fn second_day(&self, i: usize) -> M {
+        let d = self.day_number(i)?;
+        if i < 3 || !self.any(i - 1, &["and", "or", "to", "through", "-"]) {
+            return None;
+        }
+        self.day_number(i - 2)?;
+        let m = (i.saturating_sub(4)..i - 2)
+            .find_map(|j| self.month_word(j).filter(|(e, _)| *e == i - 2))
+            .map(|(_, m)| m)?;
+        // "May 5 and 6 percent", "June 2 and 3 others": counts, not days.
+        if self.any(
+            i + 1,
+            &["%", "percent", "per", "cents", "points", "others", "people"],
+        ) || self.unit(i + 1).is_some()
+        {
+            return None;
+        }
+        let (end, y) = match self.year_after(i + 1) {
+            Some((e, y)) => (e, Some(y)),
+            None => (i + 1, None),
+        };
+        Some((end, Sem::Date { y, m, d: Some(d) }))
     }
 
     // ---------- numbers ----------

@@ -1015,6 +1015,16 @@ impl<'a> Parser<'a> {
             if t.digits(i + 4) == 2 {
                 y += if y < 50 { 2000 } else { 1900 };
             }
+            if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+                return Some((
+                    i + 5,
+                    Sem::SlashDate {
+                        y,
+                        first: a,
+                        second: b,
+                    },
+                ));
+            }
             let (d, m) = if b > 12 { (b, a) } else { (a, b) };
             chrono::NaiveDate::from_ymd_opt(y, m, d)?;
             return Some((

@@ -149,6 +149,22 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             },
             None => date(Point::Month(*y, *m), Basis::Stated),
         },
+        Sem::SlashDate { y, first, second } => {
+            let day_first = NaiveDate::from_ymd_opt(*y, *second, *first);
+            let month_first = NaiveDate::from_ymd_opt(*y, *first, *second);
+            let far = |day: NaiveDate, dct: NaiveDate| (day - dct).num_days().abs();
+            // "7/8/07" in a text of 9 July 2007 is 8 July (US order); with no date to
+            // compare, day first.
+            let pick = match (dct, day_first, month_first) {
+                (Some(dct), Some(a), Some(b)) if far(b, dct) < far(a, dct) => Some(b),
+                (_, Some(a), _) => Some(a),
+                (_, None, b) => b,
+            };
+            match pick {
+                Some(day) => date(Point::Day(day), Basis::Stated),
+                None => unresolved(TimeType::Date, format!("{y:04}-XX-XX")),
+            }
+        }
         Sem::Date { y: None, m, d } => {
             let Some(dct) = dct else {
                 let v = match d {
@@ -683,6 +699,29 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+    }
+
+    #[test]
+    fn slashed_dates_take_the_reading_nearer_publication() {
+        let d = Sem::SlashDate {
+            y: 2007,
+            first: 7,
+            second: 8,
+        };
+        assert_eq!(
+            resolve(&d, None, &ctx("2007-07-09", Tense::Past)).value,
+            "2007-07-08"
+        );
+        assert_eq!(
+            resolve(&d, None, &ctx("2007-08-10", Tense::Past)).value,
+            "2007-08-07"
+        );
+        let none = Context {
+            dct: None,
+            tense: Tense::Unknown,
+            narrative: None,
+        };
+        assert_eq!(resolve(&d, None, &none).value, "2007-08-07");
     }
 
     #[test]

@@ -599,6 +599,29 @@ impl<'a> Parser<'a> {
                 _ => None,
             }
         };
+        // "the same month a year ago", "the same month last year": that month a year back.
+        if w == "same" && self.is(j + 1, "month") {
+            let e = j + 2;
+            let end = if self.is(e, "a")
+                && self.is(e + 1, "year")
+                && self.any(e + 2, &["ago", "earlier", "before"])
+            {
+                Some(e + 3)
+            } else if self.is(e, "last") && self.is(e + 1, "year") {
+                Some(e + 2)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                let sem = Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Narrative,
+                };
+                return Some((end, sem));
+            }
+        }
         match w {
             "next" | "following" | "previous" | "preceding" | "prior" | "same" => {
                 let off: i64 = match w {

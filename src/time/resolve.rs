@@ -349,10 +349,19 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
-                // "the year-ago period" compares with a reported period, never one still
-                // to come ("losses through the third quarter of 1990").
+                // "the year-ago period" compares with a reported period (a quarter, a
+                // half or a month: "sales rose in February from the same period last
+                // year"), never one still to come ("losses through the third quarter
+                // of 1990").
                 (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), dct)
                     if dct.is_none_or(|dct| p.first_day().is_some_and(|d| d <= dct)) =>
+                {
+                    (p, Basis::Narrative(p))
+                }
+                // A month counts only once it is over ("earlier this month" is not a
+                // reported period).
+                (From::Period, Some(p @ Point::Month(y, m)), Some(dct))
+                    if (y, m) < (dct.year(), dct.month()) =>
                 {
                     (p, Basis::Narrative(p))
                 }
@@ -744,5 +753,16 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&period, None, &c).value, "1988-Q2");
+        // A finished month is a period; the current month is not.
+        let c = Context {
+            narrative: Some(Point::Month(1989, 9)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-09");
+        let c = Context {
+            narrative: Some(Point::Month(1989, 10)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q3");
     }
 }

@@ -805,6 +805,10 @@ impl<'a> Parser<'a> {
             total *= 100;
             end += 1;
         }
+        // "two and a half (years)".
+        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+            return Some((end + 3, Some(total as f64 + 0.5)));
+        }
         Some((end, Some(total as f64)))
     }
 
@@ -906,6 +910,19 @@ impl<'a> Parser<'a> {
             }
             return Some((end, Sem::Duration { n, unit }));
         }
+        // "a minute and a half", "two years and a half".
+        let n = match n {
+            Some(v)
+                if v.fract() == 0.0
+                    && self.is(end, "and")
+                    && self.is(end + 1, "a")
+                    && self.is(end + 2, "half") =>
+            {
+                end += 3;
+                Some(v + 0.5)
+            }
+            n => n,
+        };
         if let Some(m) = self.offset_suffix(end, n, unit) {
             return Some(m);
         }
@@ -1185,6 +1202,19 @@ impl<'a> Parser<'a> {
     fn year(&self, i: usize) -> M {
         if let Some((e, y)) = self.spelled_year(i) {
             return Some((e, Sem::Year(y)));
+        }
+        // "since '82", "in ’97": a clipped year after a preposition ("'80s" is a decade).
+        if self.any(i, &["'", "’"])
+            && self.t.digits(i + 1) == 2
+            && self.t.glued(i + 1)
+            && !self.t.glued(i + 2)
+            && i > 0
+            && self.any(i - 1, &["since", "in", "from", "until", "by", "of", "to"])
+        {
+            let yy = self.t.int(i + 1)? as i32;
+            // News clips years near the present; a clipped year above 30 is the 1900s.
+            let y = if yy > 30 { 1900 + yy } else { 2000 + yy };
+            return Some((i + 2, Sem::Year(y)));
         }
         let (start_y, fiscal) = if self.is(i, "fiscal") {
             (i + 1, true)

@@ -29,6 +29,8 @@ pub enum Basis {
     Narrative(Point),
     /// Counted from the date of the statement the expression is quoted from.
     Statement(NaiveDate),
+    /// A clock time on the day its sentence names ("Tuesday … at 18:00 UTC").
+    SameSentence(NaiveDate),
     /// No anchor available.
     Unresolved,
 }

@@ -20,6 +20,7 @@ check:
 
 unit:
 	cargo test
+	node --test tests/js/
 
 e2e: wasm
 	node tests/e2e/run.mjs

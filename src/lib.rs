@@ -109,12 +109,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         times: &times,
         published: published.as_ref().map(|p| p.date),
     });
+    let timeline = time::timeline::build(&doc, &times);
     Ok(Analysis {
         published,
         people,
         quotes,
         times,
         flags,
+        timeline,
         truncated_at,
     })
 }

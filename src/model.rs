@@ -128,6 +128,8 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub times: Vec<TimeExpr>,
     pub flags: Vec<Flag>,
+    /// The dated expressions in date order (see [`crate::time::timeline`]).
+    pub timeline: Vec<crate::time::timeline::Event>,
     /// Set when the input was cut to the engine's limit: how many bytes were analysed.
     pub truncated_at: Option<usize>,
 }

@@ -56,6 +56,18 @@ fn check_report(v: &Value, len: usize) {
         assert!(["DATE", "TIME", "DURATION", "SET"].contains(&t["type"].as_str().unwrap()));
         assert!(t["value"].is_string() || t["value"].is_null());
     }
+    let times = v["times"].as_array().expect("times");
+    let mut last_from = String::new();
+    for e in v["timeline"].as_array().expect("timeline") {
+        let t = e["time"].as_u64().expect("time index") as usize;
+        assert!(t < times.len(), "timeline time index in range");
+        assert!(["DATE", "TIME"].contains(&times[t]["type"].as_str().unwrap()));
+        let (from, to) = (e["from"].as_str().unwrap(), e["to"].as_str().unwrap());
+        assert!(from <= to, "timeline {from}..{to} ordered");
+        assert!(last_from.as_str() <= from, "timeline in date order");
+        last_from = from.to_string();
+        check_span(&e["sentence"], len, "timeline sentence");
+    }
     for f in v["flags"].as_array().expect("flags") {
         let c = f["confidence"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&c));

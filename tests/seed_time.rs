@@ -93,3 +93,50 @@ fn seed_time_expressions() {
         Some("2022-03")
     );
 }
+
+/// The timeline of the seed: every resolved date once, in date order, with its sentence;
+/// without a publication date the weekdays drop out (they have no place on a calendar).
+#[test]
+fn seed_timeline_in_date_order() {
+    let Some(text) = seed() else {
+        println!("seed article not found (../shared/seed); skipping");
+        return;
+    };
+    let opts = Options::with_published("2025-05-12", "test").unwrap();
+    let a = analyze(&text, &opts).unwrap();
+    let dated = a
+        .times
+        .iter()
+        .filter(|t| matches!(t.kind, TimeType::Date | TimeType::Time))
+        .filter(|t| {
+            t.value
+                .as_deref()
+                .is_some_and(|v| !v.contains('X') && v.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count();
+    assert_eq!(
+        a.timeline.len(),
+        dated,
+        "every resolved date is on the timeline"
+    );
+    assert!(a.timeline.windows(2).all(|w| w[0].from <= w[1].from));
+    let first = &a.times[a.timeline[0].time];
+    assert_eq!(
+        first.value.as_deref(),
+        Some("2022-03"),
+        "the oldest date comes first"
+    );
+    for e in &a.timeline {
+        let t = &a.times[e.time];
+        assert!(e.sentence.start <= t.span.start && t.span.end <= e.sentence.end);
+    }
+    let bare = analyze(&text, &Options::default()).unwrap();
+    assert!(bare.timeline.iter().all(|e| bare.times[e.time]
+        .value
+        .as_deref()
+        .is_some_and(|v| !v.starts_with("XXXX"))));
+    assert!(
+        bare.timeline.len() < a.timeline.len(),
+        "weekdays leave the timeline"
+    );
+}

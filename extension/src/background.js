@@ -103,7 +103,19 @@ async function runInTab(tabId) {
 async function readSettings() {
   const got = await chrome.storage.sync.get(SETTINGS_KEY);
   const s = got[SETTINGS_KEY] || {};
-  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [] };
+  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [] };
+}
+
+/** Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.) */
+async function isNeverSite(tabId) {
+  const { neverOrigins } = await readSettings();
+  if (!neverOrigins.length) return false;
+  try {
+    const tab = await chrome.tabs.get(tabId);
+    return neverOrigins.includes(new URL(tab.url).origin);
+  } catch {
+    return false;
+  }
 }
 
 /** `https://example.org` → the match pattern for every page of that site (any port). */
@@ -167,6 +179,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // The shortcut: hide/show everything in the tab; on a tab Lede has not run in yet,
 // run it (pressing the shortcut grants activeTab, like opening the popup).
 async function onShortcut(tabId) {
+  if (await isNeverSite(tabId)) return "never";
   try {
     await chrome.tabs.sendMessage(tabId, { kind: Kind.TOGGLE_ALL });
     return "toggled";
@@ -181,6 +194,7 @@ async function onShortcut(tabId) {
  * not run in yet, run it first (the shortcut grants activeTab). Resolves with what opened.
  */
 async function onNext(tabId, dir = 1) {
+  if (await isNeverSite(tabId)) return null;
   try {
     return await chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
   } catch {
@@ -188,10 +202,24 @@ async function onNext(tabId, dir = 1) {
     return chrome.tabs.sendMessage(tabId, { kind: Kind.NEXT, dir });
   }
 }
+/**
+ * Alt+Shift+P: open or close the side panel (people, quotes by speaker, timeline, flags).
+ * On a tab Lede has not run in yet, run it first. Resolves true when the panel is open.
+ */
+async function onPanel(tabId) {
+  if (await isNeverSite(tabId)) return false;
+  try {
+    return await chrome.tabs.sendMessage(tabId, { kind: Kind.PANEL });
+  } catch {
+    await runInTab(tabId);
+    return chrome.tabs.sendMessage(tabId, { kind: Kind.PANEL });
+  }
+}
 chrome.commands.onCommand.addListener((command, tab) => {
   if (!tab || tab.id === undefined) return;
   if (command === "toggle-overlays") onShortcut(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
   else if (command === "next-highlight") onNext(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
+  else if (command === "toggle-panel") onPanel(tab.id).catch((e) => console.warn("Lede: cannot run in this tab:", e.message));
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
@@ -202,4 +230,4 @@ chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.
 chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
-self.lede = { runInTab, onShortcut, onNext, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };
+self.lede = { runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs }) };

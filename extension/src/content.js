@@ -13,7 +13,7 @@
  *
  * Message kinds and the settings key are spelled as in messages.js (which a classic
  * script cannot import): "analyze", "rendered", "run", "toggle-all", "next-highlight",
- * "lede.settings".
+ * "toggle-panel", "lede.settings".
  */
 (() => {
   "use strict";
@@ -33,12 +33,13 @@
   let running = null;
   let firstRun = true;
 
-  async function readShown() {
+  /** The overlays shown and the palette, from the settings (defaults when storage fails). */
+  async function readLook() {
     try {
-      const got = await chrome.storage.sync.get(SETTINGS_KEY);
-      return { ...DEFAULT_SHOW, ...((got[SETTINGS_KEY] || {}).show || {}) };
+      const got = (await chrome.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] || {};
+      return { shown: { ...DEFAULT_SHOW, ...(got.show || {}) }, palette: got.palette || "standard" };
     } catch {
-      return { ...DEFAULT_SHOW };
+      return { shown: { ...DEFAULT_SHOW }, palette: "standard" };
     }
   }
 
@@ -63,7 +64,7 @@
     const read = location.href + "\u0000" + extracted.page.blocks.map((b) => b.text).join("\n");
     const tExtract = performance.now();
     performance.mark("lede:extracted");
-    const shown = readShown();
+    const look = readLook();
     let res;
     // A page that re-renders the same text (a framework re-mounting a paragraph) gets
     // the last report drawn again over its new nodes: a walk, not a new analysis.
@@ -101,7 +102,8 @@
     const tAnswer = performance.now();
     performance.mark("lede:answered");
     const map = Lede.TextMap.forReport(extracted, rep);
-    overlay = new Lede.Overlay({ doc: document, report: rep, map, shown: await shown });
+    const { shown, palette } = await look;
+    overlay = new Lede.Overlay({ doc: document, report: rep, map, shown, palette });
     const counts = await overlay.renderSliced(20, Lede.yieldToPage);
     const tRender = performance.now();
     const firstHighlight = performance.now() - t0;
@@ -236,6 +238,12 @@
       case "toggle-all":
         if (overlay) overlay.toggleAll();
         break;
+      case "toggle-panel":
+        // Answered once any analysis under way has drawn; true when the panel is now open.
+        Promise.resolve(running)
+          .then(() => (overlay && typeof overlay.togglePanel === "function" ? overlay.togglePanel() : false))
+          .then(sendResponse, () => sendResponse(false));
+        return true;
       case "next-highlight":
         // Answered once any analysis under way has drawn, so the first press works too.
         Promise.resolve(running)
@@ -253,8 +261,10 @@
 
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== "sync" || !changes[SETTINGS_KEY] || !overlay) return;
-    const show = { ...DEFAULT_SHOW, ...((changes[SETTINGS_KEY].newValue || {}).show || {}) };
+    const next = changes[SETTINGS_KEY].newValue || {};
+    const show = { ...DEFAULT_SHOW, ...(next.show || {}) };
     for (const [kind, on] of Object.entries(show)) overlay.setShown(kind, on);
+    if (typeof overlay.setPalette === "function") overlay.setPalette(next.palette || "standard");
   });
 
   Lede.content = { run, overlay: () => overlay };

@@ -27,6 +27,7 @@ export const Kind = Object.freeze({
   STATUS: "status",
   TOGGLE_ALL: "toggle-all",
   NEXT: "next-highlight",
+  PANEL: "toggle-panel",
 });
 
 /** `chrome.storage.sync` key of the {@link Settings}. */
@@ -36,12 +37,16 @@ export const SETTINGS_KEY = "lede.settings";
 export const DEFAULT_SETTINGS = Object.freeze({
   show: Object.freeze({ people: true, quotes: true, times: true, flags: true }),
   autoOrigins: Object.freeze([]),
+  neverOrigins: Object.freeze([]),
+  palette: "standard",
 });
 
 /**
  * @typedef {object} Settings
  * @property {{people: boolean, quotes: boolean, times: boolean, flags: boolean}} show  which overlays are drawn
  * @property {string[]} autoOrigins  origins ("https://example.org") where Lede runs on its own
+ * @property {string[]} neverOrigins  origins where the shortcuts do not start Lede (the popup's button still does)
+ * @property {"standard"|"contrast"} palette  highlight colours (content.css)
  */
 
 /**
@@ -77,6 +82,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @property {Quote[]} quotes
  * @property {Time[]} times
  * @property {Flag[]} flags
+ * @property {TimelineEvent[]} timeline  dated expressions in date order
  * @property {number} [truncated_at]  where the analysis stopped, when the text was cut
  */
 
@@ -120,6 +126,14 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @property {number} confidence  0..1
  * @property {Span[]} evidence
  * @property {string|null} fact
+ */
+
+/**
+ * @typedef {object} TimelineEvent
+ * @property {number} time  index into times
+ * @property {string} from  first day covered, YYYY-MM-DD
+ * @property {string} to    last day covered, YYYY-MM-DD
+ * @property {Span} sentence  the sentence the expression is in
  */
 
 /** @typedef {{kind: "analyze", page: Page}} AnalyzeRequest */

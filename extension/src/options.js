@@ -1,6 +1,7 @@
 /**
  * The options page: which overlays are shown (the same setting the popup's boxes
- * change, so "on by default" for every page), the sites that run automatically, and
+ * change, so "on by default" for every page), the colour palette, the sites that run
+ * automatically and those where the shortcuts never start Lede (each removable), and
  * "Forget all settings", which clears `chrome.storage.sync`, gives back every site
  * permission Lede was granted and unregisters the auto-run content scripts.
  *
@@ -13,12 +14,49 @@ const $ = (sel) => document.querySelector(sel);
 async function readSettings() {
   const got = await chrome.storage.sync.get(SETTINGS_KEY);
   const s = got[SETTINGS_KEY] || {};
-  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [] };
+  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [], palette: s.palette || DEFAULT_SETTINGS.palette };
 }
 
-async function writeShow(kind, on) {
+async function writeSettings(change) {
   const s = await readSettings();
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: { ...s, show: { ...s.show, [kind]: on } } });
+  await chrome.storage.sync.set({ [SETTINGS_KEY]: change(s) });
+}
+
+function writeShow(kind, on) {
+  return writeSettings((s) => ({ ...s, show: { ...s.show, [kind]: on } }));
+}
+
+const sitePattern = (o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`;
+
+/** Takes one site off a list (and, for auto-run, gives its permission back). */
+async function removeSite(list, origin) {
+  await writeSettings((s) => ({ ...s, [list]: s[list].filter((o) => o !== origin) }));
+  if (list === "autoOrigins") {
+    await chrome.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
+    await chrome.runtime.sendMessage({ kind: Kind.SET_AUTO });
+  }
+  await showSettings();
+  say(`${new URL(origin).hostname} removed.`);
+}
+
+function fillSites(ul, list, origins) {
+  ul.replaceChildren();
+  for (const origin of origins) {
+    const li = document.createElement("li");
+    li.append(origin);
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = "Remove";
+    b.setAttribute("aria-label", `Remove ${origin}`);
+    b.addEventListener("click", () => removeSite(list, origin).catch((e) => say(`Lede: ${e.message}`)));
+    li.append(b);
+    ul.append(li);
+  }
+  if (!origins.length) {
+    const li = document.createElement("li");
+    li.textContent = "none";
+    ul.append(li);
+  }
 }
 
 function say(text) {
@@ -28,35 +66,33 @@ function say(text) {
 async function showSettings() {
   const s = await readSettings();
   for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) box.checked = s.show[box.name] !== false;
-  const list = $("#sites");
-  list.replaceChildren();
-  for (const origin of s.autoOrigins) {
-    const li = document.createElement("li");
-    li.textContent = origin;
-    list.append(li);
-  }
-  if (!s.autoOrigins.length) {
-    const li = document.createElement("li");
-    li.textContent = "none";
-    list.append(li);
-  }
+  for (const radio of document.querySelectorAll("input[name=palette]")) radio.checked = radio.value === s.palette;
+  document.body.classList.toggle("contrast", s.palette === "contrast");
+  fillSites($("#sites"), "autoOrigins", s.autoOrigins);
+  fillSites($("#never"), "neverOrigins", s.neverOrigins);
 }
 
 async function forgetAll() {
   const { autoOrigins } = await readSettings();
   await chrome.storage.sync.clear();
   // Host permissions granted for "run automatically" go back too (declared ones cannot).
-  const origins = autoOrigins.map((o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`);
+  const origins = autoOrigins.map(sitePattern);
   if (origins.length) await chrome.permissions.remove({ origins }).catch(() => false);
   await chrome.runtime.sendMessage({ kind: Kind.SET_AUTO });
   await showSettings();
-  say("All settings forgotten: every overlay is on, no site runs automatically.");
+  say("All settings forgotten: every overlay is on, standard colours, no site listed.");
 }
 
 async function main() {
   await showSettings();
   for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) {
     box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${e.message}`)));
+  }
+  for (const radio of document.querySelectorAll("input[name=palette]")) {
+    radio.addEventListener("change", () => {
+      document.body.classList.toggle("contrast", radio.value === "contrast");
+      writeSettings((s) => ({ ...s, palette: radio.value })).catch((e) => say(`Lede: ${e.message}`));
+    });
   }
   $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${e.message}`)));
 }

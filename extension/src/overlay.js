@@ -38,6 +38,12 @@
   /** Pronouns are resolved (they count as mentions) but not painted: "he" everywhere is noise. */
   const PAINTED_MENTIONS = new Set(["name", "alias", "description"]);
   const HOST_TAG = "lede-overlay";
+  /** The overlay kind of each highlight name. */
+  const NAME_KIND = Object.freeze({ "lede-person": "people", "lede-person-mentioned": "people", "lede-quote": "quotes", "lede-time": "times", "lede-flag": "flags" });
+  /** Colour palettes (content.css): the registered name is the palette's prefix + the kind. */
+  const PALETTES = Object.freeze({ standard: "lede-", contrast: "lede-hc-" });
+  /** How long the "jump to" flash stays. */
+  const FLASH_MS = 2000;
 
   const SHADOW_CSS = `
     :host { all: initial; }
@@ -73,16 +79,44 @@
       padding: 3px 6px 3px 10px; font: 12px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0,0,0,.12);
       max-width: calc(100vw - 24px);
     }
+    .chip.beside-panel { right: calc(min(22rem, 100vw - 24px) + 12px); }
     .chip .text { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .chip button { font-size: 12px; padding: 0 4px; }
     .chip.error { border-color: #d99; color: #8a1f1f; }
     .panel {
-      position: fixed; right: 12px; bottom: 44px; max-height: 60vh; overflow: auto; width: 20rem;
-      background: #fffdf8; color: #1d1d1f; border: 1px solid #c9c2b3; border-radius: 8px; padding: 8px 10px;
-      font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.18);
+      position: fixed; top: 0; right: 0; bottom: 0; width: min(22rem, calc(100vw - 24px)); overflow: auto;
+      background: #fffdf8; color: #1d1d1f; border-left: 1px solid #c9c2b3; padding: 0 12px 56px;
+      font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: -4px 0 24px rgba(0,0,0,.16);
+      text-align: left;
     }
-    .panel h3 { font-size: 11px; margin: 6px 0 2px; text-transform: uppercase; color: #6b6456; }
-    .panel ul { list-style: none; margin: 0; padding: 0; }
+    .panel:focus-visible { outline: 2px solid #3b6fd8; outline-offset: -2px; }
+    .panel-head { position: sticky; top: 0; background: #fffdf8; display: flex; align-items: center; padding: 10px 0 6px; border-bottom: 1px solid #e4ddcf; }
+    .panel-head h2 { font-size: 15px; margin: 0; flex: 1; font-weight: 650; }
+    .panel-head .close { font-size: 18px; line-height: 1; color: #6b6456; padding: 2px 6px; }
+    .panel h3 { font-size: 11px; margin: 14px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #6b6456; font-weight: 600; }
+    .panel h4 { font-size: 12px; margin: 8px 0 2px; font-weight: 600; }
+    .panel ul, .panel ol { list-style: none; margin: 0; padding: 0; }
+    .panel .entry { display: block; width: 100%; padding: 3px 4px; color: #1d1d1f; }
+    .panel .entry .label { display: block; color: #1f4fae; }
+    .panel .entry .detail { display: block; font-size: 12px; color: #6b6456; }
+    .panel .when { margin: 6px 0 0; }
+    .panel .when > .date { display: block; font-weight: 600; font-size: 12px; padding-left: 4px; border-left: 3px solid #248f48; }
+    .panel .when ul { margin-left: 7px; }
+    .panel .muted { color: #6b6456; margin: 2px 4px; }
+    /* Fallback drawing where the Highlight API is missing: boxes over the text, never over a click. */
+    .layer { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
+    .box { position: absolute; pointer-events: none; border-radius: 1px; }
+    .box.lede-person { background: rgba(255,190,60,.14); border-bottom: 2px solid #c36f00; }
+    .box.lede-person-mentioned { background: rgba(255,190,60,.07); border-bottom: 2px dotted #c36f00; }
+    .box.lede-quote { background: rgba(70,130,235,.14); border-bottom: 3px double #4b79d4; }
+    .box.lede-time { background: rgba(50,170,90,.14); border-bottom: 2px dashed #248f48; }
+    .box.lede-flag { background: rgba(230,60,60,.14); border-bottom: 2px solid #d64646; outline: 1px dashed #d64646; }
+    .contrast .box.lede-person { background: #ffd766; border-bottom: 3px solid #000; mix-blend-mode: multiply; }
+    .contrast .box.lede-person-mentioned { background: #fff0c2; border-bottom: 3px dotted #000; mix-blend-mode: multiply; }
+    .contrast .box.lede-quote { background: #cfe0ff; border-bottom: 3px double #000; mix-blend-mode: multiply; }
+    .contrast .box.lede-time { background: #c8f0d2; border-bottom: 3px dashed #000; mix-blend-mode: multiply; }
+    .contrast .box.lede-flag { background: #ffc9c9; border-bottom: 3px solid #000; outline: 1px dashed #000; mix-blend-mode: multiply; }
+    .box.lede-focus { background: rgba(255,230,0,.55); }
     [hidden] { display: none !important; }
   `;
 
@@ -111,6 +145,23 @@
     return m ? m.length : 0;
   }
 
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  /** "11 May 2025", "May 2025", "2024", "1990–1999", "12–18 May 2025" from a timeline entry's days. */
+  function dateHeading(e, t) {
+    const [fy, fm, fd] = e.from.split("-").map(Number);
+    const [ty, tm, td] = e.to.split("-").map(Number);
+    const day = (y, m, d) => `${d} ${MONTHS[m - 1]} ${y}`;
+    if (e.from === e.to) return t && t.label && /\d{4}/.test(t.label) ? t.label.replace(/,.*$/, "") : day(fy, fm, fd);
+    if (fm === 1 && fd === 1 && tm === 12 && td === 31) return fy === ty ? String(fy) : `${fy}–${ty}`;
+    const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+    if (fd === 1 && td === lastOfMonth) {
+      if (fy === ty && fm === tm) return `${MONTHS[fm - 1]} ${fy}`;
+      return fy === ty ? `${MONTHS[fm - 1]}–${MONTHS[tm - 1]} ${fy}` : `${MONTHS[fm - 1]} ${fy} – ${MONTHS[tm - 1]} ${ty}`;
+    }
+    return `${day(fy, fm, fd)} – ${day(ty, tm, td)}`;
+  }
+
   /** Above this many ranges, only those near the viewport are registered (followViewport). */
   const LAZY_RANGES = 3000;
 
@@ -120,7 +171,7 @@
      *          shown?: {people: boolean, quotes: boolean, times: boolean, flags: boolean}}} opts
      *   `text`: what the offsets index (defaults to report.text, then map.text)
      */
-    constructor({ doc, report, map, text, shown }) {
+    constructor({ doc, report, map, text, shown, palette }) {
       this.doc = doc;
       this.win = doc.defaultView || globalThis;
       this.report = report;
@@ -136,7 +187,13 @@
       this.card = null;
       this.returnFocus = null;
       this.focusTimer = 0;
+      this.palette = PALETTES[palette] ? palette : "standard";
+      // Where the Custom Highlight API is missing, the same marks are drawn as boxes in
+      // our shadow root (`paintBoxes`); the page's DOM is never touched either way.
       this.supported = typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function";
+      /** Items whose element is near the viewport (huge pages only; null = all). */
+      this.near = null;
+      this.paintQueued = 0;
       this.onClick = this.onClick.bind(this);
       this.onKey = this.onKey.bind(this);
     }
@@ -214,6 +271,14 @@
         }
         if (lazy) yield* this.followViewport();
         this.applyVisibility();
+      } else {
+        let total = 0;
+        for (const items of this.items.values()) total += items.length;
+        if (total > LAZY_RANGES && typeof this.win.IntersectionObserver === "function") {
+          this.near = new Set();
+          yield* this.followViewport();
+        }
+        this.startBoxes();
       }
       this.doc.addEventListener("click", this.onClick, true);
       this.doc.addEventListener("keydown", this.onKey, true);
@@ -244,12 +309,18 @@
         (entries) => {
           for (const e of entries) {
             for (const it of byElement.get(e.target) || []) {
+              if (this.near) {
+                if (e.isIntersecting) this.near.add(it);
+                else this.near.delete(it);
+                continue;
+              }
               const h = this.highlights.get(it.name);
               if (!h) continue;
               if (e.isIntersecting) h.add(it.range);
               else h.delete(it.range);
             }
           }
+          if (this.near) this.schedulePaint();
         },
         { rootMargin: "100% 0px 100% 0px" },
       );
@@ -272,13 +343,128 @@
     }
 
     applyVisibility() {
-      if (!this.supported) return;
+      if (!this.supported) {
+        this.schedulePaint();
+        return;
+      }
       for (const [kind, names] of Object.entries(KIND_HIGHLIGHTS)) {
         for (const name of names) {
           const h = this.highlights.get(name);
-          if (h && this.shown[kind] && !this.allHidden) CSS.highlights.set(name, h);
-          else CSS.highlights.delete(name);
+          for (const palette of Object.keys(PALETTES)) {
+            const reg = this.registeredName(name, palette);
+            if (h && palette === this.palette && this.shown[kind] && !this.allHidden) CSS.highlights.set(reg, h);
+            else CSS.highlights.delete(reg);
+          }
         }
+      }
+    }
+
+    /** The name a highlight is registered under in a palette ("lede-time" → "lede-hc-time"). */
+    registeredName(name, palette = this.palette) {
+      return PALETTES[palette] + name.slice("lede-".length);
+    }
+
+    /** Is the highlight `name` drawn now (its kind shown, nothing hidden by the shortcut)? */
+    nameVisible(name) {
+      const kind = NAME_KIND[name];
+      return !this.allHidden && !!kind && this.shown[kind] && (!this.supported || this.highlights.has(name));
+    }
+
+    /** Switches the colour palette ("standard" or "contrast"). */
+    setPalette(palette) {
+      if (!PALETTES[palette] || palette === this.palette) return;
+      this.palette = palette;
+      if (this.layer) this.layer.classList.toggle("contrast", palette === "contrast");
+      this.applyVisibility();
+    }
+
+    // ── fallback drawing (no Highlight API) ───────────────────────────────────
+
+    startBoxes() {
+      const shadow = this.ensureHost();
+      if (!this.layer) {
+        this.layer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
+        this.focusLayer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
+        shadow.prepend(this.layer, this.focusLayer);
+      }
+      this.layer.classList.toggle("contrast", this.palette === "contrast");
+      if (!this.onLayout) {
+        this.onLayout = () => this.schedulePaint();
+        this.win.addEventListener("scroll", this.onLayout, { capture: true, passive: true });
+        this.win.addEventListener("resize", this.onLayout, { passive: true });
+        if (typeof this.win.ResizeObserver === "function") {
+          this.resizeWatch = new this.win.ResizeObserver(this.onLayout);
+          this.resizeWatch.observe(this.doc.documentElement);
+        }
+      }
+      this.schedulePaint();
+    }
+
+    stopBoxes() {
+      if (this.onLayout) {
+        this.win.removeEventListener("scroll", this.onLayout, { capture: true });
+        this.win.removeEventListener("resize", this.onLayout);
+      }
+      if (this.resizeWatch) this.resizeWatch.disconnect();
+      if (this.paintQueued) this.win.cancelAnimationFrame(this.paintQueued);
+      this.onLayout = this.resizeWatch = null;
+      this.paintQueued = 0;
+      if (this.layer) this.layer.replaceChildren();
+      if (this.focusLayer) this.focusLayer.replaceChildren();
+    }
+
+    /** One repaint per frame, whatever asked for it (scroll, resize, a toggle). */
+    schedulePaint() {
+      if (this.supported || !this.layer || this.paintQueued) return;
+      this.paintQueued = this.win.requestAnimationFrame(() => {
+        this.paintQueued = 0;
+        this.paintBoxes();
+      });
+    }
+
+    /**
+     * Draws a box per line of every visible range within a screen of the viewport, in
+     * page coordinates (the host sits at the page's origin), lower priority first so a
+     * flag paints over a name.
+     */
+    paintBoxes() {
+      if (!this.layer) return;
+      const boxes = [];
+      const vh = this.win.innerHeight;
+      const names = [...this.items.keys()].filter((n) => this.nameVisible(n)).sort((a, b) => (PRIORITY[a] || 0) - (PRIORITY[b] || 0));
+      for (const name of names) {
+        for (const it of this.items.get(name) || []) {
+          if (this.near && !this.near.has(it)) continue;
+          for (const rect of it.range.getClientRects()) {
+            if (rect.bottom < -vh || rect.top > 2 * vh || rect.width < 1) continue;
+            boxes.push(this.box(name, rect));
+          }
+        }
+      }
+      this.layer.replaceChildren(...boxes);
+    }
+
+    box(name, rect) {
+      const b = this.doc.createElement("div");
+      b.className = `box ${name}`;
+      b.style.left = `${rect.left + this.win.scrollX}px`;
+      b.style.top = `${rect.top + this.win.scrollY}px`;
+      b.style.width = `${rect.width}px`;
+      b.style.height = `${rect.height}px`;
+      return b;
+    }
+
+    /** The short "here it is" flash over `ranges`. */
+    flash(ranges) {
+      this.win.clearTimeout(this.focusTimer);
+      if (this.supported) {
+        CSS.highlights.set("lede-focus", new Highlight(...ranges));
+        this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), FLASH_MS);
+      } else if (this.focusLayer) {
+        const boxes = [];
+        for (const r of ranges) for (const rect of r.getClientRects()) boxes.push(this.box("lede-focus", rect));
+        this.focusLayer.replaceChildren(...boxes);
+        this.focusTimer = this.win.setTimeout(() => this.focusLayer && this.focusLayer.replaceChildren(), FLASH_MS);
       }
     }
 
@@ -308,7 +494,11 @@
     clearHighlights() {
       if (this.viewport) this.viewport.disconnect();
       this.viewport = null;
-      if (this.supported) for (const name of this.highlights.keys()) CSS.highlights.delete(name);
+      if (this.supported) {
+        for (const name of this.highlights.keys()) for (const palette of Object.keys(PALETTES)) CSS.highlights.delete(this.registeredName(name, palette));
+      }
+      this.stopBoxes();
+      this.near = null;
       this.highlights.clear();
       this.items.clear();
       this.rangeItem.clear();
@@ -320,8 +510,9 @@
       if (this.supported) CSS.highlights.delete("lede-focus");
       this.doc.removeEventListener("click", this.onClick, true);
       this.doc.removeEventListener("keydown", this.onKey, true);
+      this.win.clearTimeout(this.focusTimer);
       if (this.host) this.host.remove();
-      this.host = this.shadow = this.chip = this.card = this.panel = null;
+      this.host = this.shadow = this.chip = this.card = this.panel = this.layer = this.focusLayer = null;
     }
 
     // ── the host and its shadow root ──────────────────────────────────────────
@@ -374,14 +565,13 @@
         if (this.report.truncated_at !== undefined && this.report.truncated_at !== null) {
           parts.push(`analysed the first ${countWords(this.text.slice(0, this.report.truncated_at))} words`);
         }
-        if (!this.supported) parts.push("this browser cannot draw highlights");
-        else parts.push(`${plural(this.report.people.length, "person", "people")}, ${plural(this.report.quotes.length, "quote")}, ${plural(this.report.flags.length, "flag")}`);
+        parts.push(`${plural(this.report.people.length, "person", "people")}, ${plural(this.report.quotes.length, "quote")}, ${plural(this.report.flags.length, "flag")}`);
         if (opts.note) parts.push(opts.note);
       }
       chip.append(el(doc, "span", { class: "text", text: parts.join(" · ") }));
       if (!opts.error && !opts.quiet) {
-        const list = el(doc, "button", { type: "button", "aria-expanded": "false", "aria-label": "List people and flags", text: "☰" });
-        list.addEventListener("click", () => (this.panel ? this.closePanel() : this.openPanel(list)));
+        const list = el(doc, "button", { type: "button", "aria-expanded": "false", "aria-label": "Side panel: people, quotes, timeline, flags", "data-role": "panel", text: "☰" });
+        list.addEventListener("click", () => this.togglePanel(list));
         chip.append(list);
       }
       const hide = el(doc, "button", { type: "button", "aria-label": "Hide the Lede status", text: "×" });
@@ -395,39 +585,134 @@
       this.chip = chip;
     }
 
-    openPanel(opener) {
+    /**
+     * The side panel: the article at a glance, every entry a button that scrolls to its
+     * passage and opens its card. Sections: people (roles, quote counts), quotes grouped
+     * by speaker, the timeline (dated expressions in date order, with their sentences),
+     * and the flags. Keyboard: Tab/Shift+Tab through the entries, Escape closes and
+     * gives focus back to what opened it.
+     * @param {HTMLElement|null} [opener]  the control that opened it (gets focus back)
+     */
+    openPanel(opener = null) {
       const doc = this.doc;
       const shadow = this.ensureHost();
       this.closePanel();
-      const panel = el(doc, "div", { class: "panel", role: "region", "aria-label": "Lede: people and flags" });
-      const section = (title, entries) => {
-        if (!entries.length) return;
-        panel.append(el(doc, "h3", { text: title }));
-        const ul = el(doc, "ul");
-        for (const [label, open] of entries) {
-          const b = el(doc, "button", { type: "button", text: label });
-          b.addEventListener("click", open);
-          ul.append(el(doc, "li", {}, [b]));
-        }
-        panel.append(ul);
-      };
       const r = this.report;
-      section("People", r.people.map((p, i) => [p.name + (p.roles.length ? ` — ${p.roles[0]}` : ""), () => this.openCard("person", i, null)]));
-      section("Flags", r.flags.map((f, i) => [f.message, () => this.openCard("flag", i, null)]));
-      if (!r.people.length && !r.flags.length) panel.append(el(doc, "p", { text: "Nothing found yet." }));
+      const panel = el(doc, "aside", { class: "panel", role: "complementary", "aria-label": "Lede side panel", tabindex: "-1" });
+      const head = el(doc, "div", { class: "panel-head" });
+      head.append(el(doc, "h2", { text: "In this article" }));
+      const close = el(doc, "button", { type: "button", class: "close", "aria-label": "Close the side panel", text: "×" });
+      close.addEventListener("click", () => this.closePanel(true));
+      head.append(close);
+      panel.append(head);
+      const entry = (label, onClick, detail) => {
+        const b = el(doc, "button", { type: "button", class: "entry" }, [el(doc, "span", { class: "label", text: label })]);
+        if (detail) b.append(el(doc, "span", { class: "detail", text: detail }));
+        b.addEventListener("click", onClick);
+        return el(doc, "li", {}, [b]);
+      };
+      const section = (id, title, count, fill) => {
+        const sec = el(doc, "section", { "aria-labelledby": `lede-panel-${id}` });
+        sec.dataset.section = id;
+        sec.append(el(doc, "h3", { id: `lede-panel-${id}`, text: `${title} (${count})` }));
+        if (!count) sec.append(el(doc, "p", { class: "muted", text: "None found." }));
+        else fill(sec);
+        panel.append(sec);
+      };
+
+      const quoteCount = new Map();
+      for (const q of r.quotes) if (q.speaker !== null && q.speaker !== undefined) quoteCount.set(q.speaker, (quoteCount.get(q.speaker) || 0) + 1);
+      section("people", "People", r.people.length, (sec) => {
+        const ul = el(doc, "ul");
+        r.people.forEach((p, i) => {
+          const n = quoteCount.get(i) || 0;
+          const detail = [p.roles.length ? p.roles.join("; ") : "", n ? plural(n, "quote") : "not quoted"].filter(Boolean).join(" · ");
+          ul.append(entry(p.name, () => this.reveal("person", i, p.mentions[0]), detail));
+        });
+        sec.append(ul);
+      });
+
+      section("quotes", "Quotes by speaker", r.quotes.length, (sec) => {
+        const groups = new Map();
+        r.quotes.forEach((q, i) => {
+          const who = q.speaker !== null && q.speaker !== undefined && r.people[q.speaker] ? r.people[q.speaker].name : q.speaker_text || "Speaker not found";
+          if (!groups.has(who)) groups.set(who, []);
+          groups.get(who).push(i);
+        });
+        for (const [who, list] of groups) {
+          sec.append(el(doc, "h4", { text: `${who} (${list.length})` }));
+          const ul = el(doc, "ul");
+          for (const i of list) ul.append(entry(this.excerpt(r.quotes[i].span, 120), () => this.reveal("quote", i, r.quotes[i].span), r.quotes[i].direct ? "" : "reported"));
+          sec.append(ul);
+        }
+      });
+
+      const timeline = (r.timeline || []).filter((e) => r.times[e.time]);
+      section("timeline", "Timeline", timeline.length, (sec) => {
+        const ol = el(doc, "ol", { class: "timeline" });
+        let lastKey = null;
+        let group = null;
+        for (const e of timeline) {
+          const t = r.times[e.time];
+          const key = `${e.from}/${e.to}`;
+          if (key !== lastKey) {
+            group = el(doc, "ul");
+            ol.append(el(doc, "li", { class: "when" }, [el(doc, "span", { class: "date", text: dateHeading(e, t) }), group]));
+            lastKey = key;
+          }
+          group.append(entry(this.excerpt(e.sentence, 140), () => this.reveal("time", e.time, t.span), `“${this.excerpt(t.span, 40)}”`));
+        }
+        sec.append(ol);
+      });
+
+      section("flags", "Possible inconsistencies", r.flags.length, (sec) => {
+        const ul = el(doc, "ul");
+        r.flags.forEach((f, i) => ul.append(entry(f.message, () => this.reveal("flag", i, f.evidence[0]), `${plural(f.evidence.length, "passage")} · confidence ${Math.round((f.confidence || 0) * 100)}%`)));
+        sec.append(ul);
+      });
+
       shadow.append(panel);
       this.panel = panel;
+      if (this.chip) this.chip.classList.add("beside-panel");
       this.panelOpener = opener;
-      opener.setAttribute("aria-expanded", "true");
-      const first = panel.querySelector("button");
-      if (first) first.focus();
+      if (opener) opener.setAttribute("aria-expanded", "true");
+      // Focus goes to the first entry, so Enter opens it and Tab walks on from there.
+      const first = panel.querySelector(".entry") || panel;
+      first.focus({ preventScroll: true });
+      return panel;
     }
 
-    closePanel() {
+    /** Opens the panel, or closes it when open. */
+    togglePanel(opener = null) {
+      if (this.panel) this.closePanel(true);
+      else this.openPanel(opener || (this.chip && this.chip.querySelector("button[data-role=panel]")));
+      return !!this.panel;
+    }
+
+    /** @param {boolean} [restore]  give focus back to the control that opened the panel */
+    closePanel(restore = false) {
       if (!this.panel) return;
       this.panel.remove();
       this.panel = null;
-      if (this.panelOpener) this.panelOpener.setAttribute("aria-expanded", "false");
+      if (this.chip) this.chip.classList.remove("beside-panel");
+      const opener = this.panelOpener;
+      this.panelOpener = null;
+      if (opener) opener.setAttribute("aria-expanded", "false");
+      if (restore && opener && opener.isConnected) opener.focus({ preventScroll: true });
+    }
+
+    /**
+     * Scrolls to an item's passage, flashes it and opens its card beside it (the panel's
+     * and the cards' "go there" action).
+     */
+    reveal(kind, index, span) {
+      const ranges = Array.isArray(span) ? this.map.ranges(span[0], span[1]) : [];
+      if (!ranges.length) return this.openCard(kind, index, null);
+      const node = ranges[0].startContainer;
+      const target = node.nodeType === 1 ? node : node.parentElement;
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
+      this.flash(ranges);
+      return this.openCard(kind, index, ranges[0]);
     }
 
     // ── hit-testing ───────────────────────────────────────────────────────────
@@ -438,10 +723,10 @@
      * else the caret position under the point compared with every Range.
      */
     itemAt(x, y) {
-      if (this.allHidden || !this.supported) return null;
-      const visible = (name) => CSS.highlights.get(name) === this.highlights.get(name);
-      const reg = CSS.highlights;
-      if (typeof reg.highlightsFromPoint === "function") {
+      if (this.allHidden) return null;
+      const visible = (name) => this.nameVisible(name);
+      const reg = this.supported ? CSS.highlights : null;
+      if (reg && typeof reg.highlightsFromPoint === "function") {
         try {
           const hits = reg.highlightsFromPoint(x, y);
           // Current spec: {highlight, ranges}; early drafts returned the Highlight alone
@@ -461,7 +746,7 @@
         }
       }
       const caret = this.caretAt(x, y);
-      const names = [...this.highlights.keys()].filter(visible).sort((a, b) => (PRIORITY[b] || 0) - (PRIORITY[a] || 0));
+      const names = [...this.items.keys()].filter(visible).sort((a, b) => (PRIORITY[b] || 0) - (PRIORITY[a] || 0));
       for (const name of names) {
         for (const item of this.items.get(name) || []) {
           const r = item.range;
@@ -504,23 +789,15 @@
       const target = ev.target;
       const interactive = target && target.closest && target.closest("a[href], button, input, select, textarea, label, summary");
       const item = interactive ? null : this.itemAt(ev.clientX, ev.clientY);
-      if (item) {
-        this.openCard(item.kind, item.index, item.range);
-      } else {
-        this.closeCard();
-        this.closePanel();
-      }
+      // The side panel stays open while the reader reads; only the card closes.
+      if (item) this.openCard(item.kind, item.index, item.range);
+      else this.closeCard();
     }
 
     onKey(ev) {
       if (ev.key === "Escape" && (this.card || this.panel)) {
-        const hadCard = !!this.card;
-        this.closeCard();
-        if (!hadCard) {
-          const opener = this.panelOpener;
-          this.closePanel();
-          if (opener) opener.focus();
-        }
+        if (this.card) this.closeCard();
+        else this.closePanel(true);
         ev.stopPropagation();
       }
     }
@@ -535,8 +812,7 @@
       if (this.allHidden) return null;
       const all = [];
       for (const [name, items] of this.items) {
-        const kind = { "lede-person": "people", "lede-person-mentioned": "people", "lede-quote": "quotes", "lede-time": "times", "lede-flag": "flags" }[name];
-        if (kind && !this.shown[kind]) continue;
+        if (!this.nameVisible(name)) continue;
         for (const it of items) all.push(it);
       }
       if (!all.length) return null;
@@ -555,11 +831,7 @@
       const target = node.nodeType === 1 ? node : node.parentElement;
       if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
       this.openCard(item.kind, item.index, item.range);
-      if (this.supported) {
-        CSS.highlights.set("lede-focus", new Highlight(item.range));
-        this.win.clearTimeout(this.focusTimer);
-        this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), 2000);
-      }
+      this.flash([item.range]);
       return { kind: item.kind, index: item.index, text: item.range.toString() };
     }
 
@@ -583,11 +855,7 @@
       const node = ranges[0].startContainer;
       const target = node.nodeType === 1 ? node : node.parentElement;
       if (target && target.scrollIntoView) target.scrollIntoView({ block: "center", behavior: "smooth" });
-      if (this.supported) {
-        CSS.highlights.set("lede-focus", new Highlight(...ranges));
-        this.win.clearTimeout(this.focusTimer);
-        this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), 2000);
-      }
+      this.flash(ranges);
       return true;
     }
 
@@ -752,6 +1020,8 @@
   }
 
   Overlay.KIND_HIGHLIGHTS = KIND_HIGHLIGHTS;
+  Overlay.PALETTES = PALETTES;
+  Overlay.SHADOW_CSS = SHADOW_CSS;
   Overlay.HOST_TAG = HOST_TAG;
   Overlay.countWords = countWords;
   Lede.Overlay = Overlay;

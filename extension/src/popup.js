@@ -12,6 +12,8 @@ const $ = (sel) => document.querySelector(sel);
 const statusEl = $("#status");
 const runBtn = $("#run");
 const autoBox = $("#auto");
+const neverBox = $("#never");
+const panelBtn = $("#panel");
 
 async function currentTab() {
   const param = new URLSearchParams(location.search).get("tab");
@@ -23,7 +25,7 @@ async function currentTab() {
 async function readSettings() {
   const got = await chrome.storage.sync.get(SETTINGS_KEY);
   const s = got[SETTINGS_KEY] || {};
-  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: [...(s.autoOrigins || [])] };
+  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: [...(s.autoOrigins || [])], neverOrigins: [...(s.neverOrigins || [])] };
 }
 
 async function writeSettings(change) {
@@ -87,8 +89,17 @@ async function main() {
     /* no URL: a page Lede cannot read */
   }
   if (origin) {
-    $("#site").textContent = new URL(origin).hostname;
+    for (const span of document.querySelectorAll(".site")) span.textContent = new URL(origin).hostname;
     autoBox.checked = settings.autoOrigins.includes(origin);
+    neverBox.checked = settings.neverOrigins.includes(origin);
+    neverBox.addEventListener("change", async () => {
+      const never = neverBox.checked;
+      if (never && autoBox.checked) {
+        autoBox.checked = false;
+        autoBox.dispatchEvent(new Event("change"));
+      }
+      await writeSettings((s) => ({ ...s, neverOrigins: never ? [...new Set([...s.neverOrigins, origin])] : s.neverOrigins.filter((o) => o !== origin) }));
+    });
     autoBox.addEventListener("change", async () => {
       const pattern = `${new URL(origin).protocol}//${new URL(origin).hostname}/*`;
       if (autoBox.checked) {
@@ -98,7 +109,8 @@ async function main() {
           autoBox.checked = false;
           return;
         }
-        await writeSettings((s) => ({ ...s, autoOrigins: [...new Set([...s.autoOrigins, origin])] }));
+        neverBox.checked = false;
+        await writeSettings((s) => ({ ...s, autoOrigins: [...new Set([...s.autoOrigins, origin])], neverOrigins: s.neverOrigins.filter((o) => o !== origin) }));
       } else {
         await writeSettings((s) => ({ ...s, autoOrigins: s.autoOrigins.filter((o) => o !== origin) }));
         await chrome.permissions.remove({ origins: [pattern] }).catch(() => false);
@@ -107,12 +119,23 @@ async function main() {
     });
   } else {
     autoBox.disabled = true;
+    neverBox.disabled = true;
     runBtn.disabled = true;
+    panelBtn.disabled = true;
     say("Lede reads web pages (http and https) only.");
     return;
   }
 
   runBtn.addEventListener("click", () => run(tab));
+  // The panel lives in the page (a shadow root beside the highlights): open it and close the popup.
+  panelBtn.addEventListener("click", async () => {
+    try {
+      const open = await chrome.tabs.sendMessage(tab.id, { kind: Kind.PANEL });
+      if (open) window.close();
+    } catch {
+      say("Analyse the page first.", true);
+    }
+  });
   const status = await chrome.runtime.sendMessage({ kind: Kind.STATUS, tabId: tab.id });
   if (status && status.stats) say(describe(status.stats), !!status.stats.error);
   else run(tab);

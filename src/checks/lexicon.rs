@@ -45,7 +45,11 @@ const UNITS: &[(&str, f64)] = &[
 
 /// Regex fragment matching a number written in digits or words ("30", "1,020", "2.5",
 /// "two", "twenty-five", "a"). Use with `(?i)`.
-pub const NUMBER_RE: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-‑ ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|a dozen|a hundred|one hundred)";
+///
+/// ASCII digits and a separator written as an alternation, so that it also compiles inside
+/// `(?-u)` patterns (whose classes cannot hold the non-breaking hyphen), which are much
+/// cheaper to build than Unicode case-insensitive ones.
+pub const NUMBER_RE: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:(?:[- ]|‑)(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|a dozen|a hundred|one hundred)";
 
 /// Parses a number in digits or words; `None` when it is not one.
 pub fn parse_number(s: &str) -> Option<f64> {

@@ -16,6 +16,7 @@
 //! ```
 
 mod age_conflict;
+mod bounded;
 mod duration_conflict;
 mod durations;
 mod lexicon;

@@ -33,12 +33,14 @@ static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 const VICTIMS: &str = r"people|persons|civilians|soldiers|troops|children|migrants|passengers|workers|police(?:\s+officers)?|militants|protesters|fighters|miners";
 
+// `(?i-u)`: ASCII case folding and ASCII classes; Unicode folding (K for k, ſ for s)
+// made these the costliest patterns to compile on the first analysis.
 static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)(?-u:\b)(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:were|have been|had been|was|are)\s+(?:\w+\s+)?(?P<v>killed|dead|died)(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?P<v>died|killed)(?-u:\b)"),
-        format!(r"(?i)(?-u:\b)death\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})(?-u:\b)"),
+        format!(r"(?i-u)\b(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\b"),
+        format!(r"(?i-u)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:were|have been|had been|was|are)\s+(?:\w+\s+)?(?P<v>killed|dead|died)\b"),
+        format!(r"(?i-u)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?P<v>died|killed)\b"),
+        format!(r"(?i-u)\bdeath\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\b"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("casualty regex"))

@@ -85,7 +85,7 @@ fn prefix_re() -> String {
 /// Role words immediately followed by a name of two or more capitalised words.
 static CLAIM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b){}\s+(?:(?:Sir|Dame|Dr\.?|Lord|Lady)\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][[^\W\d_]'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]\.(?:\s?[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]\.)*|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ][[^\W\d_]'’-]+|von der|von|van|de la|de|da|der|bin|al-[^\W\d_]+)){{1,4}})",
+        r"(?-u:\b){}\s+(?:(?:Sir|Dame|Dr\.?|Lord|Lady)\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]\.(?:\s?[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]\.)*|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ'’-]+|von der|von|van|de la|de|da|der|bin|al-[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ]+)){{1,4}})",
         prefix_re()
     ))
     .expect("role claim regex")

@@ -9,6 +9,7 @@
 //! Example: published 2025-05-12, "The plant will open in 2024." is flagged; "The plant
 //! would open in 2024, he said in 2021." is not (reported past).
 
+use super::bounded::captures_where;
 use super::durations;
 use super::{Check, Context};
 use crate::model::{Flag, TimeType};
@@ -36,9 +37,11 @@ fn words(class: &str) -> impl Iterator<Item = &'static str> + '_ {
 }
 
 /// A future cue, then (in the same clause) a year used as a time or as an event's date.
+const MAX_GAP_CHARS: usize = 60;
+
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)[^.;!?,“”\x22]{0,60}?(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[[^\W\d_]-]+){0,3})",
+        r"(?i)(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})",
     )
     .expect("future regex")
 });
@@ -64,7 +67,12 @@ fn future_talk(ctx: &Context) -> Vec<FutureTalk> {
     let mut out = Vec::new();
     for sent in &ctx.doc.sentences {
         let s = sent.text(text);
-        for c in FUTURE_RE.captures_iter(s) {
+        // At most 60 characters between the future words and the year (see `bounded`).
+        let near = |c: &regex::Captures| {
+            c.name("gap")
+                .is_none_or(|g| g.as_str().chars().count() <= MAX_GAP_CHARS)
+        };
+        for c in captures_where(&FUTURE_RE, s, near) {
             let (Some(m), Some(y), Some(pre)) = (c.get(0), c.name("y"), c.name("pre")) else {
                 continue;
             };

@@ -24,6 +24,8 @@ pub struct Report {
     pub quotes: Vec<QuoteOut>,
     pub times: Vec<TimeOut>,
     pub flags: Vec<FlagOut>,
+    /// The dated expressions in date order.
+    pub timeline: Vec<EventOut>,
     /// Present when the input was cut: the offset up to which it was analysed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truncated_at: Option<usize>,
@@ -81,6 +83,17 @@ pub struct FlagOut {
     pub confidence: f32,
     pub evidence: Vec<Pair>,
     pub fact: Option<String>,
+}
+
+/// One entry of the timeline: which time expression, the days it covers, its sentence.
+#[derive(Debug, Serialize)]
+pub struct EventOut {
+    /// Index into `times`.
+    pub time: usize,
+    /// First and last day covered (inclusive), `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    pub sentence: Pair,
 }
 
 fn mention_kind(k: MentionKind) -> &'static str {
@@ -155,6 +168,16 @@ impl Report {
                     confidence: f.confidence,
                     evidence: f.evidence.iter().map(sp).collect(),
                     fact: f.fact.clone(),
+                })
+                .collect(),
+            timeline: analysis
+                .timeline
+                .iter()
+                .map(|e| EventOut {
+                    time: e.time,
+                    from: e.from.format("%Y-%m-%d").to_string(),
+                    to: e.to.format("%Y-%m-%d").to_string(),
+                    sentence: sp(&e.sentence),
                 })
                 .collect(),
             truncated_at: analysis.truncated_at.map(|b| map.get(b)),

@@ -21,6 +21,7 @@ pub mod resolve;
 pub mod scan;
 pub mod sem;
 pub mod tense;
+pub mod timeline;
 
 use crate::model::TimeExpr;
 use crate::span::Span;

@@ -202,7 +202,7 @@ async function main() {
         page,
         `(async () => {
           const root = document.querySelector("lede-overlay").shadowRoot;
-          root.querySelector('.chip button[aria-label="List people and flags"]').click();
+          root.querySelector('.chip button[data-role=panel]').click();
           const b = [...root.querySelectorAll(".panel button")].find((x) => x.textContent.includes("Quell"));
           if (b) b.click();
           await new Promise((r) => setTimeout(r, 100));

@@ -97,6 +97,28 @@ ${paras}
 </body></html>`;
 }
 
+/** A one-page PDF with one sentence of our own (the "PDF viewer" page of the wild tests). */
+function tinyPdf(line) {
+  const stream = `BT /F1 18 Tf 72 720 Td (${line}) Tj ET`;
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = objs.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -124,6 +146,7 @@ function startServer(shared) {
     }
     const wild = wildPage(url.pathname);
     if (wild) return send(200, wild.body, wild.headers || {});
+    if (url.pathname === "/doc.pdf") return send(200, tinyPdf("Harbour master Ana Ortiz said on Tuesday that the pier would close."), { "Content-Type": "application/pdf" });
     if (url.pathname === "/fixture") return send(200, readFileSync(join(ROOT, "tests", "e2e", "fixture.html")));
     const pm = url.pathname.match(/^\/pages\/([\w.-]+)$/);
     if (pm && shared) {
@@ -329,10 +352,12 @@ async function main() {
   // the extension: Lede makes no network request.
   const extRequests = [];
   let extSeen = 0;
+  // Ours only: the browser's own PDF viewer is an extension too, with its own requests.
+  let ownOrigin = "chrome-extension://";
   context.on("request", (r) => {
-    let fromExt = !!r.serviceWorker();
+    let fromExt = !!r.serviceWorker() && r.serviceWorker().url().startsWith(ownOrigin);
     try {
-      fromExt = fromExt || r.frame().url().startsWith("chrome-extension://");
+      fromExt = fromExt || r.frame().url().startsWith(ownOrigin);
     } catch {
       /* a worker request has no frame */
     }
@@ -343,6 +368,7 @@ async function main() {
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent("serviceworker", { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  ownOrigin = `chrome-extension://${extId}/`;
   // Collect the worker's own errors.
   await sw.evaluate(() => {
     self.__ledeErrors = [];
@@ -607,7 +633,7 @@ async function main() {
     popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
     popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
     await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
-    await popup.waitForFunction(() => document.querySelector("#site").textContent === "127.0.0.1", null, { timeout: 10000 }).catch(() => {});
+    await popup.waitForFunction(() => document.querySelector(".site").textContent === "127.0.0.1", null, { timeout: 10000 }).catch(() => {});
     // The popup analyses a tab Lede has not run in yet, right away.
     const ran = await page.waitForFunction(() => !!document.querySelector("lede-overlay"), null, { timeout: 10000 }).then(() => true, () => false);
     check("auto-run: opening the popup analyses the tab", ran);
@@ -776,7 +802,7 @@ async function main() {
       await popup.waitForFunction(() => !document.querySelector("#status").textContent.startsWith("…"), null, { timeout: 10000 }).catch(() => {});
       const status = await popup.textContent("#status");
       check("popup: shows what was found on the tab", new RegExp(`${report.people.length} people, ${report.quotes.length} quotes`).test(status) && status.includes("words"), status);
-      check("popup: shows the auto-run site", (await popup.textContent("#site")) === "127.0.0.1");
+      check("popup: shows the auto-run site", (await popup.textContent(".site")) === "127.0.0.1");
       await popup.screenshot({ path: join(ARTIFACTS, "popup.png") });
       const sizeOf = { quotes: probe["lede-quote"].size, people: probe["lede-person"].size + probe["lede-person-mentioned"].size, times: probe["lede-time"].size, flags: probe["lede-flag"].size };
       const kind = ["quotes", "people", "times", "flags"].find((k) => sizeOf[k] > 0);
@@ -795,6 +821,86 @@ async function main() {
       await popup.close();
     }
 
+    // The side panel (Alt+Shift+P): people, quotes by speaker, timeline, flags; each entry
+    // scrolls to its passage and opens its card.
+    {
+      const open = await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
+      const panel = await page.evaluate(() => {
+        const root = document.querySelector("lede-overlay").shadowRoot;
+        const p = root.querySelector(".panel");
+        if (!p) return null;
+        const count = (id) => p.querySelectorAll(`[data-section=${id}] .entry`).length;
+        return {
+          role: p.getAttribute("role"),
+          label: p.getAttribute("aria-label"),
+          focused: root.activeElement === p.querySelector(".entry"),
+          people: count("people"), quotes: count("quotes"), timeline: count("timeline"), flags: count("flags"),
+          dates: [...p.querySelectorAll("[data-section=timeline] .when > .date")].map((d) => d.textContent),
+          headings: [...p.querySelectorAll("h3")].map((h) => h.textContent),
+        };
+      });
+      await page.screenshot({ path: join(ARTIFACTS, "seed-panel.png") });
+      check("panel: the shortcut opens the side panel with focus on its first entry", open === true && panel && panel.role === "complementary" && !!panel.label && panel.focused, JSON.stringify(panel));
+      check("panel: one entry per person, quote, dated expression and flag", panel && panel.people === report.people.length && panel.quotes === report.quotes.length && panel.timeline === report.timeline.length && panel.flags === report.flags.length, JSON.stringify(panel && [panel.people, panel.quotes, panel.timeline, panel.flags]));
+      const days = [...new Set(report.timeline.map((e) => `${e.from}/${e.to}`))];
+      check("panel: the timeline is in date order, one heading per date", panel && panel.dates.length === days.length && report.timeline.every((e, k, a) => k === 0 || a[k - 1].from <= e.from) && report.timeline.length > 3, JSON.stringify(panel && panel.dates));
+      const opened = await page.evaluate(async () => {
+        const root = document.querySelector("lede-overlay").shadowRoot;
+        const entries = [...root.querySelectorAll("[data-section=timeline] .entry")];
+        const last = entries[entries.length - 1];
+        window.scrollTo(0, 0);
+        last.click();
+        await new Promise((r) => setTimeout(r, 100));
+        const card = root.querySelector(".card");
+        return { kind: card && card.dataset.kind, heading: card && card.querySelector("h2").textContent, scrolled: window.scrollY, panelStays: !!root.querySelector(".panel") };
+      });
+      const lastTime = report.times[report.timeline[report.timeline.length - 1].time];
+      check("panel: a timeline entry scrolls to its sentence and opens its time card", opened.kind === "time" && opened.heading === (lastTime.label || lastTime.value) && opened.panelStays, JSON.stringify(opened));
+      if (report.flags.length) {
+        const flagCard = await page.evaluate(async () => {
+          const root = document.querySelector("lede-overlay").shadowRoot;
+          root.querySelector("[data-section=flags] .entry").click();
+          await new Promise((r) => setTimeout(r, 50));
+          const card = root.querySelector(".card");
+          return card && card.dataset.kind;
+        });
+        check("panel: a flag entry opens the flag card", flagCard === "flag", String(flagCard));
+      }
+      await page.keyboard.press("Escape");
+      const afterOne = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return { card: !!r.querySelector(".card"), panel: !!r.querySelector(".panel") }; });
+      await page.keyboard.press("Escape");
+      const afterTwo = await page.evaluate(() => !!document.querySelector("lede-overlay").shadowRoot.querySelector(".panel"));
+      check("panel: Escape closes the card first, then the panel", !afterOne.card && afterOne.panel && !afterTwo, JSON.stringify([afterOne, afterTwo]));
+
+      // The high-contrast palette (options page) swaps the registered highlight names live.
+      await sw.evaluate(async () => {
+        const got = (await chrome.storage.sync.get("lede.settings"))["lede.settings"] || {};
+        await chrome.storage.sync.set({ "lede.settings": { ...got, palette: "contrast" } });
+      });
+      const swapped = await page.waitForFunction(() => CSS.highlights.has("lede-hc-person") && !CSS.highlights.has("lede-person"), null, { timeout: 5000 }).then(() => true, () => false);
+      await page.screenshot({ path: join(ARTIFACTS, "seed-high-contrast.png") });
+      await sw.evaluate(async () => {
+        const got = (await chrome.storage.sync.get("lede.settings"))["lede.settings"] || {};
+        await chrome.storage.sync.set({ "lede.settings": { ...got, palette: "standard" } });
+      });
+      const back = await page.waitForFunction(() => CSS.highlights.has("lede-person") && !CSS.highlights.has("lede-hc-person"), null, { timeout: 5000 }).then(() => true, () => false);
+      check("palette: switching to high contrast and back re-registers the highlights", swapped && back, JSON.stringify([swapped, back]));
+
+      // "Never on this site": the shortcuts leave the tab alone; taking the site off the list restores them.
+      const never = await sw.evaluate(async (id) => {
+        const key = "lede.settings";
+        const got = (await chrome.storage.sync.get(key))[key] || {};
+        const origin = new URL((await chrome.tabs.get(id)).url).origin;
+        await chrome.storage.sync.set({ [key]: { ...got, neverOrigins: [origin] } });
+        const blocked = [await self.lede.onShortcut(id), await self.lede.onPanel(id), await self.lede.onNext(id)];
+        await chrome.storage.sync.set({ [key]: { ...got, neverOrigins: [] } });
+        const toggled = await self.lede.onShortcut(id);
+        const again = await self.lede.onShortcut(id);
+        return { blocked, toggled, again };
+      }, stats.tabId);
+      check("never-run site: the shortcuts do nothing there, and work again once it is removed", JSON.stringify(never.blocked) === JSON.stringify(["never", false, null]) && never.toggled === "toggled" && never.again === "toggled", JSON.stringify(never));
+    }
+
     // Two more analyses of the seed for the timing (median of 3), through "analyse again".
     const seedRuns = [stats.analyze_ms];
     for (let k = 0; k < 2; k++) {
@@ -805,6 +911,17 @@ async function main() {
     timings.seed_analyze_ms = seedRuns[Math.floor(seedRuns.length / 2)];
     check("seed: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.close();
+
+    // A PDF in the browser's viewer: Lede reads no article there and stays silent.
+    {
+      const pdf = await context.newPage();
+      await pdf.goto(base + "/doc.pdf", { waitUntil: "load", timeout: 15000 }).catch(() => {});
+      await pdf.waitForTimeout(500);
+      const ps = await runLede(pdf);
+      const drawn = await pdf.evaluate(() => (CSS.highlights ? CSS.highlights.size : 0)).catch(() => 0);
+      check("pdf viewer: Lede stays silent (no article, nothing drawn)", !!ps && !ps.error && !!ps.no_article && drawn === 0, JSON.stringify(ps).slice(0, 200));
+      await pdf.close();
+    }
 
     // ── 4. the same page behind a strict CSP ──
     console.log("seed: /seed-csp (strict Content-Security-Policy)");
@@ -905,6 +1022,64 @@ async function main() {
     const htmlReport = JSON.parse(await page.textContent("#json"));
     check("www: the file's publication date is found in its metadata", !!htmlReport.published && htmlReport.published.value === "2024-03-05", JSON.stringify(htmlReport.published));
     check("www: the file's article body is picked (no nav, aside or footer)", !/Tide tables|Ravensholm Courier|Weather/.test(shown.text) && shown.text.includes("Fares stay at £3."), shown.text.slice(0, 300));
+    await page.close();
+  }
+
+  // ── 6b. a browser without the Custom Highlight API: boxes in the shadow root instead ──
+  console.log("www: fallback drawing without CSS.highlights");
+  {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(CSS, "highlights", { value: undefined, configurable: true });
+      Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
+    });
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(base + "/www/index.html", { waitUntil: "load" });
+    await page.waitForFunction(() => !document.querySelector("#analyse").disabled, null, { timeout: 15000 });
+    await page.fill("#text", "Harbour master Ana Ortiz said on Tuesday that the pier would close. “We have no choice,” Ortiz told reporters. The storm began on 4 March 2024.");
+    await page.fill("#published", "2024-03-07");
+    await page.click("#analyse");
+    await page.waitForFunction(() => /analysed in/.test(document.querySelector("#status").textContent), null, { timeout: 15000 });
+    const boxes = () => {
+      const root = document.querySelector("lede-overlay").shadowRoot;
+      const art = document.querySelector("#article").getBoundingClientRect();
+      const list = [...root.querySelectorAll(".layer .box")].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { cls: b.className, x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top + scrollY, inside: r.left >= art.left - 1 && r.right <= art.right + 1 && r.top >= art.top - 1 && r.bottom <= art.bottom + 1 };
+      });
+      return { list, kinds: [...new Set(list.map((b) => b.cls))].sort(), highlights: typeof CSS.highlights };
+    };
+    await page.waitForTimeout(100);
+    const before = await page.evaluate(serialiseTextNodes);
+    const drawn = await page.evaluate(boxes);
+    check("fallback: without CSS.highlights every kind is drawn as boxes inside the article", drawn.highlights === "undefined" && ["box lede-person", "box lede-quote", "box lede-time"].every((k) => drawn.kinds.includes(k)) && drawn.list.every((b) => b.inside), JSON.stringify(drawn.kinds));
+    const person = drawn.list.find((b) => b.cls === "box lede-person");
+    await page.mouse.click(person.x, person.y);
+    const card = await page.waitForFunction(cardText, null, { timeout: 3000 }).then((h) => h.jsonValue()).catch(() => null);
+    check("fallback: clicking a boxed name opens its person card", card && card.kind === "person" && card.text.includes("Ana Ortiz"), JSON.stringify(card));
+    await page.keyboard.press("Escape");
+    await page.uncheck("#toggles input[name=quotes]");
+    await page.waitForTimeout(100);
+    const noQuotes = await page.evaluate(boxes);
+    check("fallback: switching quotes off removes their boxes", !noQuotes.kinds.includes("box lede-quote") && noQuotes.kinds.includes("box lede-person"), JSON.stringify(noQuotes.kinds));
+    await page.setViewportSize({ width: 700, height: 700 });
+    await page.waitForTimeout(150);
+    const reflowed = await page.evaluate(() => {
+      const root = document.querySelector("lede-overlay").shadowRoot;
+      const b = root.querySelector(".layer .box.lede-person").getBoundingClientRect();
+      const r = document.createRange();
+      const walker = document.createTreeWalker(document.querySelector("#article"), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.data.indexOf("Ana Ortiz");
+        if (at >= 0) { r.setStart(n, at); r.setEnd(n, at + 9); break; }
+      }
+      const t = r.getClientRects()[0];
+      return Math.abs(b.left - t.left) < 1.5 && Math.abs(b.top - t.top) < 1.5;
+    });
+    check("fallback: boxes follow the text when the layout changes", reflowed);
+    check("fallback: page text nodes unchanged, no page error", (await page.evaluate(serialiseTextNodes)) === before && pageErrors.length === 0, pageErrors.join(" | "));
+    await page.screenshot({ path: join(ARTIFACTS, "www-fallback.png") });
     await page.close();
   }
 

@@ -225,7 +225,7 @@ const stopWatching = () => {
 const openPersonCard = async (name) => {
   const host = document.querySelector("lede-overlay");
   const root = host && host.shadowRoot;
-  const list = root && root.querySelector('.chip button[aria-label="List people and flags"]');
+  const list = root && root.querySelector('.chip button[data-role=panel]');
   if (!list) return null;
   list.click();
   const b = [...root.querySelectorAll(".panel button")].find((x) => x.textContent.startsWith(name));
@@ -426,21 +426,24 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     const gone = await page.waitForFunction(() => !CSS.highlights.has("lede-quote"), null, { timeout: 5000 }).then(() => true, () => false);
     const stored = await sw.evaluate(async () => (await chrome.storage.sync.get("lede.settings"))["lede.settings"]);
     check("options: switching quotes off is stored and removes their highlights in open tabs", gone && stored && stored.show && stored.show.quotes === false, JSON.stringify(stored));
+    await opts.check("input[name=palette][value=contrast]");
+    const hc = await page.waitForFunction(() => CSS.highlights.has("lede-hc-person") && !CSS.highlights.has("lede-person"), null, { timeout: 5000 }).then(() => true, () => false);
+    check("options: the high-contrast colours apply to open tabs at once", hc);
     await sw.evaluate(async () => {
       const got = (await chrome.storage.sync.get("lede.settings"))["lede.settings"] || {};
-      await chrome.storage.sync.set({ "lede.settings": { ...got, autoOrigins: ["http://127.0.0.1"] } });
+      await chrome.storage.sync.set({ "lede.settings": { ...got, autoOrigins: ["http://127.0.0.1"], neverOrigins: ["http://example.invalid"] } });
       await self.lede.syncAutoRun();
     });
     await opts.reload();
-    const listed = await opts.textContent("#sites");
+    const listed = (await opts.textContent("#sites")) + " | " + (await opts.textContent("#never"));
     await opts.click("#forget");
     await opts.waitForFunction(() => /forgotten/.test(document.querySelector("#status").textContent), null, { timeout: 5000 }).catch(() => null);
     const after = await sw.evaluate(async () => ({
       settings: await chrome.storage.sync.get(null),
       registered: (await chrome.scripting.getRegisteredContentScripts()).length,
     }));
-    const boxes = await opts.evaluate(() => [...document.querySelectorAll("fieldset input")].every((b) => b.checked));
-    check("options: lists the auto-run sites; 'forget all settings' clears storage and unregisters auto-run", listed.includes("http://127.0.0.1") && Object.keys(after.settings).length === 0 && after.registered === 0 && boxes, JSON.stringify([listed, after, boxes]));
+    const boxes = await opts.evaluate(() => [...document.querySelectorAll("fieldset input[type=checkbox]")].every((b) => b.checked) && document.querySelector("input[name=palette][value=standard]").checked);
+    check("options: lists the auto-run sites; 'forget all settings' clears storage and unregisters auto-run", listed.includes("http://127.0.0.1") && listed.includes("http://example.invalid") && Object.keys(after.settings).length === 0 && after.registered === 0 && boxes, JSON.stringify([listed, after, boxes]));
     const back2 = await page.waitForFunction(() => CSS.highlights.has("lede-quote"), null, { timeout: 5000 }).then(() => true, () => false);
     check("options: after forgetting, quotes are shown again in open tabs", back2);
     await opts.close();

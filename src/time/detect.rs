@@ -494,7 +494,21 @@ impl<'a> Parser<'a> {
                 "month" => "M",
                 _ => "W",
             };
-            return Some(found(i, (k + 1, Sem::RelUnit { unit, off: 0 }), None));
+            // "the fiscal year ended Jan. 31" is the year-long period, as "the year
+            // ended" above; "the latest (fiscal) year" the last complete one.
+            if unit == "Y" && self.any(k + 1, &["ended", "ending"]) {
+                let sem = Sem::Duration {
+                    n: Some(1.0),
+                    unit: "Y",
+                };
+                return Some(found(i, (k + 1, sem), None));
+            }
+            let off = if unit == "Y" && (j..k).any(|x| self.is(x, "latest")) {
+                -1
+            } else {
+                0
+            };
+            return Some(found(i, (k + 1, Sem::RelUnit { unit, off }), None));
         }
         if self.is(j, "year") {
             if let Some((e, y)) = self.year_after(j + 1) {

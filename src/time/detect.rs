@@ -862,6 +862,19 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (j, n) = self.number(i)?;
+        // "two to six days", "60 and 90 days": TimeML marks each end of a range of
+        // counts, the first with the unit the second one names.
+        if n.is_some()
+            && !matches!(w, "a" | "an")
+            && self.any(j, &["to", "or", "and", "-"])
+            && !self.is(j + 1, "a")
+        {
+            if let Some((e, Some(_))) = self.number(j + 1) {
+                if let Some(unit) = self.unit(e).filter(|_| self.w(e).ends_with('s')) {
+                    return Some((j, Sem::Duration { n, unit }));
+                }
+            }
+        }
         // "a few", "several" need a plural unit; "a"/"an" a singular one.
         let article = matches!(w, "a" | "an") && j == i + 1;
         let k = if self.is(j, "-") && self.t.glued(j) && self.t.glued(j + 1) {

@@ -11,6 +11,9 @@
 //!
 //! Example (published Monday 2025-05-12): "In a statement posted late Sunday, she
 //! said …" then "“A truce from tomorrow,” she said." → tomorrow = 2025-05-12.
+//!
+//! Also: a bare clock time takes the day its own sentence names ("flew Tuesday at
+//! 18:00 UTC" → Tuesday's date, not the publication date).
 
 use super::point::Point;
 use super::resolve::{Basis, Resolved};
@@ -161,5 +164,89 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
             None => day.format("%Y-%m-%d").to_string(),
         };
         r.basis = Basis::Statement(said_on);
+    }
+}
+
+/// Gives a bare clock time the day its own sentence names, the nearest one ("made
+/// its first flight Tuesday … at 18:00 UTC", "at 10:35 a.m. (0735 GMT) Friday"),
+/// instead of the publication date.
+pub fn anchor_clock_times(doc: &Document, items: &mut [Item]) {
+    let days: Vec<(usize, Span, NaiveDate)> = items
+        .iter()
+        .filter_map(|it| {
+            let Some(Point::Day(day)) = it.resolved.point else {
+                return None;
+            };
+            if !matches!(
+                it.sem,
+                Sem::Weekday { .. }
+                    | Sem::Date { .. }
+                    | Sem::WeekdayDate { .. }
+                    | Sem::SlashDate { .. }
+                    | Sem::RelDay(_)
+            ) {
+                return None;
+            }
+            Some((doc.sentence_at(it.span.start)?, it.span, day))
+        })
+        .collect();
+    for it in items.iter_mut() {
+        if !matches!(
+            it.sem,
+            Sem::Time {
+                day: None,
+                hour: Some(_),
+                ..
+            }
+        ) || !matches!(it.resolved.basis, Basis::Published(..))
+        {
+            continue;
+        }
+        let Some(si) = doc.sentence_at(it.span.start) else {
+            continue;
+        };
+        let gap = |s: Span| {
+            if s.start >= it.span.end {
+                s.start - it.span.end
+            } else {
+                it.span.start.saturating_sub(s.end)
+            }
+        };
+        let Some(&(_, _, day)) = days
+            .iter()
+            .filter(|(s, _, _)| *s == si)
+            .min_by_key(|(_, s, _)| gap(*s))
+        else {
+            continue;
+        };
+        let r = &mut it.resolved;
+        let Some(t) = r.value.find('T') else {
+            continue;
+        };
+        r.value = format!("{}{}", day.format("%Y-%m-%d"), &r.value[t..]);
+        r.point = Some(Point::Day(day));
+        r.basis = Basis::SameSentence(day);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Document;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn clock_times_take_their_sentences_day() {
+        let text = "The glider flew Tuesday at 18:00 UTC. The hall opens at 9 a.m.";
+        let doc = Document::new(text);
+        let found = crate::time::find(&doc, NaiveDate::from_ymd_opt(2025, 5, 14));
+        let values: Vec<&str> = found.iter().filter_map(|t| t.value.as_deref()).collect();
+        assert_eq!(
+            values,
+            ["2025-05-13", "2025-05-13T18:00Z", "2025-05-14T09:00"]
+        );
+        assert_eq!(
+            found[1].basis.as_deref(),
+            Some("on the day its sentence names, Tuesday 13 May 2025")
+        );
     }
 }

@@ -85,10 +85,16 @@
       }
       lastRead = res && res.ok ? { read, res } : null;
     }
-    if (overlay) overlay.destroy();
+    // The old drawing stays until the new one is up (no frame without highlights while a
+    // live page is re-analysed); it is removed here only when nothing new will be drawn.
+    const previous = overlay;
+    const dropPrevious = () => {
+      if (previous) previous.destroy();
+    };
     overlay = null;
     quietOverlay = false;
     if (!res || !res.ok) {
+      dropPrevious();
       const error = (res && res.error) || "no answer from the engine";
       const failed = new Lede.Overlay({ doc: document, report: emptyReport(), map: { ranges: () => [], text: "" } });
       failed.showStatus({ error: `could not analyse this page: ${error}` });
@@ -100,6 +106,7 @@
     watch(extracted, rep);
     const verdict = articleVerdict(extracted.page, rep);
     if (!verdict.article) {
+      dropPrevious();
       const stats = { url: location.href, no_article: verdict.reason, in_frame: IN_FRAME, counts: {}, found: { people: 0, quotes: 0, times: 0, flags: 0 }, selected: (rep.blocks || []).length, blocks: extracted.page.blocks.length, mismatches: 0 };
       // In a frame (an advert, a widget, a comment box), say nothing at all: the top page speaks.
       if (IN_FRAME) return report(stats);
@@ -123,6 +130,7 @@
       overlay.shadowRoots = roots;
     }
     const counts = await overlay.renderSliced(20, Lede.yieldToPage);
+    dropPrevious();
     const tRender = performance.now();
     const firstHighlight = performance.now() - t0;
     if (map.mismatches) console.warn(`Lede: ${map.mismatches} block(s) of the report did not match the page text`);

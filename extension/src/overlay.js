@@ -495,7 +495,13 @@
       if (this.viewport) this.viewport.disconnect();
       this.viewport = null;
       if (this.supported) {
-        for (const name of this.highlights.keys()) for (const palette of Object.keys(PALETTES)) CSS.highlights.delete(this.registeredName(name, palette));
+        // Only our own registrations: a newer overlay may already have drawn under these names.
+        for (const [name, h] of this.highlights) {
+          for (const palette of Object.keys(PALETTES)) {
+            const reg = this.registeredName(name, palette);
+            if (CSS.highlights.get(reg) === h) CSS.highlights.delete(reg);
+          }
+        }
       }
       this.stopBoxes();
       this.near = null;
@@ -511,6 +517,7 @@
       this.doc.removeEventListener("click", this.onClick, true);
       this.doc.removeEventListener("keydown", this.onKey, true);
       this.win.clearTimeout(this.focusTimer);
+      // A newer overlay's ensureHost has already replaced our host when it drew first.
       if (this.host) this.host.remove();
       this.host = this.shadow = this.chip = this.card = this.panel = this.layer = this.focusLayer = null;
     }

@@ -9,7 +9,8 @@
 //!
 //! The families are the shapes that have made text engines quadratic before: long runs of
 //! capitalised words (name grouping), one cue word repeated (quote attribution), deeply
-//! nested quotation marks, long runs of digits and dates (time and number rules), one
+//! nested quotation marks, long runs of digits and dates (time and number rules), clock
+//! times beside the days they belong to, one
 //! endless sentence without punctuation (sentence splitting, windows), thousands of short
 //! paragraphs, thousands of distinct people (coreference), numbers with change cues (the
 //! number checks), and a seeded random mix of all the pieces above.
@@ -153,6 +154,16 @@ fn families() -> Vec<Family> {
                     r.below(1000)
                 )),
                 _ => s.push_str(&format!("{} ", r.pick(DAYS))),
+            })
+        }),
+        ("clock-times", |n| {
+            fill(n, 10, |r, s| {
+                s.push_str(&format!(
+                    "{} at {}:{:02} UTC and ",
+                    r.pick(&["Tuesday", "Friday", "5 March", "yesterday"]),
+                    r.below(24),
+                    r.below(60)
+                ));
             })
         }),
         ("no-punctuation", |n| {

@@ -11,6 +11,9 @@
 //!
 //! Example (published Monday 2025-05-12): "In a statement posted late Sunday, she
 //! said …" then "“A truce from tomorrow,” she said." → tomorrow = 2025-05-12.
+//!
+//! Also: a bare clock time takes the day its own sentence names ("flew Tuesday at
+//! 18:00 UTC" → Tuesday's date, not the publication date).
 
 use super::point::Point;
 use super::resolve::{Basis, Resolved};
@@ -200,9 +203,81 @@ pub fn anchor_quoted(doc: &Document, dct: Option<NaiveDate>, items: &mut [Item])
     }
 }
 
+/// Gives a bare clock time the day its own sentence names, the nearest one ("made
+/// its first flight Tuesday … at 18:00 UTC", "at 10:35 a.m. (0735 GMT) Friday"),
+/// instead of the publication date.
+pub fn anchor_clock_times(doc: &Document, items: &mut [Item]) {
+    let mut days: Vec<(usize, Span, NaiveDate)> = items
+        .iter()
+        .filter_map(|it| {
+            let Some(Point::Day(day)) = it.resolved.point else {
+                return None;
+            };
+            if !matches!(
+                it.sem,
+                Sem::Weekday { .. }
+                    | Sem::Date { .. }
+                    | Sem::WeekdayDate { .. }
+                    | Sem::SlashDate { .. }
+                    | Sem::RelDay(_)
+            ) {
+                return None;
+            }
+            Some((doc.sentence_at(it.span.start)?, it.span, day))
+        })
+        .collect();
+    days.sort_by_key(|(s, span, _)| (*s, span.start));
+    for it in items.iter_mut() {
+        if !matches!(
+            it.sem,
+            Sem::Time {
+                day: None,
+                hour: Some(_),
+                ..
+            }
+        ) || !matches!(it.resolved.basis, Basis::Published(..))
+        {
+            continue;
+        }
+        let Some(si) = doc.sentence_at(it.span.start) else {
+            continue;
+        };
+        let gap = |s: Span| {
+            if s.start >= it.span.end {
+                s.start - it.span.end
+            } else {
+                it.span.start.saturating_sub(s.end)
+            }
+        };
+        // The sentence's days, by position: the nearest is the last one before the time
+        // or the first one after it (a scan of every day per time was quadratic on a
+        // sentence of thousands of "Tuesday at 18:00").
+        let lo = days.partition_point(|(s, _, _)| *s < si);
+        let hi = days.partition_point(|(s, _, _)| *s <= si);
+        let here = &days[lo..hi];
+        let j = here.partition_point(|(_, s, _)| s.start < it.span.start);
+        let Some(&(_, _, day)) = [j.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| here.get(k))
+            .min_by_key(|(_, s, _)| gap(*s))
+        else {
+            continue;
+        };
+        let r = &mut it.resolved;
+        let Some(t) = r.value.find('T') else {
+            continue;
+        };
+        r.value = format!("{}{}", day.format("%Y-%m-%d"), &r.value[t..]);
+        r.point = Some(Point::Day(day));
+        r.basis = Basis::SameSentence(day);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn statement(text: &str, expr: &str) -> bool {
         let doc = Document::new(text);
@@ -232,5 +307,21 @@ mod tests {
             "She said the crews of the old ferry would finally sail on Monday.",
             "on Monday"
         ));
+    }
+
+    #[test]
+    fn clock_times_take_their_sentences_day() {
+        let text = "The glider flew Tuesday at 18:00 UTC. The hall opens at 9 a.m.";
+        let doc = Document::new(text);
+        let found = crate::time::find(&doc, NaiveDate::from_ymd_opt(2025, 5, 14));
+        let values: Vec<&str> = found.iter().filter_map(|t| t.value.as_deref()).collect();
+        assert_eq!(
+            values,
+            ["2025-05-13", "2025-05-13T18:00Z", "2025-05-14T09:00"]
+        );
+        assert_eq!(
+            found[1].basis.as_deref(),
+            Some("on the day its sentence names, Tuesday 13 May 2025")
+        );
     }
 }

@@ -448,6 +448,17 @@ impl<'a> Parser<'a> {
         }
         // "the year", "the week" as the current one ("sales for the year", "later in the
         // week"), not as a count or a title ("the year's best", "the Week in Review").
+        // "the year previous", "the week prior": one before the time spoken of.
+        if matches!(w, "year" | "week") && self.any(j + 1, &["previous", "prior"]) {
+            let unit = if w == "year" { "Y" } else { "W" };
+            let sem = Sem::Offset {
+                n: Some(1.0),
+                unit,
+                sign: -1,
+                from: From::Narrative,
+            };
+            return Some(found(i, (j + 2, sem), None));
+        }
         if matches!(w, "year" | "week")
             && !self.t.cap(j)
             && !matches!(
@@ -456,13 +467,17 @@ impl<'a> Parser<'a> {
             )
             && self.year_after(j + 1).is_none()
         {
-            // TimeML reads "(results for) the year" as the year-long period, and
-            // "(gains in) the week" as the current week.
-            let sem = if w == "year" {
+            // TimeML reads "the year ended Sept. 30" (a fiscal period) as the year-long
+            // period; "(volume was flat for) the year", "(nine months of) the year" and
+            // "(gains in) the week" are the current year and week.
+            let period = matches!(self.w(j + 1), "ended" | "ending" | "to" | "through");
+            let sem = if w == "year" && period {
                 Sem::Duration {
                     n: Some(1.0),
                     unit: "Y",
                 }
+            } else if w == "year" {
+                Sem::RelUnit { unit: "Y", off: 0 }
             } else {
                 Sem::RelUnit { unit: "W", off: 0 }
             };
@@ -479,7 +494,21 @@ impl<'a> Parser<'a> {
                 "month" => "M",
                 _ => "W",
             };
-            return Some(found(i, (k + 1, Sem::RelUnit { unit, off: 0 }), None));
+            // "the fiscal year ended Jan. 31" is the year-long period, as "the year
+            // ended" above; "the latest (fiscal) year" the last complete one.
+            if unit == "Y" && self.any(k + 1, &["ended", "ending"]) {
+                let sem = Sem::Duration {
+                    n: Some(1.0),
+                    unit: "Y",
+                };
+                return Some(found(i, (k + 1, sem), None));
+            }
+            let off = if unit == "Y" && (j..k).any(|x| self.is(x, "latest")) {
+                -1
+            } else {
+                0
+            };
+            return Some(found(i, (k + 1, Sem::RelUnit { unit, off }), None));
         }
         if self.is(j, "year") {
             if let Some((e, y)) = self.year_after(j + 1) {
@@ -584,6 +613,29 @@ impl<'a> Parser<'a> {
                 _ => None,
             }
         };
+        // "the same month a year ago", "the same month last year": that month a year back.
+        if w == "same" && self.is(j + 1, "month") {
+            let e = j + 2;
+            let end = if self.is(e, "a")
+                && self.is(e + 1, "year")
+                && self.any(e + 2, &["ago", "earlier", "before"])
+            {
+                Some(e + 3)
+            } else if self.is(e, "last") && self.is(e + 1, "year") {
+                Some(e + 2)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                let sem = Sem::Offset {
+                    n: Some(1.0),
+                    unit: "Y",
+                    sign: -1,
+                    from: From::Narrative,
+                };
+                return Some((end, sem));
+            }
+        }
         match w {
             "next" | "following" | "previous" | "preceding" | "prior" | "same" => {
                 let off: i64 = match w {
@@ -680,7 +732,34 @@ impl<'a> Parser<'a> {
         offer(self.holiday(i));
         offer(self.that_unit(i));
         offer(self.year_ago(i));
+        offer(self.second_day(i));
         best
+    }
+
+    /// "(April 24 and) 25", "(May 3 to) 5": a bare day number joined to a month-day
+    /// date is another day of that month.
+    fn second_day(&self, i: usize) -> M {
+        let d = self.day_number(i)?;
+        if i < 3 || !self.any(i - 1, &["and", "or", "to", "through", "-"]) {
+            return None;
+        }
+        self.day_number(i - 2)?;
+        let m = (i.saturating_sub(4)..i - 2)
+            .find_map(|j| self.month_word(j).filter(|(e, _)| *e == i - 2))
+            .map(|(_, m)| m)?;
+        // "May 5 and 6 percent", "June 2 and 3 others": counts, not days.
+        if self.any(
+            i + 1,
+            &["%", "percent", "per", "cents", "points", "others", "people"],
+        ) || self.unit(i + 1).is_some()
+        {
+            return None;
+        }
+        let (end, y) = match self.year_after(i + 1) {
+            Some((e, y)) => (e, Some(y)),
+            None => (i + 1, None),
+        };
+        Some((end, Sem::Date { y, m, d: Some(d) }))
     }
 
     // ---------- numbers ----------
@@ -740,6 +819,10 @@ impl<'a> Parser<'a> {
             total *= 100;
             end += 1;
         }
+        // "two and a half (years)".
+        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+            return Some((end + 3, Some(total as f64 + 0.5)));
+        }
         Some((end, Some(total as f64)))
     }
 
@@ -757,9 +840,15 @@ impl<'a> Parser<'a> {
         if let Some(unit) = self.unit(i) {
             // Not the unit of a count rejected earlier ("52 years old", "hundreds of years").
             let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
+            // "three-quarters" is a fraction.
+            let fraction = prev == "-"
+                && self.t.glued(i)
+                && i >= 2
+                && self.lex.cardinal(self.w(i - 2)).is_some();
             let counted = i > 0
                 && (self.t.kind(i - 1) == Some(Kind::Num)
                     || self.lex.cardinal(prev).is_some()
+                    || fraction
                     || matches!(prev, "of" | "thousand" | "million"));
             if counted || self.is(i + 1, "old") {
                 return None;
@@ -773,6 +862,19 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (j, n) = self.number(i)?;
+        // "two to six days", "60 and 90 days": TimeML marks each end of a range of
+        // counts, the first with the unit the second one names.
+        if n.is_some()
+            && !matches!(w, "a" | "an")
+            && self.any(j, &["to", "or", "and", "-"])
+            && !self.is(j + 1, "a")
+        {
+            if let Some((e, Some(_))) = self.number(j + 1) {
+                if let Some(unit) = self.unit(e).filter(|_| self.w(e).ends_with('s')) {
+                    return Some((j, Sem::Duration { n, unit }));
+                }
+            }
+        }
         // "a few", "several" need a plural unit; "a"/"an" a singular one.
         let article = matches!(w, "a" | "an") && j == i + 1;
         let k = if self.is(j, "-") && self.t.glued(j) && self.t.glued(j + 1) {
@@ -820,6 +922,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut end = k + 1;
+        // "a year-earlier loss": the adjective "year-earlier" is the expression.
+        if self.is(end, "-") && self.any(end + 1, &["earlier", "ago"]) {
+            return None;
+        }
         // Ages ("a 30-year-old man", "six years old") are not time expressions in TimeML.
         if self.is(end, "old") || self.is(end, "-") && self.is(end + 1, "old") {
             return None;
@@ -831,6 +937,19 @@ impl<'a> Parser<'a> {
             }
             return Some((end, Sem::Duration { n, unit }));
         }
+        // "a minute and a half", "two years and a half".
+        let n = match n {
+            Some(v)
+                if v.fract() == 0.0
+                    && self.is(end, "and")
+                    && self.is(end + 1, "a")
+                    && self.is(end + 2, "half") =>
+            {
+                end += 3;
+                Some(v + 0.5)
+            }
+            n => n,
+        };
         if let Some(m) = self.offset_suffix(end, n, unit) {
             return Some(m);
         }
@@ -843,6 +962,13 @@ impl<'a> Parser<'a> {
         if n.is_none() && !self.is(k, "ago") {
             return None;
         }
+        // "a week or so ago": the approximation does not change the date.
+        let k = if self.is(k, "or") && self.is(k + 1, "so") && self.any(k + 2, &["ago", "earlier"])
+        {
+            k + 2
+        } else {
+            k
+        };
         let (end, sign, from) = match self.w(k) {
             "ago" => (k + 1, -1, From::Now),
             "from" if self.is(k + 1, "now") => (k + 2, 1, From::Now),
@@ -955,6 +1081,16 @@ impl<'a> Parser<'a> {
             let mut y = t.int(i + 4)? as i32;
             if t.digits(i + 4) == 2 {
                 y += if y < 50 { 2000 } else { 1900 };
+            }
+            if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+                return Some((
+                    i + 5,
+                    Sem::SlashDate {
+                        y,
+                        first: a,
+                        second: b,
+                    },
+                ));
             }
             let (d, m) = if b > 12 { (b, a) } else { (a, b) };
             chrono::NaiveDate::from_ymd_opt(y, m, d)?;
@@ -1093,6 +1229,19 @@ impl<'a> Parser<'a> {
     fn year(&self, i: usize) -> M {
         if let Some((e, y)) = self.spelled_year(i) {
             return Some((e, Sem::Year(y)));
+        }
+        // "since '82", "in ’97": a clipped year after a preposition ("'80s" is a decade).
+        if self.any(i, &["'", "’"])
+            && self.t.digits(i + 1) == 2
+            && self.t.glued(i + 1)
+            && !self.t.glued(i + 2)
+            && i > 0
+            && self.any(i - 1, &["since", "in", "from", "until", "by", "of", "to"])
+        {
+            let yy = self.t.int(i + 1)? as i32;
+            // News clips years near the present; a clipped year above 30 is the 1900s.
+            let y = if yy > 30 { 1900 + yy } else { 2000 + yy };
+            return Some((i + 2, Sem::Year(y)));
         }
         let (start_y, fiscal) = if self.is(i, "fiscal") {
             (i + 1, true)
@@ -1298,6 +1447,19 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        // "this past spring": the one just gone, in the current year.
+        if w == "this" && self.is(i + 1, "past") {
+            if let Some(code) = self.lex.season(self.w(i + 2)) {
+                return Some((
+                    i + 3,
+                    Sem::Season {
+                        code,
+                        year: None,
+                        rel: Rel::This,
+                    },
+                ));
+            }
+        }
         let off = match w {
             "this" | "current" => 0,
             "last" | "past" | "previous" => -1,
@@ -1334,6 +1496,12 @@ impl<'a> Parser<'a> {
             _ => Rel::Next,
         };
         if let Some((e, m)) = self.month_word(i + 1) {
+            // "last Oct. 23": the day; the clause's tense picks its year.
+            if rel != Rel::This {
+                if let Some((end, sem @ Sem::Date { d: Some(_), .. })) = self.month_date(i + 1) {
+                    return Some((end, sem));
+                }
+            }
             return Some((e, Sem::Month { m, rel }));
         }
         if let Some(code) = self.lex.season(n) {

@@ -24,6 +24,7 @@ pub fn basis(b: &Basis, dated: bool) -> Option<String> {
         }
         Basis::Narrative(p) => format!("relative to {} mentioned earlier", p.label()),
         Basis::Statement(d) => format!("relative to the statement of {}", day_label(*d)),
+        Basis::SameSentence(d) => format!("on the day its sentence names, {}", day_label(*d)),
         Basis::Unresolved if dated => "not resolved".to_string(),
         Basis::Unresolved => "not resolved: no publication date".to_string(),
     })

@@ -82,6 +82,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         });
     }
     anchor::anchor_quoted(doc, published, &mut items);
+    anchor::anchor_clock_times(doc, &mut items);
     items
         .into_iter()
         .zip(modifiers)

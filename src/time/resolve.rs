@@ -29,6 +29,8 @@ pub enum Basis {
     Narrative(Point),
     /// Counted from the date of the statement the expression is quoted from.
     Statement(NaiveDate),
+    /// A clock time on the day its sentence names ("Tuesday … at 18:00 UTC").
+    SameSentence(NaiveDate),
     /// No anchor available.
     Unresolved,
 }
@@ -149,6 +151,22 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             },
             None => date(Point::Month(*y, *m), Basis::Stated),
         },
+        Sem::SlashDate { y, first, second } => {
+            let day_first = NaiveDate::from_ymd_opt(*y, *second, *first);
+            let month_first = NaiveDate::from_ymd_opt(*y, *first, *second);
+            let far = |day: NaiveDate, dct: NaiveDate| (day - dct).num_days().abs();
+            // "7/8/07" in a text of 9 July 2007 is 8 July (US order); with no date to
+            // compare, day first.
+            let pick = match (dct, day_first, month_first) {
+                (Some(dct), Some(a), Some(b)) if far(b, dct) < far(a, dct) => Some(b),
+                (_, Some(a), _) => Some(a),
+                (_, None, b) => b,
+            };
+            match pick {
+                Some(day) => date(Point::Day(day), Basis::Stated),
+                None => unresolved(TimeType::Date, format!("{y:04}-XX-XX")),
+            }
+        }
         Sem::Date { y: None, m, d } => {
             let Some(dct) = dct else {
                 let v = match d {
@@ -333,7 +351,20 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
-                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), _) => {
+                // "the year-ago period" compares with a reported period (a quarter, a
+                // half or a month: "sales rose in February from the same period last
+                // year"), never one still to come ("losses through the third quarter
+                // of 1990").
+                (From::Period, Some(p @ (Point::Quarter(..) | Point::Half(..))), dct)
+                    if dct.is_none_or(|dct| p.first_day().is_some_and(|d| d <= dct)) =>
+                {
+                    (p, Basis::Narrative(p))
+                }
+                // A month counts only once it is over ("earlier this month" is not a
+                // reported period).
+                (From::Period, Some(p @ Point::Month(y, m)), Some(dct))
+                    if (y, m) < (dct.year(), dct.month()) =>
+                {
                     (p, Basis::Narrative(p))
                 }
                 (From::Period, _, Some(dct)) => {
@@ -679,5 +710,61 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+    }
+
+    #[test]
+    fn slashed_dates_take_the_reading_nearer_publication() {
+        let d = Sem::SlashDate {
+            y: 2007,
+            first: 7,
+            second: 8,
+        };
+        assert_eq!(
+            resolve(&d, None, &ctx("2007-07-09", Tense::Past)).value,
+            "2007-07-08"
+        );
+        assert_eq!(
+            resolve(&d, None, &ctx("2007-08-10", Tense::Past)).value,
+            "2007-08-07"
+        );
+        let none = Context {
+            dct: None,
+            tense: Tense::Unknown,
+            narrative: None,
+        };
+        assert_eq!(resolve(&d, None, &none).value, "2007-08-07");
+    }
+
+    #[test]
+    fn year_ago_period_ignores_quarters_to_come() {
+        // "the year-ago period" after talk of "the third quarter of 1990": the last
+        // reported quarter a year back, not the future one.
+        let period = Sem::Offset {
+            n: Some(1.0),
+            unit: "Y",
+            sign: -1,
+            from: From::Period,
+        };
+        let c = Context {
+            narrative: Some(Point::Quarter(1990, 3)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q3");
+        let c = Context {
+            narrative: Some(Point::Quarter(1989, 2)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q2");
+        // A finished month is a period; the current month is not.
+        let c = Context {
+            narrative: Some(Point::Month(1989, 9)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-09");
+        let c = Context {
+            narrative: Some(Point::Month(1989, 10)),
+            ..ctx("1989-10-26", Tense::Past)
+        };
+        assert_eq!(resolve(&period, None, &c).value, "1988-Q3");
     }
 }

@@ -37,6 +37,14 @@ pub enum Sem {
         m: u32,
         d: Option<u32>,
     },
+    /// "7/8/07": a numeric date whose day and month could be either way round (both
+    /// at most 12), as written. Resolution takes the reading nearer the publication
+    /// date, else day first.
+    SlashDate {
+        y: i32,
+        first: u32,
+        second: u32,
+    },
     /// A day and month named with its weekday but no year ("Monday 6 December").
     WeekdayDate {
         m: u32,

@@ -615,6 +615,22 @@ async function main() {
       check("fixture: no block of the report failed to match the page", stats.mismatches === 0, `${stats.mismatches}`);
       check("fixture: the article body is picked and the date read from its meta", stats.report.published?.value === "2024-03-05" && !/Tide tables|Ravensholm Courier|Weather/.test(stats.report.text) && stats.report.text.includes("Fares stay at £3."), JSON.stringify(stats.report.published));
       parity("fixture", readFileSync(join(ROOT, "tests", "e2e", "fixture.html"), "utf8"), base + "/fixture", stats.report.text);
+      // Analysing again keeps the old drawing until the new one is up: no frame without highlights.
+      await page.evaluate(() => {
+        window.__gaps = 0;
+        window.__sampling = true;
+        // Sampled between tasks (not only per frame): the old drawing went away across an await.
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          if (!CSS.highlights.has("lede-person")) window.__gaps++;
+          if (window.__sampling) ch.port2.postMessage(0);
+        };
+        ch.port2.postMessage(0);
+      });
+      const again = await runLede(page);
+      await page.waitForTimeout(100);
+      const gaps = await page.evaluate(() => { window.__sampling = false; return { gaps: window.__gaps, hosts: document.querySelectorAll("lede-overlay").length }; });
+      check("fixture: analysing again never leaves a frame without highlights, and one host remains", !!again && !again.error && gaps.gaps === 0 && gaps.hosts === 1, JSON.stringify(gaps));
       // Our own page with the side panel open: the README's second screenshot.
       await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
       await page.waitForTimeout(100);

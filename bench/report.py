@@ -318,6 +318,10 @@ def main() -> None:
 
     lines += [
         "",
+        "Linear time on hostile input (n against 4n bytes, checked in CI): see `docs/linear-time.md`.",
+    ]
+    lines += [
+        "",
         "## In the browser",
         "",
         "Measured by the extension's end-to-end run (`tests/e2e`), which writes",

@@ -1180,6 +1180,7 @@ async function main() {
       pages: Object.fromEntries(Object.entries(timings.pages).map(([k, v]) => [k, round(v)])),
       first_highlight_ms: round(timings.first_highlight_ms),
       huge_page: timings.huge || null,
+      cold: timings.cold ? Object.fromEntries(Object.entries(timings.cold).map(([k, v]) => [k, round(v)])) : null,
       browser: browserVersion,
     };
     writeFileSync(out, JSON.stringify(data, null, 2) + "\n");

@@ -130,6 +130,9 @@
       overlay.shadowRoots = roots;
     }
     const counts = await overlay.renderSliced(20, Lede.yieldToPage);
+    // On a huge page the new highlights are registered on the viewport observer's first
+    // callback; the old drawing goes then (or after a second at most).
+    await Promise.race([overlay.ready, new Promise((ok) => setTimeout(ok, 1000))]);
     dropPrevious();
     const tRender = performance.now();
     const firstHighlight = performance.now() - t0;

@@ -194,6 +194,8 @@
       /** Items whose element is near the viewport (huge pages only; null = all). */
       this.near = null;
       this.paintQueued = 0;
+      /** Resolves once the highlights are registered (on huge pages: after the first fill). */
+      this.ready = new Promise((ok) => (this.markReady = ok));
       this.onClick = this.onClick.bind(this);
       this.onKey = this.onKey.bind(this);
     }
@@ -269,8 +271,13 @@
           h.priority = PRIORITY[name] || 0;
           this.highlights.set(name, h);
         }
+        // Lazy: registered once the observer has filled them (its first callback), so
+        // an older drawing stays visible until then instead of being replaced by empty ones.
         if (lazy) yield* this.followViewport();
-        this.applyVisibility();
+        else {
+          this.applyVisibility();
+          this.markReady();
+        }
       } else {
         let total = 0;
         for (const items of this.items.values()) total += items.length;
@@ -279,6 +286,7 @@
           yield* this.followViewport();
         }
         this.startBoxes();
+        this.markReady();
       }
       this.doc.addEventListener("click", this.onClick, true);
       this.doc.addEventListener("keydown", this.onKey, true);
@@ -321,6 +329,11 @@
             }
           }
           if (this.near) this.schedulePaint();
+          else if (!this.filled) {
+            this.filled = true;
+            this.applyVisibility();
+            this.markReady();
+          }
         },
         { rootMargin: "100% 0px 100% 0px" },
       );

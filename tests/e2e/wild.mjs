@@ -519,6 +519,29 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     // Before followViewport the browser's paint of all ~30,000 ranges was one 0.3–1.2 s task.
     check(`huge: the browser's paint after drawing stays short (worst ${Math.round(worstPaint)} ms, bound 250 ms)`, w.longtasks !== null && worstPaint < 250);
     check(`huge: Lede's own main-thread work is sliced (worst long task ${Math.round(worst)} ms, bound 100 ms)`, w.longtasks !== null && w.start !== undefined && worst < 100, JSON.stringify(w.longtasks));
+    // Analysing again (a live page's re-run): the old drawing stays until the new one is
+    // registered and filled, so no moment between tasks shows the page without highlights.
+    await page.evaluate(() => {
+      window.__gaps = 0;
+      window.__samples = 0;
+      window.__sampling = true;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        let n = 0;
+        for (const [k, h] of CSS.highlights) if (k !== "lede-focus") n += h.size;
+        window.__samples++;
+        if (n === 0) window.__gaps++;
+        if (window.__sampling) ch.port2.postMessage(0);
+      };
+      ch.port2.postMessage(0);
+    });
+    const again = await runLede(page);
+    await page.waitForTimeout(300);
+    const g = await page.evaluate(() => {
+      window.__sampling = false;
+      return { gaps: window.__gaps, samples: window.__samples, hosts: document.querySelectorAll("lede-overlay").length };
+    });
+    check(`huge: analysing again never leaves the page without highlights (${g.samples} samples)`, !!again && !again.error && g.gaps === 0 && g.samples > 10 && g.hosts === 1, JSON.stringify(g));
     await page.close();
   }
 

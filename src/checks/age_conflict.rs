@@ -22,13 +22,13 @@ const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-�
 
 static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?-u:\b)(?P<name>{NAME}),\s+(?P<age>\d{{1,3}}),"),
-        format!(r"(?-u:\b)(?P<name>{NAME})\s+\((?P<age>\d{{1,3}})\)"),
-        format!(r"(?-u:\b)(?P<name>{NAME}),\s+aged\s+(?P<age>\d{{1,3}})(?-u:\b)"),
+        format!(r"(?-u:\b)(?P<name>{NAME}),\s+(?P<age>[0-9]{{1,3}}),"),
+        format!(r"(?-u:\b)(?P<name>{NAME})\s+\((?P<age>[0-9]{{1,3}})\)"),
+        format!(r"(?-u:\b)(?P<name>{NAME}),\s+aged\s+(?P<age>[0-9]{{1,3}})(?-u:\b)"),
         format!(
-            r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<age>\d{{1,3}})-year-old(?-u:\b)"
+            r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<age>[0-9]{{1,3}})-year-old(?-u:\b)"
         ),
-        format!(r"(?-u:\b)(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
+        format!(r"(?-u:\b)(?P<age>[0-9]{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("age regex"))
@@ -37,12 +37,12 @@ static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// "the 47-year-old" standing for someone named just before.
 static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[Tt]he\s+(?P<age>\d{1,3})-year-old(?-u:\b)").expect("bare age regex")
+    Regex::new(r"(?-u:\b)[Tt]he\s+(?P<age>[0-9]{1,3})-year-old(?-u:\b)").expect("bare age regex")
 });
 
 static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+\d{{1,2}},?\s+|\d{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)"
     ))
     .expect("born regex")
 });
@@ -52,7 +52,7 @@ static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
     // event; only explicit talk of another age ("when she was", "turned") is excluded.
     Regex::new(
-        r"(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged \d+ when)(?-u:\b)",
+        r"(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged [0-9]+ when)(?-u:\b)",
     )
     .expect("other time regex")
 });

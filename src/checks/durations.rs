@@ -51,7 +51,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The predicate before a duration that says the thing has lasted that long.
 static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
     )
     .expect("lasted regex")
 });
@@ -59,7 +59,7 @@ static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the war, now in its fourth year".
 static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[\w’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>\w+) year(?-u:\b)",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+) year(?-u:\b)",
     )
     .expect("nth year regex")
 });
@@ -264,8 +264,9 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
 
 /// Up to `max` words after `from` (stopping at punctuation), with their spans.
 fn words_after(text: &str, from: usize, limit: usize, max: usize) -> Vec<(String, Span)> {
-    static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s+([^\W\d_][[^\W\d_]’'-]*)").expect("word regex"));
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]’'-]*)").expect("word regex")
+    });
     let mut out = Vec::new();
     let mut at = from;
     while out.len() < max && at < limit {

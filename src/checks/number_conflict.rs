@@ -27,7 +27,7 @@ const QUAL: &str = r"at least|more than|over|about|around|some|nearly|almost|rou
 /// "$5bn deal", "£1.2 million settlement", "12% stake", "5 per cent stake".
 static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>\d+(?:\.\d+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
+        r"(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>[0-9]+(?:\.[0-9]+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
     ))
     .expect("amount regex")
 });
@@ -50,7 +50,7 @@ static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Words saying a count changed or that another incident is meant.
 static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)\d\d)(?-u:\b)").expect("change regex")
+    Regex::new(r"(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)[0-9][0-9])(?-u:\b)").expect("change regex")
 });
 
 /// Words saying an amount changed or another one is meant ("a further 20% stake").

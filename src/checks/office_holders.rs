@@ -73,7 +73,7 @@ const STALE_DAYS: i64 = 730;
 
 /// Words that put a sentence in the past, where a former holder may carry the old title.
 static HISTORICAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)[0-9][0-9])(?-u:\b)")
         .expect("historical regex")
 });
 

@@ -20,8 +20,7 @@ pub struct QuoteSpeakerConflict;
 const MIN_WORDS: usize = 6;
 const NAME: &str =
     r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3}";
-const CUE: &str =
-    r"said|says|added|wrote|told reporters|told the [A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]\w+|declared|insisted";
+const CUE: &str = r"said|says|added|wrote|told reporters|told the [A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+|declared|insisted";
 
 /// Quoted words shorter or longer than this (in characters) are not compared.
 const QUOTE_CHARS: std::ops::RangeInclusive<usize> = 20..=600;

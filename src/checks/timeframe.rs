@@ -42,13 +42,13 @@ const MAX_GAP_CHARS: usize = 60;
 
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:will|(?:is|are|am)\s+(?:\w+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)\d\d)(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})",
+        r"(?-u:\b)(?:will|(?:is|are|am)\s+(?:[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})",
     )
     .expect("future regex")
 });
 
 static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)").expect("year regex")
+    Regex::new(r"(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)").expect("year regex")
 });
 
 /// A reporting frame before the future words makes the future someone's past view

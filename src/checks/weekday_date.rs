@@ -21,7 +21,7 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 /// "Monday, May 13, 2025" / "Monday 13 May 2025" / "Monday (May 13)".
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the[ \t]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?-u:\b))?"
+        r"(?-u:\b)(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?"
     ))
     .expect("weekday-date regex")
 });

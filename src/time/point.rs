@@ -138,6 +138,86 @@ impl Point {
         }
     }
 
+    /// Reads a TIMEX3 value back: the inverse of [`Point::value`]. None for anything
+    /// that is not a calendar point (durations, references, values with an `X`, a clock
+    /// time: split that off first) or names no real day ("2025-13", "2025-W60").
+    pub fn from_value(v: &str) -> Option<Point> {
+        let num = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let year =
+            |s: &str| -> Option<i32> { (s.len() == 4).then(|| num(s)).flatten()?.try_into().ok() };
+        let parts: Vec<&str> = v.split('-').collect();
+        let point = match parts.as_slice() {
+            [y] if y.len() == 4 => Point::Year(year(y)?),
+            [d] if d.len() == 3 => Point::Decade(num(d)?.try_into().ok()?),
+            [c] if c.len() == 2 => Point::Century(num(c)?.try_into().ok()?),
+            [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+                let code = ["SP", "SU", "FA", "WI"].into_iter().find(|c| c == s)?;
+                Point::Season(year(y)?, code)
+            }
+            [y, w] if w.starts_with('W') => Point::Week(year(y)?, num(&w[1..])?),
+            [y, w, "WE"] if w.starts_with('W') => Point::Weekend(year(y)?, num(&w[1..])?),
+            [y, q] if q.len() == 2 && q.starts_with('Q') => Point::Quarter(year(y)?, num(&q[1..])?),
+            [y, h] if h.len() == 2 && h.starts_with('H') => Point::Half(year(y)?, num(&h[1..])?),
+            [y, m] if m.len() == 2 => Point::Month(year(y)?, num(m)?),
+            [y, m, d] if m.len() == 2 && d.len() == 2 => {
+                Point::Day(NaiveDate::from_ymd_opt(year(y)?, num(m)?, num(d)?)?)
+            }
+            _ => return None,
+        };
+        // Only points that name real days.
+        point.days().map(|_| point)
+    }
+
+    /// The first and last day the point covers. Unlike [`Point::first_day`] (the anchor
+    /// for shifting, which takes a season from its year's start), a season is its three
+    /// meteorological months in the northern hemisphere: winter runs into the next year.
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let months = |y: i32, first: u32, count: u32| -> Option<(NaiveDate, NaiveDate)> {
+            let from = NaiveDate::from_ymd_opt(y, first, 1)?;
+            Some((
+                from,
+                from.checked_add_months(Months::new(count))?.pred_opt()?,
+            ))
+        };
+        match *self {
+            Point::Day(d) => Some((d, d)),
+            Point::Week(y, w) => {
+                let mon = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+                Some((mon, mon + Duration::days(6)))
+            }
+            Point::Weekend(y, w) => {
+                let sat = NaiveDate::from_isoywd_opt(y, w, Weekday::Sat)?;
+                Some((sat, sat + Duration::days(1)))
+            }
+            Point::Month(y, m) => months(y, m, 1),
+            Point::Quarter(y, q) if (1..=4).contains(&q) => months(y, (q - 1) * 3 + 1, 3),
+            Point::Half(y, h) if (1..=2).contains(&h) => months(y, (h - 1) * 6 + 1, 6),
+            Point::Season(y, s) => {
+                let first = match s {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                months(y, first, 3)
+            }
+            Point::Year(y) => months(y, 1, 12),
+            Point::Decade(d) => Some((
+                NaiveDate::from_ymd_opt(d.checked_mul(10)?, 1, 1)?,
+                NaiveDate::from_ymd_opt(d.checked_mul(10)?.checked_add(9)?, 12, 31)?,
+            )),
+            Point::Century(c) => Some((
+                NaiveDate::from_ymd_opt(c.checked_mul(100)?, 1, 1)?,
+                NaiveDate::from_ymd_opt(c.checked_mul(100)?.checked_add(99)?, 12, 31)?,
+            )),
+            Point::Quarter(..) | Point::Half(..) => None,
+        }
+    }
+
     /// The first day the point covers.
     pub fn first_day(&self) -> Option<NaiveDate> {
         match *self {
@@ -229,6 +309,39 @@ pub fn day_label(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_read_back_into_the_points_that_wrote_them() {
+        let d = NaiveDate::from_ymd_opt(2025, 5, 11).unwrap();
+        for p in [
+            Point::Day(d),
+            Point::Week(2025, 20),
+            Point::Weekend(2025, 20),
+            Point::Month(2024, 2),
+            Point::Quarter(2025, 2),
+            Point::Half(2025, 2),
+            Point::Season(2025, "WI"),
+            Point::Year(2025),
+            Point::Decade(199),
+            Point::Century(19),
+        ] {
+            assert_eq!(Point::from_value(&p.value()), Some(p), "{}", p.value());
+        }
+        for v in [
+            "P3Y",
+            "PRESENT_REF",
+            "XXXX-05",
+            "2025-13",
+            "2025-02-30",
+            "2025-Q5",
+            "2025-W60",
+            "20255",
+            "2025-5",
+            "",
+        ] {
+            assert_eq!(Point::from_value(v), None, "{v}");
+        }
+    }
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -737,10 +737,7 @@
     reveal(kind, index, span) {
       const ranges = Array.isArray(span) ? this.map.ranges(span[0], span[1]) : [];
       if (!ranges.length) return this.openCard(kind, index, null);
-      const node = ranges[0].startContainer;
-      const target = node.nodeType === 1 ? node : node.parentElement;
-      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
-      this.flash(ranges);
+      this.show(ranges, "auto");
       return this.openCard(kind, index, ranges[0]);
     }
 
@@ -857,11 +854,8 @@
       }
       const item = all[at];
       this.cursor = item;
-      const node = item.range.startContainer;
-      const target = node.nodeType === 1 ? node : node.parentElement;
-      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center" });
+      this.show([item.range], "auto");
       this.openCard(item.kind, item.index, item.range);
-      this.flash([item.range]);
       return { kind: item.kind, index: item.index, text: item.range.toString() };
     }
 
@@ -878,14 +872,24 @@
       return s.length > max ? s.slice(0, max - 1) + "…" : s;
     }
 
+    /**
+     * Scrolls the first of `ranges` to the middle of the screen and flashes them all.
+     * "auto" (the page's own scroll behaviour) where a card opens beside them next.
+     * @param {Range[]} ranges
+     * @param {"smooth"|"auto"} behavior
+     */
+    show(ranges, behavior) {
+      const node = ranges[0].startContainer;
+      const target = node.nodeType === 1 ? node : node.parentElement;
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center", behavior });
+      this.flash(ranges);
+    }
+
     /** Scrolls to [start, end) and flashes it with the `lede-focus` highlight. */
     jumpTo(span) {
       const ranges = Array.isArray(span) ? this.map.ranges(span[0], span[1]) : [];
       if (!ranges.length) return false;
-      const node = ranges[0].startContainer;
-      const target = node.nodeType === 1 ? node : node.parentElement;
-      if (target && target.scrollIntoView) target.scrollIntoView({ block: "center", behavior: "smooth" });
-      this.flash(ranges);
+      this.show(ranges, "smooth");
       return true;
     }
 

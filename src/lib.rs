@@ -99,12 +99,15 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let (text, truncated_at) = cap_length(text);
     let doc = text::Document::new(text);
     let mut people = people::find(&doc);
+    // Filled by the people stage's non-person verdicts (issue 13); the checks read it.
+    let entities: Vec<Entity> = Vec::new();
     let quotes = quotes::find(&doc, &mut people);
     let published = options.published.clone();
     let times = time::find(&doc, published.as_ref().map(|p| p.date));
     let flags = checks::run(&checks::Context {
         doc: &doc,
         people: &people,
+        entities: &entities,
         quotes: &quotes,
         times: &times,
         published: published.as_ref().map(|p| p.date),
@@ -113,6 +116,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     Ok(Analysis {
         published,
         people,
+        entities,
         quotes,
         times,
         flags,

@@ -52,6 +52,44 @@ pub struct Person {
     pub mentions: Vec<Mention>,
 }
 
+/// What a named thing that is not a person is. The people stage decides this; later
+/// stages (the speaker stage, the fact stage, the checks) read it instead of guessing
+/// from the raw text again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Organisation,
+    Product,
+    Work,
+    Place,
+    Event,
+    /// Capitalised and not a person, but of no clearer kind.
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Organisation => "organisation",
+            EntityKind::Product => "product",
+            EntityKind::Work => "work",
+            EntityKind::Place => "place",
+            EntityKind::Event => "event",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// A named thing that is not a person ("Prairie Ridge Credit Union", "Vision Pro"):
+/// kept so that the speaker stage and the checks can use it, never shown as a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The name as first given.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// A quotation or an attribution of speech.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -125,6 +163,8 @@ pub struct Flag {
 pub struct Analysis {
     pub published: Option<Published>,
     pub people: Vec<Person>,
+    /// Named things that are not people (organisations, products, works, places).
+    pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub times: Vec<TimeExpr>,
     pub flags: Vec<Flag>,

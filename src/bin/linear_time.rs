@@ -283,6 +283,7 @@ fn stages(text: &str) -> [f64; 5] {
     let flags = lede::checks::run(&lede::checks::Context {
         doc: &doc,
         people: &people,
+        entities: &[],
         quotes: &quotes,
         times: &times,
         published,

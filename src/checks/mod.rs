@@ -29,7 +29,7 @@ mod roles;
 mod timeframe;
 mod weekday_date;
 
-use crate::model::{Flag, Person, Quote, TimeExpr};
+use crate::model::{Entity, Flag, Person, Quote, TimeExpr};
 use crate::text::Document;
 use chrono::NaiveDate;
 
@@ -39,6 +39,7 @@ pub use office_holders::{holders, OfficeTerm};
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub people: &'a [Person],
+    pub entities: &'a [Entity],
     pub quotes: &'a [Quote],
     pub times: &'a [TimeExpr],
     pub published: Option<NaiveDate>,
@@ -95,6 +96,7 @@ pub(crate) mod testing {
         let ctx = Context {
             doc: &doc,
             people,
+            entities: &[],
             quotes: &[],
             times: &[],
             published,

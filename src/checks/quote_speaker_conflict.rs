@@ -223,6 +223,7 @@ mod tests {
         let ctx = Context {
             doc: &doc,
             people: &[],
+            entities: &[],
             quotes: &quotes,
             times: &[],
             published: None,

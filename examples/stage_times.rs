@@ -28,6 +28,7 @@ fn main() {
     let flags = lede::checks::run(&lede::checks::Context {
         doc: &doc,
         people: &people,
+        entities: &[],
         quotes: &quotes,
         times: &times,
         published,
@@ -36,6 +37,7 @@ fn main() {
     let ctx = lede::checks::Context {
         doc: &doc,
         people: &people,
+        entities: &[],
         quotes: &quotes,
         times: &times,
         published,

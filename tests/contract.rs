@@ -98,6 +98,29 @@ fn empty_and_whitespace_input() {
     }
 }
 
+/// A spent budget stops the pipeline before its next stage and says which: the people
+/// found so far are kept, the skipped stages' arrays are empty, and the JSON says so.
+#[test]
+fn a_spent_time_budget_stops_before_the_next_stage_and_says_so() {
+    fn frozen_late() -> f64 {
+        1e12
+    }
+    let text = "“We will win,” Ana Ortiz said on Monday.";
+    let options = Options::default().with_budget(0.0, frozen_late);
+    let a = analyze(text, &options).unwrap();
+    let inc = a.incomplete.as_ref().expect("incomplete");
+    assert_eq!(inc.stopped_before, "quotes");
+    assert!(!a.people.is_empty() && a.quotes.is_empty() && a.times.is_empty());
+    let v = serde_json::to_value(Report::new(&a, text, Unit::Utf16)).unwrap();
+    assert_eq!(v["incomplete"]["stopped_before"], "quotes");
+    let full = analyze(
+        text,
+        &Options::default().with_budget(60_000.0, lede::budget::native_clock),
+    )
+    .unwrap();
+    assert!(full.incomplete.is_none() && !full.quotes.is_empty() && !full.times.is_empty());
+}
+
 #[test]
 fn huge_input_is_cut_and_reported() {
     let para = "Officials said the talks on Monday went well. “We made progress,” one said.\n";

@@ -98,7 +98,11 @@ pub fn detect(t: &Tokens) -> Vec<Found> {
         match p.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
-                out.push(f);
+                // An impossible day ("February 30, 2024") is consumed whole, so none
+                // of its parts is read as a date either.
+                if f.sem.is_possible() {
+                    out.push(f);
+                }
             }
             _ => i += 1,
         }
@@ -122,6 +126,10 @@ fn found(start: usize, (end, sem): (usize, Sem), modifier: Option<&'static str>)
         modifier,
     }
 }
+
+/// The largest count read as a number of time units: a billion (of years, say).
+/// Bigger numbers are ids, sums or noise, never a duration.
+const MAX_COUNT: f64 = 1e9;
 
 /// Words before a weekday/month/number that make a month name ("May", "March") safe to read as a month.
 const MONTH_CONTEXT: &[&str] = &[
@@ -771,6 +779,11 @@ impl<'a> Parser<'a> {
         match self.t.kind(i)? {
             Kind::Num => {
                 let v: f64 = w.replace(',', "").parse().ok()?;
+                // Counts beyond any span of time a text speaks of are not durations
+                // (and would overflow the value's integer).
+                if !(0.0..=MAX_COUNT).contains(&v) {
+                    return None;
+                }
                 // "2 1/2": a whole number and a fraction.
                 let t = self.t;
                 if self.is(i + 2, "/") && t.glued(i + 2) && t.glued(i + 3) && !t.glued(i + 1) {

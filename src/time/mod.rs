@@ -163,6 +163,105 @@ mod tests {
         }
     }
 
+    /// Hostile numbers: impossible days are not dates, counts beyond a sane range are
+    /// not durations, and no number panics or overflows.
+    #[test]
+    fn impossible_dates_and_huge_counts() {
+        let cases: &[(&str, &[&str])] = &[
+            // (text, values that must not appear)
+            (
+                "It happened on February 30, 2024, they said.",
+                &["2024-02-30", "2024-02"],
+            ),
+            (
+                "Filed 31 April 2023 and 2023-02-29.",
+                &["2023-04-31", "2023-02-29"],
+            ),
+            (
+                "It lasted 18446744073709551616 days.",
+                &["P9223372036854775807D"],
+            ),
+            (
+                "Some 99999999999999999999999 years passed.",
+                &["P9223372036854775807Y"],
+            ),
+        ];
+        for (text, banned) in cases {
+            let got = run(text, Some("2024-03-01"));
+            for (_, _, v) in &got {
+                assert!(!banned.contains(&v.as_str()), "{text}: {v}");
+                assert!(!v.contains("9223372036854775807"), "{text}: {v}");
+            }
+        }
+        // Still dates and durations: a possible leap day, a large but real count.
+        let got = run(
+            "On February 29, 2024, after 10,000 years.",
+            Some("2024-03-01"),
+        );
+        let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(values, vec!["2024-02-29", "P10000Y"]);
+        let got = run(
+            "Since 29 February the 30 June 2023 deadline held.",
+            Some("2024-03-01"),
+        );
+        let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert!(values.contains(&"2023-06-30"), "{values:?}");
+    }
+
+    #[test]
+    fn any_number_never_panics() {
+        let numbers = [
+            "0",
+            "1",
+            "9",
+            "31",
+            "32",
+            "99",
+            "1000",
+            "2200",
+            "9999",
+            "10000",
+            "65535",
+            "4294967296",
+            "9223372036854775807",
+            "18446744073709551616",
+            "1e308",
+            "1.5",
+            "2,147,483,648",
+            "999999999999999999999999999999",
+        ];
+        let frames = [
+            "{n} days",
+            "{n} years ago",
+            "in {n} centuries",
+            "{n} millennia later",
+            "May {n}, {n}",
+            "{n} May {n}",
+            "{n}/{n}/{n}",
+            "{n}-{n}-{n}",
+            "at {n}:{n}",
+            "the {n}s",
+            "{n} weeks from now",
+            "the {n}th century",
+            "Q{n} {n}",
+            "{n} hours earlier",
+            "every {n} days",
+        ];
+        for f in frames {
+            for a in numbers {
+                let text = f.replace("{n}", a);
+                for dct in [
+                    None,
+                    NaiveDate::from_ymd_opt(2025, 5, 12),
+                    Some(NaiveDate::MAX),
+                    Some(NaiveDate::MIN),
+                ] {
+                    let _ = find(&Document::new(&text), dct);
+                }
+            }
+        }
+    }
+
     #[test]
     fn without_a_date_weekdays_stay_weekdays() {
         let got = run("The vote was held on Sunday, two days ago.", None);

@@ -22,6 +22,7 @@ pub mod scan;
 pub mod sem;
 pub mod tense;
 pub mod timeline;
+pub mod zone;
 
 use crate::model::TimeExpr;
 use crate::span::Span;

@@ -121,8 +121,9 @@ fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u8) -> Option<NaiveDate> {
 }
 
 impl Zone {
-    /// True when daylight saving is in force at this UTC instant. Transitions are
-    /// taken at 02:00 standard time (01:00 UTC in the EU), which is exact to the hour.
+    /// True when daylight saving is in force at this UTC instant. Transitions as the
+    /// rules state them: 02:00 local (01:00 UTC in the EU); the southern rules' ends
+    /// at 03:00 daylight time are taken at 02:00 standard time.
     fn in_dst(&self, utc: NaiveDateTime) -> bool {
         let y = utc.year();
         let std = utc + Duration::minutes(self.standard as i64);
@@ -136,7 +137,9 @@ impl Zone {
                 } else {
                     (nth_weekday(y, 4, sun, 1), nth_weekday(y, 10, sun, 0))
                 };
-                matches!((at2(a), at2(b)), (Some(a), Some(b)) if std >= a && std < b)
+                // It ends at 02:00 daylight time, which is 01:00 standard time.
+                let b = b.and_then(|d| d.and_hms_opt(1, 0, 0));
+                matches!((at2(a), b), (Some(a), Some(b)) if std >= a && std < b)
             }
             Dst::Eu => {
                 let at1 = |d: Option<NaiveDate>| d.and_then(|d| d.and_hms_opt(1, 0, 0));

@@ -815,6 +815,17 @@ impl<'a> Parser<'a> {
             "several" | "few" | "many" | "some" => return Some((i + 1, None)),
             "couple" if self.is(i + 1, "of") => return Some((i + 2, Some(2.0))),
             "half" if self.any(i + 1, &["a", "an"]) => return Some((i + 2, Some(0.5))),
+            // "half-century", "half century", "half-hour": half of the unit that follows.
+            "half" => {
+                let k = if self.is(i + 1, "-") && self.t.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.unit(k).is_some() && !self.w(k).ends_with('s') {
+                    return Some((k, Some(0.5)));
+                }
+            }
             _ => {}
         }
         let v = self.lex.cardinal(w)?;

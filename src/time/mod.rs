@@ -16,6 +16,7 @@ pub mod anchor;
 pub mod detect;
 pub mod label;
 pub mod lexicon;
+pub mod not_time;
 pub mod point;
 pub mod resolve;
 pub mod scan;
@@ -37,7 +38,7 @@ use sem::{From, Sem};
 /// Finds time expressions and resolves them against `published` when given.
 pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let toks = Tokens::new(doc.text);
-    let found = detect::detect(&toks);
+    let found = not_time::filter(&toks, detect::detect(&toks));
     let mut items: Vec<Item> = Vec::with_capacity(found.len());
     let mut modifiers = Vec::with_capacity(found.len());
     // The last specific time spoken of, with the sentence it was in.
@@ -92,7 +93,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             kind: it.resolved.kind,
             value: Some(it.resolved.value.clone()),
             modifier: modifier.map(str::to_string),
-            label: label::label(&it.sem, modifier, &it.resolved),
+            label: label::label(&it.sem, modifier, &it.resolved, published.is_some()),
             basis: label::basis(&it.resolved.basis, published.is_some()),
         })
         .collect()
@@ -272,7 +273,10 @@ mod tests {
             e[0].basis.as_deref(),
             Some("not resolved: no publication date")
         );
-        assert_eq!(e[0].label.as_deref(), Some("Sunday"));
+        assert_eq!(
+            e[0].label.as_deref(),
+            Some("a Sunday (no publication date known)")
+        );
         assert_eq!(got[1].0, "two days ago");
         assert_eq!(got[1].2, "XXXX-XX-XX");
     }

@@ -1017,7 +1017,8 @@ mod tests {
     #[test]
     fn visible_date_sources() {
         let para = "The harbour council met for four hours on Tuesday, and the vote, when it came, was close, officials said.";
-        let cases: &[(&[(&str, &str, &str)], &str, &str)] = &[
+        type Blocks<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let cases: &[(Blocks, &str, &str)] = &[
             // The dateline opening the body, with and without a place.
             (&[], "Feb. 23, 2015 -- Life on the harbour changed for good this week, the council said.", "2015-02-23 dateline -"),
             (&[], "WASHINGTON, March 3, 2016 — The council met for four hours.", "2016-03-03 dateline -"),

@@ -1198,7 +1198,15 @@ impl<'a> Parser<'a> {
     fn day_month(&self, i: usize) -> M {
         let d = self.day_number(i)?;
         let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
-        let (k, m) = self.month_word(k)?;
+        // After a day number an abbreviation needs no dot: "22 Dec, 2016".
+        let abbrev = || {
+            (self.t.kind(k) == Some(Kind::Word) && self.capitalised(k))
+                .then(|| self.lex.month(self.w(k)))
+                .flatten()
+                .filter(|_| self.w(k) != "mar" || self.year_after(k + 1).is_some())
+                .map(|m| (k + 1, m))
+        };
+        let (k, m) = self.month_word(k).or_else(abbrev)?;
         if let Some((end, y)) = self.year_after(k) {
             return Some((
                 end,
@@ -1318,6 +1326,11 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         if self.t.kind(i) == Some(Kind::Mixed) && w.len() == 5 && w.ends_with("0s") {
             let y: i32 = w[..4].parse().ok()?;
+            // "the 1800s", "the 1900s" name centuries (TimeML "18", "19"); "the 2000s"
+            // is read as the decade, as it usually is.
+            if y % 100 == 0 && y != 2000 {
+                return Some((i + 1, Sem::Century(y / 100)));
+            }
             return Some((i + 1, Sem::Decade(y / 10)));
         }
         if self.t.digits(i) == 4
@@ -2102,9 +2115,11 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
-        "CE" if n.is_none() => "PXC".to_string(),
+        // Vague centuries and millennia keep their TimeML units (PXCE, PXML, P2ML);
+        // counted decades and centuries are years, as TimeBank writes them (P20Y).
+        "CE" if n.is_none() => "PXCE".to_string(),
         "CE" => format!("P{}Y", num(100.0)),
-        "ML" => format!("P{}Y", num(1000.0)),
+        "ML" => format!("P{}ML", num(1.0)),
         _ => format!("P{}D", num(1.0)),
     }
 }

@@ -185,7 +185,11 @@ fn label_words(sem: &Sem, modifier: Option<&str>, r: &Resolved) -> Option<String
             } else if day_like && matches!(modifier, Some("START")) {
                 text.push_str(", morning");
             } else if !m.is_empty() {
-                text = format!("{}{text}", m);
+                // "the early 20th century", not "early the 20th century".
+                text = match text.strip_prefix("the ") {
+                    Some(rest) => format!("the {m}{rest}"),
+                    None => format!("{m}{text}"),
+                };
             }
             Some(text)
         }

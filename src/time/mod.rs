@@ -8,6 +8,24 @@
 //! [`tense`] (tense of the clause) → [`resolve`] (calendar values, [`point`]) →
 //! [`anchor`] (quoted "tomorrow" counted from the statement's date) → [`label`].
 //!
+//! Normalisation conventions (TimeML TIMEX3, as TimeBank/TempEval-3 write them):
+//!
+//! | phrase | value | note |
+//! |---|---|---|
+//! | "the 1970s", "the '70s", "the seventies" | `197` | decade: the first three digits |
+//! | "the 20th century", "the 1900s" | `19` | century: the first two digits ("the 2000s" is the decade `200`) |
+//! | "now", "current", "at present" | `PRESENT_REF` | the day itself when a card shows it |
+//! | "summer 1961", "last fall" | `1961-SU`, `2024-FA` | seasons SP, SU, FA, WI |
+//! | "the third quarter of 2024", "the first half" | `2024-Q3`, `2024-H1` | quarters and halves |
+//! | "two decades", "a century" | `P20Y`, `P100Y` | counted decades and centuries in years (TimeBank) |
+//! | "decades", "centuries", "a millennium" | `PXDE`, `PXCE`, `P1ML` | vague counts and millennia keep their units |
+//! | "half a century", "the last half-century" | `P50Y` | fractions go to the next unit (2.5 years = `P2Y6M`) |
+//! | "the past year" | `2024` | the calendar year before, as TimeBank reads it |
+//!
+//! The `label` and `basis` of each expression are reader words from [`label`]
+//! ("2 years", "the present", "a Thursday (no publication date known)"); a TIMEX code
+//! never reaches them. [`not_time`] drops phrases that look like times but are not.
+//!
 //! Example: with dct 2025-05-12, "She said late Sunday the 30-day truce starts
 //! tomorrow." gives "late Sunday" = DATE 2025-05-11 (mod END), "30-day" = DURATION
 //! P30D and "tomorrow" = DATE 2025-05-13.

@@ -101,13 +101,40 @@ pub fn detect(t: &Tokens) -> Vec<Found> {
                 // An impossible day ("February 30, 2024") is consumed whole, so none
                 // of its parts is read as a date either.
                 if f.sem.is_possible() {
-                    out.push(f);
+                    out.push(one_day(t, f));
                 }
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// Modal verbs: after one, "one day" is an unspecified future ("will one day be").
+const MODALS: &[&str] = &[
+    "will", "would", "might", "could", "may", "can", "shall", "should", "must", "'ll", "to",
+];
+
+/// "one day" is a count of one day where a count fits ("for one day", "in one day");
+/// after a modal it is an unspecified future time (TimeML FUTURE_REF: "will one day
+/// be"). (Narration's "and then one day", an unspecified day, is not told apart yet.)
+fn one_day(t: &Tokens, f: Found) -> Found {
+    let is_one_day = f.end == f.start + 2
+        && t.w(f.start) == "one"
+        && t.w(f.start + 1) == "day"
+        && matches!(f.sem, Sem::Duration { .. })
+        && f.modifier.is_none();
+    if !is_one_day {
+        return f;
+    }
+    let prev = f.start.checked_sub(1).map_or("", |p| t.w(p));
+    if !MODALS.contains(&prev) {
+        return f;
+    }
+    Found {
+        sem: Sem::Ref("FUTURE_REF"),
+        ..f
+    }
 }
 
 struct Parser<'a> {
@@ -2142,6 +2169,16 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         spans(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn one_day_after_a_modal_is_the_future() {
+        let sems: Vec<Sem> = spans("Islam will one day be large. He stayed for one day.")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(sems[0], Sem::Ref("FUTURE_REF"));
+        assert!(matches!(sems[1], Sem::Duration { .. }));
     }
 
     #[test]

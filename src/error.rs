@@ -1,4 +1,7 @@
 //! Errors the core can return. Odd prose never errors: it just yields fewer findings.
+//! Input past [`crate::MAX_TEXT_BYTES`] is not an error either: it is cut at a paragraph
+//! and the cut is reported in `truncated_at`; a line of `lede batch` that is not the
+//! documented JSON is the CLI's own error (`src/bin/lede/input.rs`), not the core's.
 
 use std::fmt;
 
@@ -9,12 +12,6 @@ pub enum Error {
     /// The publication date was not a calendar date in `YYYY-MM-DD` form.
     /// Pass a date like `2025-05-12`, or none at all.
     InvalidPublishedDate(String),
-    /// The input is larger than the engine accepts in one call (`limit` bytes).
-    /// Split the text, or pass only the article body.
-    TooLarge { len: usize, limit: usize },
-    /// A batch line could not be read as the documented JSON shape.
-    /// Fix the line; the other lines are still processed.
-    BadInput(String),
 }
 
 impl fmt::Display for Error {
@@ -23,11 +20,6 @@ impl fmt::Display for Error {
             Error::InvalidPublishedDate(s) => {
                 write!(f, "publication date {s:?} is not a date like 2025-05-12")
             }
-            Error::TooLarge { len, limit } => write!(
-                f,
-                "input is {len} bytes, more than the {limit}-byte limit; pass the article body only or split it"
-            ),
-            Error::BadInput(s) => write!(f, "bad input: {s}"),
         }
     }
 }

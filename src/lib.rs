@@ -25,6 +25,7 @@
 //! ```
 
 pub mod article;
+pub mod budget;
 pub mod checks;
 pub mod error;
 pub mod model;
@@ -54,6 +55,9 @@ pub const MAX_TEXT_BYTES: usize = 2_000_000;
 pub struct Options {
     /// The article's publication date, when known, and where it came from.
     pub published: Option<Published>,
+    /// A time limit: past it, the remaining stages are skipped and
+    /// [`Analysis::incomplete`] says which. `None`: no limit.
+    pub budget: Option<budget::Budget>,
 }
 
 impl Options {
@@ -62,11 +66,18 @@ impl Options {
         let date = parse_date(date)?;
         Ok(Options {
             published: Some(Published::given(date, source)),
+            budget: None,
         })
     }
 }
 
 impl Options {
+    /// The same options with a time budget of `limit_ms` milliseconds from now.
+    pub fn with_budget(mut self, limit_ms: f64, clock: budget::Clock) -> Options {
+        self.budget = Some(budget::Budget::new(limit_ms, clock));
+        self
+    }
+
     /// Options for a publication date the caller gave (`YYYY-MM-DD`), or else `fallback`
     /// (for a page: the date article finding read from its metadata). One rule for the
     /// CLI, the batch mode and the wasm binding: a given date always wins.
@@ -78,6 +89,7 @@ impl Options {
             Some(d) => Options::with_published(d, "given"),
             None => Ok(Options {
                 published: fallback,
+                budget: None,
             }),
         }
     }
@@ -93,22 +105,51 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
 /// Analyses one article text.
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let (text, truncated_at) = cap_length(text);
+    let budget = options.budget;
+    // Past the budget, the stages after the one running are skipped (in order).
+    let over = |stage: &'static str| -> Option<Incomplete> {
+        budget.filter(|b| b.spent()).map(|b| Incomplete {
+            stopped_before: stage,
+            elapsed_ms: b.elapsed_ms(),
+            budget_ms: b.limit_ms(),
+        })
+    };
     let doc = text::Document::new(text);
     let mut people = people::find(&doc);
     // Filled by the people stage's non-person verdicts (issue 13); the checks read it.
     let entities: Vec<Entity> = Vec::new();
-    let quotes = quotes::find(&doc, &mut people);
+    let mut incomplete = over("quotes");
+    let quotes = if incomplete.is_none() {
+        quotes::find(&doc, &mut people)
+    } else {
+        Vec::new()
+    };
     let published = options.published.clone();
-    let times = time::find(&doc, published.as_ref().map(|p| p.date));
-    let flags = checks::run(&checks::Context {
-        doc: &doc,
-        people: &people,
-        entities: &entities,
-        quotes: &quotes,
-        times: &times,
-        published: published.as_ref().map(|p| p.date),
-    });
-    let timeline = time::timeline::build(&doc, &times);
+    incomplete = incomplete.or_else(|| over("time"));
+    let times = if incomplete.is_none() {
+        time::find(&doc, published.as_ref().map(|p| p.date))
+    } else {
+        Vec::new()
+    };
+    incomplete = incomplete.or_else(|| over("checks"));
+    let flags = if incomplete.is_none() {
+        checks::run(&checks::Context {
+            doc: &doc,
+            people: &people,
+            entities: &entities,
+            quotes: &quotes,
+            times: &times,
+            published: published.as_ref().map(|p| p.date),
+        })
+    } else {
+        Vec::new()
+    };
+    incomplete = incomplete.or_else(|| over("timeline"));
+    let timeline = if incomplete.is_none() {
+        time::timeline::build(&doc, &times)
+    } else {
+        Vec::new()
+    };
     Ok(Analysis {
         published,
         people,
@@ -118,6 +159,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         flags,
         timeline,
         truncated_at,
+        incomplete,
     })
 }
 

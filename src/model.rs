@@ -197,4 +197,18 @@ pub struct Analysis {
     pub timeline: Vec<crate::time::timeline::Event>,
     /// Set when the input was cut to the engine's limit: how many bytes were analysed.
     pub truncated_at: Option<usize>,
+    /// Set when the time budget ran out: the stages from `stopped_before` on were skipped.
+    pub incomplete: Option<Incomplete>,
+}
+
+/// An analysis that stopped at its time budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incomplete {
+    /// The first stage not run ("quotes", "time", "checks", "timeline"); later ones were
+    /// skipped too.
+    pub stopped_before: &'static str,
+    /// Milliseconds spent when it stopped.
+    pub elapsed_ms: f64,
+    /// The budget it had.
+    pub budget_ms: f64,
 }

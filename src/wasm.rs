@@ -14,6 +14,16 @@ use crate::{analyze, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// The most time one analysis may take in the worker before it stops at the next stage
+/// boundary and answers with what it has (`incomplete` in the result): the worker serves
+/// every tab, so one hard page must not hold the others up for long.
+const WORKER_BUDGET_MS: f64 = 2_500.0;
+
+/// The worker's clock for the budget (milliseconds; only differences are used).
+fn worker_clock() -> f64 {
+    js_sys::Date::now()
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -45,7 +55,9 @@ pub fn analyze_text(input: JsValue) -> Result<JsValue, JsError> {
     let input: TextInput = serde_wasm_bindgen::from_value(input)
         .map_err(|e| JsError::new(&format!("expected {{text, published}}: {e}")))?;
     let given = input.published.as_deref().filter(|s| !s.is_empty());
-    let options = Options::given_or(given, None).map_err(|e| JsError::new(&e.to_string()))?;
+    let options = Options::given_or(given, None)
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .with_budget(WORKER_BUDGET_MS, worker_clock);
     let analysis = analyze(&input.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Report::new(&analysis, &input.text, Unit::Utf16))
 }
@@ -70,7 +82,8 @@ pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue,
     let extracted = extract(&page);
     let given = published.as_deref().filter(|s| !s.is_empty());
     let options = Options::given_or(given, extracted.published.clone())
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&e.to_string()))?
+        .with_budget(WORKER_BUDGET_MS, worker_clock);
     let analysis = analyze(&extracted.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);

@@ -5,21 +5,15 @@
 use lede::article::{extract, html::page_from_html};
 use std::path::PathBuf;
 
+mod common;
+
 fn pages_dir() -> Option<PathBuf> {
-    [
-        "../shared/eval/pages",
-        "../../shared/eval/pages",
-        "/work/shared/eval/pages",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.join("news_index.json").exists())
+    common::shared_path("eval/pages/news_index.json").and_then(|p| p.parent().map(PathBuf::from))
 }
 
 #[test]
 fn news_pages_dates_match_expected_metadata() {
     let Some(root) = pages_dir() else {
-        eprintln!("skipped: ../shared/eval/pages not found");
         return;
     };
     let index: serde_json::Value = std::fs::read_to_string(root.join("news_index.json"))

@@ -98,6 +98,29 @@ fn empty_and_whitespace_input() {
     }
 }
 
+/// A spent budget stops the pipeline before its next stage and says which: the people
+/// found so far are kept, the skipped stages' arrays are empty, and the JSON says so.
+#[test]
+fn a_spent_time_budget_stops_before_the_next_stage_and_says_so() {
+    fn frozen_late() -> f64 {
+        1e12
+    }
+    let text = "“We will win,” Ana Ortiz said on Monday.";
+    let options = Options::default().with_budget(0.0, frozen_late);
+    let a = analyze(text, &options).unwrap();
+    let inc = a.incomplete.as_ref().expect("incomplete");
+    assert_eq!(inc.stopped_before, "quotes");
+    assert!(!a.people.is_empty() && a.quotes.is_empty() && a.times.is_empty());
+    let v = serde_json::to_value(Report::new(&a, text, Unit::Utf16)).unwrap();
+    assert_eq!(v["incomplete"]["stopped_before"], "quotes");
+    let full = analyze(
+        text,
+        &Options::default().with_budget(60_000.0, lede::budget::native_clock),
+    )
+    .unwrap();
+    assert!(full.incomplete.is_none() && !full.quotes.is_empty() && !full.times.is_empty());
+}
+
 #[test]
 fn huge_input_is_cut_and_reported() {
     let para = "Officials said the talks on Monday went well. “We made progress,” one said.\n";
@@ -155,6 +178,26 @@ proptest! {
             None => Options::default(),
         };
         let a = analyze(&text, &options).unwrap();
+        prop_assert!(spans_ok(&text, &a));
+    }
+
+    /// Multibyte characters glued to the English suffixes and marks the rules cut at (the
+    /// 7-byte crash of issue 11 was a Myanmar letter before "ing").
+    #[test]
+    fn multibyte_glued_to_suffixes(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("ing"), Just("ed"), Just("s"), Just("'s"), Just("’s"), Just("said"),
+                Just("Mr"), Just("-year-old"), Just("“"), Just("”"), Just("\u{ad}"),
+                Just("\u{200b}"), Just("\u{a0}"), Just("\u{1041}"), Just("\u{d55c}"),
+                Just("α"), Just("é"), Just("中"), Just("😀"), Just("ع"), Just("א"), Just("क"),
+                Just(" "), Just("."), Just("\n"), Just("A"), Just("tt"), Just("12"),
+            ],
+            0..80,
+        ),
+    ) {
+        let text: String = pieces.concat();
+        let a = analyze(&text, &Options::default()).unwrap();
         prop_assert!(spans_ok(&text, &a));
     }
 }

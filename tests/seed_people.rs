@@ -5,18 +5,10 @@
 use lede::model::{MentionKind, Person, Quote};
 use lede::{analyze, Analysis, Options};
 
+mod common;
+
 fn load() -> Option<String> {
-    for p in [
-        "../shared/seed/article.txt",
-        "../../shared/seed/article.txt",
-        "/work/shared/seed/article.txt",
-    ] {
-        if let Ok(t) = std::fs::read_to_string(p) {
-            return Some(t);
-        }
-    }
-    eprintln!("skip: seed article not found");
-    None
+    common::shared_text("seed/article.txt")
 }
 
 fn person<'a>(a: &'a Analysis, name: &str) -> &'a Person {

@@ -3,13 +3,11 @@
 //! Skips with a message when the shared directory is absent.
 
 use lede::{analyze, Options, TimeType};
-use std::path::PathBuf;
+
+mod common;
 
 fn seed() -> Option<String> {
-    ["../shared/seed", "../../shared/seed", "/work/shared/seed"]
-        .iter()
-        .map(|d| PathBuf::from(d).join("article.txt"))
-        .find_map(|p| std::fs::read_to_string(p).ok())
+    common::shared_text("seed/article.txt")
 }
 
 /// The expression that covers the first occurrence of `needle` after `after`.
@@ -29,7 +27,6 @@ fn expr_at<'a>(
 #[test]
 fn seed_time_expressions() {
     let Some(text) = seed() else {
-        println!("seed article not found (../shared/seed); skipping");
         return;
     };
     let opts = Options::with_published("2025-05-12", "test").unwrap();
@@ -99,7 +96,6 @@ fn seed_time_expressions() {
 #[test]
 fn seed_timeline_in_date_order() {
     let Some(text) = seed() else {
-        println!("seed article not found (../shared/seed); skipping");
         return;
     };
     let opts = Options::with_published("2025-05-12", "test").unwrap();

@@ -29,6 +29,17 @@ pub struct Report {
     /// Present when the input was cut: the offset up to which it was analysed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truncated_at: Option<usize>,
+    /// Present when the time budget ran out before every stage ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<IncompleteOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IncompleteOut {
+    /// The first stage not run: "quotes", "time", "checks" or "timeline" (later ones skipped too).
+    pub stopped_before: &'static str,
+    pub elapsed_ms: f64,
+    pub budget_ms: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,6 +202,11 @@ impl Report {
                 })
                 .collect(),
             truncated_at: analysis.truncated_at.map(|b| map.get(b)),
+            incomplete: analysis.incomplete.as_ref().map(|i| IncompleteOut {
+                stopped_before: i.stopped_before,
+                elapsed_ms: (i.elapsed_ms * 10.0).round() / 10.0,
+                budget_ms: i.budget_ms,
+            }),
         }
     }
 }

@@ -11,9 +11,9 @@
 //! | counter | "Current Time 0:00", "Remaining Time -0:00" (player readouts) | "at 00:00", "0:30 a.m." |
 //! | compound | "now-famous", "1960s-style", "Ash Wednesday-like" | "30-day", "2015-16", "2005-era" (the era is the year's) |
 //! | title | "The World of Tomorrow", "30 Years at the Movies" (a time word capitalised mid-sentence) | "Tomorrow, the vote", "in May", "on Monday" |
-//! | name | "Sunday Review", "Morning Edition", "World Drug Report 2014" | "Sunday night", "on Sunday President Obama", "in 2014" |
-//! | age | "55 years" in "difference in age is 55 years", "11 months of age" | "for 55 years", "11 months ago" |
-//! | temperature | "highs in the 60s", "the 60s degrees" | "in the 60s", "the 1960s" |
+//! | name | "Sunday Review", "Morning Edition", "World Drug Report 2014" | "Sunday night", "in 2014", "Developers Conference 2010" |
+//! | age | "55 years" in "difference in age is 55 years", "11 months of age" | "for 55 years", "a 27-year veteran" |
+//! | temperature | "highs in the 60s", "the 60s degrees" | "in the 60s", "the 1960s", "a high in 1983" |
 //! | money | "$2014", "£1990" | "in 2014" |
 //! | idiom | "a thing of the past", "every now and then", "a day of judgment" | "in the past", "now", "that day" |
 
@@ -142,7 +142,7 @@ fn opens(t: &Tokens, i: usize) -> bool {
     closed
         || matches!(
             prev,
-            "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "(" | "—" | "–" | "'" | "…"
+            "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "`" | "(" | "—" | "–" | "'" | "…"
         )
         || (prev == "-" && t.gap_before(i - 1).contains(' '))
 }
@@ -192,11 +192,13 @@ fn name(t: &Tokens, f: &Found) -> bool {
     if !matches!(f.sem, Sem::Year(_)) || f.start < 2 {
         return false;
     }
+    // The year of a publication's edition ("World Drug Report 2014"), not of an
+    // event ("Developers Conference 2010", which TimeML dates).
     let (a, b) = (f.start - 2, f.start - 1);
     let named = |i: usize| {
         t.kind(i) == Some(Kind::Word) && t.cap(i) && !lexicon().knows(t.w(i)) && t.w(i).len() > 1
     };
-    named(a) && named(b) && !opens(t, b) && !t.glued(b)
+    named(a) && named(b) && WORDS.name_heads.contains(t.w(b)) && !opens(t, b)
 }
 
 /// A count of years, months or weeks that is an age: "11 months of age", "aged 30
@@ -206,18 +208,22 @@ fn age(t: &Tokens, f: &Found) -> bool {
         return false;
     }
     let after = t.w(f.end) == "of" && t.w(f.end + 1) == "age" || t.w(f.end) == "old";
-    let before = (f.start.saturating_sub(3)..f.start).any(|i| WORDS.ages.contains(t.w(i)));
+    // "old" only counts after the number: "52 years old and a 27-year veteran".
+    let before = (f.start.saturating_sub(3)..f.start)
+        .any(|i| WORDS.ages.contains(t.w(i)) && t.w(i) != "old");
     after || before
 }
 
 /// A decade or count that is a temperature: "highs in the 60s", "the 60s degrees".
 fn temperature(t: &Tokens, f: &Found) -> bool {
-    if !matches!(f.sem, Sem::Decade(_) | Sem::ShortDecade(_) | Sem::Year(_)) {
+    // Only a decade without its century can be a temperature ("the 60s"); "a high in
+    // 1983" is a year.
+    if !matches!(f.sem, Sem::ShortDecade(_)) {
         return false;
     }
     let before = (f.start.saturating_sub(4)..f.start).any(|i| WORDS.temps.contains(t.w(i)));
     let after = WORDS.temps.contains(t.w(f.end)) || t.w(f.end) == "°";
-    (before && !matches!(f.sem, Sem::Decade(d) if d >= 100)) || after
+    before || after
 }
 
 /// A sum of money: a number right after a currency sign.
@@ -294,6 +300,16 @@ mod tests {
             // temperature
             ("Expect highs in the 60s today.", &["today"]),
             ("Music of the 60s and the 1960s.", &["the 60s", "the 1960s"]),
+            ("The stock hit a high in 1983.", &["1983"]),
+            (
+                "At the Worldwide Developers Conference 2010 it rained.",
+                &["2010"],
+            ),
+            (
+                "Reupke, 52 years old and a 27-year veteran, left.",
+                &["27-year"],
+            ),
+            ("``Today, I am here,'' he said.", &["Today"]),
             // money
             ("It cost $2014 in 2014.", &["2014"]),
             // idiom

@@ -953,6 +953,18 @@ impl<'a> Parser<'a> {
             && self.unit(k + 1).is_some()
         {
             k + 1
+        } else if !hyphenated
+            && self.t.kind(k) == Some(Kind::Word)
+            && self.is(k + 1, "-")
+            && self.t.glued(k + 1)
+            && self.t.glued(k + 2)
+            && self.t.kind(k + 2) == Some(Kind::Word)
+            && self.unit(k + 2).is_none()
+            && self.unit(k + 3).is_some()
+            && self.w(k + 3).ends_with('s')
+        {
+            // A compound adjective between count and unit: "two non-emergency days".
+            k + 3
         } else {
             k
         };
@@ -2169,6 +2181,20 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         spans(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn compound_adjective_between_count_and_unit() {
+        let got = spans("It was capped on two non-emergency days and three-quarters of voters.");
+        assert_eq!(got[0].0, "two non-emergency days");
+        assert_eq!(
+            got[0].1,
+            Sem::Duration {
+                n: Some(2.0),
+                unit: "D"
+            }
+        );
+        assert_eq!(got.len(), 1);
     }
 
     #[test]

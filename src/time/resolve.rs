@@ -344,9 +344,19 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             // Clock units count in whole days: "three hours ago" is still the day of
             // publication, "48 hours earlier" two days before.
+            // A fractional count moves to the next smaller unit ("a year and a half
+            // ago" is 18 months back, "half a century ago" five decades back), so it
+            // is never rounded to a whole unit.
+            let fractional = n.fract() != 0.0;
+            let part_century = fractional && *unit == "CE";
             let (steps, unit) = match *unit {
                 "TH" => ((n / 24.0).floor() as i64 * sign, "D"),
                 "TM" | "TS" => (0, "D"),
+                "Y" if fractional => (((n * 12.0).round() as i64) * sign, "M"),
+                "DE" if fractional => (((n * 10.0).round() as i64) * sign, "Y"),
+                "CE" if fractional => (((n * 10.0).round() as i64) * sign, "DE"),
+                "M" if fractional => (((n * 30.0).round() as i64) * sign, "D"),
+                "W" if fractional => (((n * 7.0).round() as i64) * sign, "D"),
                 u => ((n.round() as i64) * sign, u),
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
@@ -386,6 +396,12 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             let shifted = match (anchor, *from, unit) {
                 // "that year", "that quarter": the unit containing the time spoken of.
                 (_, _, u) if steps == 0 => coarsen(anchor, u),
+                // Decades counted back from a day land in a year; the value names the
+                // decade, as precise as the phrase ("half a century ago" = 197X).
+                _ if part_century => match anchor.shift(steps, unit) {
+                    Some(Point::Year(y)) => Some(Point::Decade(y.div_euclid(10))),
+                    p => p,
+                },
                 _ => anchor.shift(steps, unit),
             };
             match shifted {
@@ -710,6 +726,19 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+        // Fractions move to the next smaller unit instead of rounding.
+        let back = |n: f64, unit: &'static str| {
+            let s = Sem::Offset {
+                n: Some(n),
+                unit,
+                sign: -1,
+                from: From::Now,
+            };
+            resolve(&s, None, &ctx("2019-05-20", Tense::Past)).value
+        };
+        assert_eq!(back(1.5, "Y"), "2017-11");
+        assert_eq!(back(0.5, "CE"), "196");
+        assert_eq!(back(1.0, "DE"), "2009");
     }
 
     #[test]

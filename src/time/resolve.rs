@@ -280,11 +280,25 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
         Sem::Season { code, year, rel } => match (year, dct) {
             (Some(y), _) => date(Point::Season(*y, code), Basis::Stated),
             (None, Some(dct)) => {
+                // A bare season follows the tense: "will air in the fall", said in
+                // December, is next year's; "began in the summer", said in March, last
+                // year's. (Winter spans the new year and stays in the dct's year.)
+                let months = match *code {
+                    "SP" => Some((3, 5)),
+                    "SU" => Some((6, 8)),
+                    "FA" => Some((9, 11)),
+                    _ => None,
+                };
+                let bare_shift = match (rel, months, ctx.tense) {
+                    (Rel::Bare, Some((_, last)), Tense::Future) if dct.month() > last => 1,
+                    (Rel::Bare, Some((first, _)), Tense::Past) if dct.month() < first => -1,
+                    _ => 0,
+                };
                 let y = dct.year()
                     + match rel {
                         Rel::Last => -1,
                         Rel::Next => 1,
-                        _ => 0,
+                        _ => bare_shift,
                     };
                 date(Point::Season(y, code), date_basis(ctx, dct))
             }
@@ -739,6 +753,20 @@ mod tests {
         assert_eq!(back(1.5, "Y"), "2017-11");
         assert_eq!(back(0.5, "CE"), "196");
         assert_eq!(back(1.0, "DE"), "2009");
+    }
+
+    #[test]
+    fn bare_seasons_follow_the_tense() {
+        let fall = Sem::Season {
+            code: "FA",
+            year: None,
+            rel: Rel::Bare,
+        };
+        let at = |d: &str, t: Tense| resolve(&fall, None, &ctx(d, t)).value;
+        assert_eq!(at("2017-12-15", Tense::Future), "2018-FA");
+        assert_eq!(at("2017-12-15", Tense::Past), "2017-FA");
+        assert_eq!(at("2017-03-15", Tense::Past), "2016-FA");
+        assert_eq!(at("2017-10-15", Tense::Future), "2017-FA");
     }
 
     #[test]

@@ -65,11 +65,7 @@ impl Options {
     pub fn with_published(date: &str, source: &str) -> Result<Options, Error> {
         let date = parse_date(date)?;
         Ok(Options {
-            published: Some(Published {
-                date,
-                source: source.to_string(),
-                modified: None,
-            }),
+            published: Some(Published::given(date, source)),
             budget: None,
         })
     }

@@ -6,13 +6,38 @@
 use crate::span::Span;
 use chrono::NaiveDate;
 
-/// The publication date and where it was found ("cli", "json-ld", "meta:article:published_time", …).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The publication date and where it was found ("cli", "json-ld datePublished",
+/// "meta article:published_time", "byline", "url", …).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Published {
     pub date: NaiveDate,
     pub source: String,
     /// A later "updated"/"modified" date when the page states one.
     pub modified: Option<NaiveDate>,
+    /// How far the source is trusted, 0–1 (1 for a date the caller gave).
+    pub confidence: f32,
+    /// How the local date was decided from a timestamp ("the timestamp's own offset
+    /// (UTC−04:00)", "UTC time moved to the dateline city PARIS (Europe/Paris)"); None
+    /// for a plain date.
+    pub local: Option<String>,
+}
+
+impl Published {
+    /// A date the caller states: fully trusted, no local-time reading.
+    pub fn given(date: NaiveDate, source: &str) -> Published {
+        Published {
+            date,
+            source: source.to_string(),
+            modified: None,
+            confidence: 1.0,
+            local: None,
+        }
+    }
+
+    /// The source in a reader's words ("the dateline opening the story").
+    pub fn source_label(&self) -> String {
+        crate::article::published::source_label(&self.source)
+    }
 }
 
 /// How a mention names its person.

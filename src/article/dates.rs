@@ -12,7 +12,7 @@
 //! assert_eq!(d.to_string(), "2025-05-12");
 //! ```
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,9 +21,13 @@ use std::sync::LazyLock;
 const MIN_YEAR: i32 = 1990;
 const MAX_YEAR: i32 = 2100;
 
-/// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of a timestamp.
+/// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of a timestamp, with the
+/// clock time and zone when given (`T10:00:00.123-04:00`, ` 10:00:00 Z`, `+0100`).
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|[^\d])").expect("static regex")
+    Regex::new(
+        r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s_]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?(?:$|[^\d])",
+    )
+    .expect("static regex")
 });
 
 /// Compact `YYYYMMDD`, optionally followed by a time `HHMMSS` (e.g. `20170113000004`).
@@ -65,10 +69,13 @@ const MONTHS: &[(&str, u32)] = &[
 
 const MONTH_ALT: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-/// "May 12, 2025", "Sept. 3 2024" (month first, US style).
+/// "May 12, 2025", "Sept. 3 2024" (month first, US style). A month may also follow
+/// a lower-case letter directly, as when a page glues a label to its date ("Yahoo
+/// FinanceOctober 13, 2016"); [`find_in_text`] keeps that reading only for a
+/// capitalised month after a lower-case letter.
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?i)(?:\b|[a-z])({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
     ))
     .expect("static regex")
 });
@@ -98,37 +105,102 @@ pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// A timestamp as written: its calendar date, and the clock time and UTC offset
+/// when it states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    /// Minutes east of UTC; `Some(0)` for `Z`/`UTC`/`GMT`, `None` when unstated.
+    pub offset: Option<i32>,
+}
+
+impl Stamp {
+    /// True when the stamp is a UTC instant (a clock time with `Z` or `+00:00`):
+    /// its date may not be the local date where the story was written.
+    pub fn is_utc(&self) -> bool {
+        self.time.is_some() && self.offset == Some(0)
+    }
+}
+
+/// Minutes east of UTC in `Z`, `UTC`, `GMT`, `+01`, `-0430`, `+05:30`.
+fn zone_minutes(z: &str) -> Option<i32> {
+    if matches!(z, "Z" | "UTC" | "GMT") {
+        return Some(0);
+    }
+    let sign = if z.starts_with('-') { -1 } else { 1 };
+    let digits: String = z.chars().filter(char::is_ascii_digit).collect();
+    let h: i32 = digits.get(..2)?.parse().ok()?;
+    let m: i32 = digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
 /// Parses a machine timestamp from metadata. Falls back to the visible-text forms
 /// (some sites put "May 12, 2025" in their metas).
 pub fn parse_machine(s: &str) -> Option<NaiveDate> {
+    parse_stamp(s).map(|s| s.date)
+}
+
+/// Like [`parse_machine`], keeping the clock time and offset when the stamp has them.
+pub fn parse_stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
+    let date_only = |date| Stamp {
+        date,
+        time: None,
+        offset: None,
+    };
     if let Some(c) = ISO.captures(s) {
-        return ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        let date = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let time = match (num(4), num(5)) {
+            (Some(h), Some(m)) => NaiveTime::from_hms_opt(h, m, num(6).unwrap_or(0)),
+            _ => None,
+        };
+        let offset = c.get(7).and_then(|z| zone_minutes(z.as_str()));
+        return Some(Stamp { date, time, offset });
     }
     if let Some(c) = COMPACT.captures(s) {
-        return ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).map(date_only);
     }
     if let Some(c) = EPOCH.captures(s) {
-        // Epoch stamps carry no local zone; the UTC date is the best reading.
+        // Epoch stamps are UTC instants.
         let secs: i64 = c[1].parse().ok()?;
-        let dt = chrono::DateTime::from_timestamp(secs, 0)?;
-        let d = dt.date_naive();
-        return ymd(
+        let dt = chrono::DateTime::from_timestamp(secs, 0)?.naive_utc();
+        let d = dt.date();
+        let date = ymd(
             chrono::Datelike::year(&d),
             chrono::Datelike::month(&d),
             chrono::Datelike::day(&d),
-        );
+        )?;
+        return Some(Stamp {
+            date,
+            time: Some(dt.time()),
+            offset: Some(0),
+        });
     }
-    find_in_text(s).first().map(|&(d, _)| d)
+    find_in_text(s).first().map(|&(d, _)| date_only(d))
 }
 
 /// Every date written out in running text, with its byte offset, in text order.
 pub fn find_in_text(s: &str) -> Vec<(NaiveDate, usize)> {
     let mut out = Vec::new();
     for c in MDY.captures_iter(s) {
+        let (Some(whole), Some(month)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if whole.start() < month.start() {
+            // Glued to a word: "FinanceOctober", not "remarch" or "dismay".
+            let before = s[..month.start()].chars().next_back();
+            let first = month.as_str().chars().next();
+            if !(before.is_some_and(|b| b.is_ascii_lowercase())
+                && first.is_some_and(|f| f.is_ascii_uppercase()))
+            {
+                continue;
+            }
+        }
         if let (Some(m), Ok(d), Ok(y)) = (month_number(&c[1]), c[2].parse(), c[3].parse()) {
             if let Some(date) = ymd(y, m, d) {
-                out.push((date, c.get(0).map_or(0, |g| g.start())));
+                out.push((date, month.start()));
             }
         }
     }
@@ -170,6 +242,49 @@ mod tests {
         assert_eq!(d("1573776000"), "2019-11-15");
         assert_eq!(d("Fri, 15 Nov 2019 10:00:00 GMT"), "2019-11-15");
         assert_eq!(d("November 15, 2019"), "2019-11-15");
+    }
+
+    #[test]
+    fn stamps_keep_time_and_offset() {
+        let st = |s: &str| {
+            parse_stamp(s).map(|s| {
+                format!(
+                    "{} {} {:?}",
+                    s.date,
+                    s.time.map(|t| t.to_string()).unwrap_or_default(),
+                    s.offset
+                )
+            })
+        };
+        assert_eq!(
+            st("2016-10-13T17:00:03.000Z").as_deref(),
+            Some("2016-10-13 17:00:03 Some(0)")
+        );
+        assert_eq!(
+            st("2017-01-18T23:00:00-0800").as_deref(),
+            Some("2017-01-18 23:00:00 Some(-480)")
+        );
+        assert_eq!(
+            st("2015-02-01 05:36:09").as_deref(),
+            Some("2015-02-01 05:36:09 None")
+        );
+        assert_eq!(st("2015-02-01").as_deref(), Some("2015-02-01  None"));
+        assert_eq!(
+            st("1437712569").as_deref(),
+            Some("2015-07-24 04:36:09 Some(0)")
+        );
+        assert!(parse_stamp("2015-03-11T19:46:14Z").is_some_and(|s| s.is_utc()));
+        assert!(!parse_stamp("2015-03-11T19:46:14+05:30").is_some_and(|s| s.is_utc()));
+    }
+
+    #[test]
+    fn glued_month_names() {
+        let ds = |s: &str| -> Vec<String> {
+            find_in_text(s).iter().map(|(d, _)| d.to_string()).collect()
+        };
+        assert_eq!(ds("Yahoo FinanceOctober 13, 2016"), vec!["2016-10-13"]);
+        assert!(ds("to their dismay 12, 2016").is_empty());
+        assert!(ds("Remarch 3, 2015").is_empty());
     }
 
     #[test]

@@ -1,18 +1,39 @@
 //! Publication date: the article stage that anchors relative time expressions.
 //!
 //! Input: a [`Page`] (metadata items, blocks, URL) and the selected body blocks.
-//! Output: [`Published`] — the original publication date as written (local date of
-//! the timestamp), the later modified date when stated, and the source it came from.
+//! Output: [`Published`] — the original publication date (the local date where the
+//! story was written), the later modified date when stated, the source it came from,
+//! a confidence, and how the local date was decided.
 //!
-//! Sources, most trusted first (the first that yields a date wins; the modified
-//! date is taken from the same family of source):
-//! 1. JSON-LD `datePublished` (top level, `@graph`, arrays, nested objects; article
-//!    types preferred over others),
-//! 2. metas in [`META_PUBLISHED`] order (`article:published_time` first),
-//! 3. JSON-LD `dateCreated`,
-//! 4. a `<time datetime>` in the article header,
-//! 5. a visible byline/dateline date near the start of the body,
-//! 6. a date in the URL path (`/2025/05/12/`).
+//! Method (after htmldate's ranking of sources): every source the page offers
+//! gives candidates; each source kind has a confidence; the most trusted candidate
+//! wins, and a second independent source agreeing with it raises the confidence.
+//!
+//! | source | example | confidence |
+//! |---|---|---|
+//! | JSON-LD `datePublished` of the article object (`@graph`, arrays, `@type` lists) | `"datePublished":"2024-06-30T22:10:00-07:00"` | 0.95 |
+//! | a publication meta ([`META_PUBLISHED`]; `itemprop=datePublished` too) | `article:published_time`, `parsely-pub-date`, `DC.date.issued` | 0.90 |
+//! | JSON-LD `datePublished` of another object | a `WebPage`'s date | 0.85 |
+//! | a `<time>` in the article header: `datetime`, else its text | `<time datetime="2024-06-30">` | 0.80 |
+//! | the dateline opening the body | "Feb. 23, 2015 -- Life-threatening …" | 0.80 |
+//! | a generic date meta ([`META_WEAK`]) | `date`, `pdate`, `displaydate` | 0.75 |
+//! | a visible date line near the headline or byline | "posted on April 21, 2015, at 11:29 a.m." | 0.70 |
+//! | JSON-LD `dateCreated` | | 0.65 |
+//! | the URL path | `/2016/03/03/` | 0.60 |
+//! | a bare short date line just before the body, or a date early in the body | "Yahoo Finance October 13, 2016" | 0.55 |
+//! | the first `<time>` elsewhere on the page | | 0.40 |
+//!
+//! When one source holds several different original dates (two `itemprop=datePublished`),
+//! the one another source confirms wins, else the earliest: the original anchors the
+//! text, later dates are updates or related stories. Dates marked as updates
+//! ("Updated …", `article:modified_time`, `dateModified`) never anchor; they become
+//! [`Published::modified`].
+//!
+//! Local date: a timestamp with its own offset keeps its date as written. A UTC
+//! stamp (`Z`, `+00:00`, epoch) is moved to the zone of the dateline city
+//! (`data/city_zones.tsv`), else of the site's locale (`og:locale`,
+//! `data/locale_zones.tsv`), else kept as UTC; a visible date on the page one day
+//! off a UTC stamp is the local date a reader sees and wins.
 //!
 //! ```
 //! use lede::article::{Page, MetaItem, published::published};
@@ -26,12 +47,14 @@
 //! let p = published(&page).unwrap();
 //! assert_eq!(p.date.to_string(), "2024-06-30");
 //! assert_eq!(p.source, "meta article:published_time");
+//! assert_eq!(p.source_label(), "the page's publication metadata");
 //! ```
 
-use super::dates::{find_in_text, parse_machine, ymd};
+use super::dates::{find_in_text, parse_stamp, ymd, Stamp};
 use super::select::{select, Selection};
 use super::{MetaItem, Page};
 use crate::model::Published;
+use crate::time::zone::{city_zone, locale_zone, Zone, MAX_CITY_WORDS};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde_json::Value;
@@ -39,41 +62,91 @@ use std::sync::LazyLock;
 
 /// Meta names (lower-case) that carry the original publication date, in order of
 /// trust. OpenGraph's article namespace is the de-facto standard; the rest are
-/// analytics (Parse.ly, Sailthru), Dublin Core and site conventions.
-const META_PUBLISHED: &[&str] = &[
+/// analytics (Parse.ly, Sailthru, cXense), Dublin Core, Highwire (`citation_*`) and
+/// site conventions (htmldate's list of date attributes).
+pub const META_PUBLISHED: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
     "article:published",
+    "og:article:published",
+    "article:publicationdate",
+    "article:published_date",
+    "article:post_date",
     "og:published_time",
+    "og:pubdate",
+    "og:publish_date",
+    "og:datepublished",
+    "datepublished", // itemprop
+    "rnews:datepublished",
     "parsely-pub-date",
     "parsely-page", // JSON with a "pub_date" field
-    "dc.date",
-    "dc.date.created",
-    "dcterms.created",
-    "dcterms.date",
     "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "shareaholic:article_published_time",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dc.date.publication",
+    "dcterms.created",
+    "dc.created",
+    "dc:created",
+    "dc.date",
+    "dc:date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
     "pubdate",
     "publishdate",
     "publish-date",
     "publish_date",
+    "published-date",
+    "published_date",
     "published_at",
+    "publication_date",
+    "date_published",
     "article.published",
-    "pdate",
+    "article.created",
+    "article_date_original",
+    "originalpublicationdate",
+    "firstpublishedtime",
+    "dcsext.articlefirstpublished",
+    "rbpubdate",
+    "bt:pubdate",
+    "twt-published-at",
+    "vr:published_time",
+    "video:release_date",
+];
+
+/// Generic date metas: often the publication date, sometimes the page's render date.
+pub const META_WEAK: &[&str] = &[
     "date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "datepublished", // itemprop
+    "pdate",
+    "ptime",
+    "displaydate",
+    "dateposted",
+    "created",
+    "content_create_date",
+    "doc_date",
+    "timestamp",
 ];
 
 /// Meta names carrying a later modification date.
-const META_MODIFIED: &[&str] = &[
+pub const META_MODIFIED: &[&str] = &[
     "article:modified_time",
+    "og:article:modified_time",
     "og:updated_time",
     "article:modified",
+    "article:updated_time",
     "datemodified",
+    "dc.date.modified",
     "dcterms.modified",
     "last-modified",
+    "lastmodified",
     "lastmod",
+    "date_modified",
+    "updated_time",
+    "revised",
 ];
 
 /// JSON-LD `@type`s that describe the article itself (rather than its author,
@@ -85,6 +158,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "analysisnewsarticle",
     "opinionnewsarticle",
     "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "askpublicnewsarticle",
     "blogposting",
     "liveblogposting",
     "socialmediaposting",
@@ -92,6 +167,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "report",
     "review",
+    "videoobject",
 ];
 
 /// Nested JSON-LD deeper than this is ignored (hostile input).
@@ -102,15 +178,56 @@ const MAX_JSON_DEPTH: usize = 24;
 const BYLINE_BEFORE: usize = 25;
 const BYLINE_AFTER: usize = 3;
 const BYLINE_MAX_CHARS: usize = 200;
+/// A short block this close before the body that is mostly a date is a date line
+/// even without a byline class ("Yahoo Finance October 13, 2016").
+const DATE_LINE_BEFORE: usize = 5;
+const DATE_LINE_MAX_CHARS: usize = 60;
+/// How many body blocks may open with a dateline, and where in the block it may start.
+const DATELINE_BLOCKS: usize = 3;
+const DATELINE_MAX_START: usize = 60;
+
+/// Confidence of each source (the table in the module doc).
+const C_LD_ARTICLE: f32 = 0.95;
+const C_META: f32 = 0.90;
+const C_LD_OTHER: f32 = 0.85;
+const C_TIME_HEADER: f32 = 0.80;
+const C_DATELINE: f32 = 0.80;
+const C_META_WEAK: f32 = 0.75;
+const C_BYLINE: f32 = 0.70;
+const C_LD_CREATED: f32 = 0.65;
+const C_DATE_LINE: f32 = 0.55;
+const C_URL: f32 = 0.60;
+const C_TIME_OTHER: f32 = 0.40;
+/// Added when a second, independent source gives the same date.
+const C_AGREE: f32 = 0.04;
 
 /// Words that mark the date after them as a later update rather than the original.
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:updated|modified|edited|revised)\b").expect("static regex")
 });
 
-/// Class/id words of a byline or dateline box.
+/// Class/id words of a byline or dateline box, and header elements.
 static BYLINE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author")
+    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author|(?:^|\s)(?:header|hgroup)\b")
+        .expect("static regex")
+});
+
+/// A visible label that introduces a publication date ("Posted on", "First published").
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:first\s+)?(?:posted|published)|updated|last\s+updated|date)\b")
+        .expect("static regex")
+});
+
+/// What may follow the date of a dateline: a clock time, then a dash or colon.
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*(?:--|—|–|-|:|\|)\s")
+        .expect("static regex")
+});
+
+/// The place opening a dateline: "WASHINGTON —", "SAN FRANCISCO, Calif. (AP) —",
+/// "Paris, France --", "LONDON, March 3 (Reuters) -".
+static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})\s*(?:,|\(|—|–|--|-\s)")
         .expect("static regex")
 });
 
@@ -123,6 +240,49 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Source kinds, in the order of the module doc's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    JsonLd,
+    Meta,
+    Time,
+    Dateline,
+    Byline,
+    Url,
+}
+
+/// One date a source offers.
+#[derive(Debug, Clone)]
+struct Candidate {
+    stamp: Stamp,
+    kind: Kind,
+    /// The machine name of the source (`Published::source`).
+    source: String,
+    confidence: f32,
+    /// Visible on the page as text (what a reader sees, in local time).
+    visible: bool,
+    updated: bool,
+}
+
+fn cand(stamp: Stamp, kind: Kind, source: &str, confidence: f32) -> Candidate {
+    Candidate {
+        stamp,
+        kind,
+        source: source.to_string(),
+        confidence,
+        visible: matches!(kind, Kind::Byline | Kind::Dateline),
+        updated: false,
+    }
+}
+
+fn day(date: NaiveDate) -> Stamp {
+    Stamp {
+        date,
+        time: None,
+        offset: None,
+    }
+}
+
 /// Finds the publication date of a page.
 pub fn published(page: &Page) -> Option<Published> {
     published_with(page, &select(page))
@@ -130,27 +290,158 @@ pub fn published(page: &Page) -> Option<Published> {
 
 /// Like [`published`], reusing a body selection already made.
 pub fn published_with(page: &Page, sel: &Selection) -> Option<Published> {
-    from_json_ld(page, "datePublished")
-        .or_else(|| from_metas(page))
-        .or_else(|| from_json_ld(page, "dateCreated"))
-        .or_else(|| from_time(page))
-        .or_else(|| from_byline(page, sel))
-        .or_else(|| from_url(page))
-        .map(|mut p| {
-            // A "modified" date before the original is noise (copied templates).
-            if p.modified.is_some_and(|m| m <= p.date) {
-                p.modified = None;
-            }
-            p
-        })
+    let mut all = Vec::new();
+    from_json_ld(page, &mut all);
+    from_metas(page, &mut all);
+    from_time(page, &mut all);
+    from_dateline(page, sel, &mut all);
+    from_byline(page, sel, &mut all);
+    from_url(page, &mut all);
+    choose(page, sel, &all)
 }
 
-fn published_at(date: NaiveDate, source: &str, modified: Option<NaiveDate>) -> Published {
-    Published {
+/// The winner among the candidates, its local date, confidence and modified date.
+fn choose(page: &Page, sel: &Selection, all: &[Candidate]) -> Option<Published> {
+    let originals: Vec<&Candidate> = all.iter().filter(|c| !c.updated).collect();
+    let top = originals
+        .iter()
+        .map(|c| c.confidence)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // The most trusted source; among its dates, one another source confirms, else the earliest.
+    let tied: Vec<&Candidate> = originals
+        .iter()
+        .copied()
+        .filter(|c| c.confidence == top)
+        .collect();
+    let confirmed = |c: &Candidate| {
+        originals
+            .iter()
+            .any(|o| o.kind != c.kind && near(o.stamp.date, c.stamp.date, 0))
+    };
+    let best = tied
+        .iter()
+        .copied()
+        .find(|c| confirmed(c))
+        .or_else(|| tied.iter().copied().min_by_key(|c| c.stamp.date));
+    // Only updates: the latest stated date still anchors better than none.
+    let best = match best {
+        Some(b) => b.clone(),
+        None => {
+            let u = all
+                .iter()
+                .max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
+            let mut u = u.clone();
+            u.source = format!("{} (updated)", u.source);
+            u.confidence *= 0.8;
+            u
+        }
+    };
+    let (date, local) = local_date(page, sel, &best, &originals);
+    let agree = originals
+        .iter()
+        .filter(|o| o.kind != best.kind && o.stamp.date == date)
+        .count();
+    let confidence = (best.confidence + C_AGREE * agree.min(1) as f32).min(1.0);
+    // The modified date: the most trusted update after the original.
+    let modified = all
+        .iter()
+        .filter(|c| c.updated && c.stamp.date > date)
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .map(|c| c.stamp.date);
+    Some(Published {
         date,
-        source: source.to_string(),
+        source: best.source.clone(),
         modified,
+        confidence: (confidence * 100.0).round() / 100.0,
+        local,
+    })
+}
+
+fn near(a: NaiveDate, b: NaiveDate, days: i64) -> bool {
+    (a - b).num_days().abs() <= days
+}
+
+/// The local date of the chosen stamp, and how it was decided (see the module doc).
+fn local_date(
+    page: &Page,
+    sel: &Selection,
+    best: &Candidate,
+    originals: &[&Candidate],
+) -> (NaiveDate, Option<String>) {
+    let s = best.stamp;
+    if !s.is_utc() {
+        let how = match (s.time, s.offset) {
+            (Some(_), Some(off)) => {
+                Some(format!("the timestamp's own offset ({})", utc_offset(off)))
+            }
+            _ => None,
+        };
+        return (s.date, how);
     }
+    let Some(time) = s.time else {
+        return (s.date, None);
+    };
+    let utc = s.date.and_time(time);
+    let zone = dateline_zone(page, sel)
+        .map(|(city, z)| (z, format!("the dateline city {city} ({})", z.name)))
+        .or_else(|| {
+            site_locale(page).and_then(|loc| {
+                locale_zone(&loc).map(|z| (z, format!("the site's locale {loc} ({})", z.name)))
+            })
+        });
+    if let Some((z, how)) = zone {
+        return (
+            z.local(utc).date(),
+            Some(format!("UTC time moved to {how}")),
+        );
+    }
+    // A date the reader sees, one day off the UTC stamp, is its local date.
+    if let Some(v) = originals
+        .iter()
+        .find(|o| o.visible && o.stamp.date != s.date && near(o.stamp.date, s.date, 1))
+    {
+        return (
+            v.stamp.date,
+            Some(format!("the local date shown on the page ({})", v.source)),
+        );
+    }
+    (s.date, Some("UTC (no local zone known)".to_string()))
+}
+
+fn utc_offset(minutes: i32) -> String {
+    let sign = if minutes < 0 { '−' } else { '+' };
+    let m = minutes.abs();
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The site's locale (`og:locale`), when stated.
+fn site_locale(page: &Page) -> Option<String> {
+    page.meta.iter().find_map(|m| match m {
+        MetaItem::Meta { name, content }
+            if name.eq_ignore_ascii_case("og:locale") && !content.trim().is_empty() =>
+        {
+            Some(content.trim().to_string())
+        }
+        _ => None,
+    })
+}
+
+/// The city of the dateline opening the body, when it is one of the zone table.
+fn dateline_zone(page: &Page, sel: &Selection) -> Option<(String, Zone)> {
+    for &i in sel.blocks.iter().take(DATELINE_BLOCKS) {
+        let text = page.blocks.get(i)?.text.as_str();
+        let Some(c) = DATELINE_CITY.captures(text) else {
+            continue;
+        };
+        let city = c.get(1)?.as_str();
+        if city.split_whitespace().count() > MAX_CITY_WORDS {
+            continue;
+        }
+        if let Some(z) = city_zone(city.trim_end_matches(['.', ','])) {
+            return Some((city.to_string(), z));
+        }
+    }
+    None
 }
 
 // ---- JSON-LD ----
@@ -161,42 +452,62 @@ struct LdDates {
     /// Nesting depth: the page's own article is the shallowest one; deeper
     /// article objects are often related stories (`itemListElement`, `hasPart`).
     depth: usize,
-    field: Option<NaiveDate>,
-    modified: Option<NaiveDate>,
+    published: Option<Stamp>,
+    created: Option<Stamp>,
+    modified: Option<Stamp>,
 }
 
-fn from_json_ld(page: &Page, field: &str) -> Option<Published> {
+fn from_json_ld(page: &Page, out: &mut Vec<Candidate>) {
     let mut found: Vec<LdDates> = Vec::new();
     for item in &page.meta {
         let MetaItem::JsonLd { text } = item else {
             continue;
         };
         match parse_json_lenient(text) {
-            Some(v) => collect_ld(&v, field, 0, &mut found),
+            Some(v) => collect_ld(&v, 0, &mut found),
             None => {
                 // Broken JSON: still read a plainly written field.
-                if let Some(d) = raw_json_field(text, field) {
+                let published = raw_json_field(text, "datePublished");
+                let created = raw_json_field(text, "dateCreated");
+                if published.is_some() || created.is_some() {
                     found.push(LdDates {
                         is_article: false,
                         depth: 0,
-                        field: Some(d),
+                        published,
+                        created,
                         modified: raw_json_field(text, "dateModified"),
                     });
                 }
             }
         }
     }
-    // Article objects first, the shallowest of them; document order breaks ties.
-    let best = found
+    // The article object: the shallowest of them; document order breaks ties.
+    let article = found
         .iter()
-        .filter(|f| f.field.is_some() && f.is_article)
-        .min_by_key(|f| f.depth)
-        .or_else(|| found.iter().find(|f| f.field.is_some()))?;
-    Some(published_at(
-        best.field?,
-        &format!("json-ld {field}"),
-        best.modified,
-    ))
+        .filter(|f| f.published.is_some() && f.is_article)
+        .min_by_key(|f| f.depth);
+    let (best, conf) = match article {
+        Some(a) => (Some(a), C_LD_ARTICLE),
+        None => (found.iter().find(|f| f.published.is_some()), C_LD_OTHER),
+    };
+    if let Some(b) = best {
+        if let Some(p) = b.published {
+            out.push(cand(p, Kind::JsonLd, "json-ld datePublished", conf));
+        }
+        if let Some(m) = b.modified {
+            let mut c = cand(m, Kind::JsonLd, "json-ld dateModified", conf);
+            c.updated = true;
+            out.push(c);
+        }
+    }
+    if let Some(c) = found
+        .iter()
+        .filter(|f| f.created.is_some())
+        .min_by_key(|f| (!f.is_article, f.depth))
+        .and_then(|f| f.created)
+    {
+        out.push(cand(c, Kind::JsonLd, "json-ld dateCreated", C_LD_CREATED));
+    }
 }
 
 /// JSON-LD as sites write it: sometimes wrapped in comments or CDATA markers.
@@ -220,37 +531,38 @@ static LD_RAW_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-fn raw_json_field(text: &str, field: &str) -> Option<NaiveDate> {
+fn raw_json_field(text: &str, field: &str) -> Option<Stamp> {
     LD_RAW_FIELD
         .captures_iter(text)
         .filter(|c| &c[1] == field)
-        .find_map(|c| parse_machine(&c[2]))
+        .find_map(|c| parse_stamp(&c[2]))
 }
 
-fn collect_ld(v: &Value, field: &str, depth: usize, out: &mut Vec<LdDates>) {
+fn collect_ld(v: &Value, depth: usize, out: &mut Vec<LdDates>) {
     if depth > MAX_JSON_DEPTH {
         return;
     }
     match v {
         Value::Array(items) => {
             for i in items {
-                collect_ld(i, field, depth + 1, out);
+                collect_ld(i, depth + 1, out);
             }
         }
         Value::Object(map) => {
-            let date = |k: &str| map.get(k).and_then(value_date);
-            let f = date(field);
-            if f.is_some() {
+            let date = |k: &str| map.get(k).and_then(value_stamp);
+            let (published, created) = (date("datePublished"), date("dateCreated"));
+            if published.is_some() || created.is_some() {
                 out.push(LdDates {
                     is_article: ld_is_article(map.get("@type")),
                     depth,
-                    field: f,
+                    published,
+                    created,
                     modified: date("dateModified"),
                 });
             }
             for (k, child) in map {
-                if k != field {
-                    collect_ld(child, field, depth + 1, out);
+                if !matches!(k.as_str(), "datePublished" | "dateCreated" | "dateModified") {
+                    collect_ld(child, depth + 1, out);
                 }
             }
         }
@@ -259,17 +571,21 @@ fn collect_ld(v: &Value, field: &str, depth: usize, out: &mut Vec<LdDates>) {
 }
 
 /// A date from a JSON value: a string, or the first string of an array.
-fn value_date(v: &Value) -> Option<NaiveDate> {
+fn value_stamp(v: &Value) -> Option<Stamp> {
     match v {
-        Value::String(s) => parse_machine(s),
-        Value::Array(a) => a.iter().find_map(value_date),
+        Value::String(s) => parse_stamp(s),
+        Value::Array(a) => a.iter().find_map(value_stamp),
         _ => None,
     }
 }
 
 fn ld_is_article(t: Option<&Value>) -> bool {
     let is = |s: &str| {
-        let s = s.rsplit('/').next().unwrap_or(s).to_ascii_lowercase();
+        let s = s
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or(s)
+            .to_ascii_lowercase();
         ARTICLE_TYPES.contains(&s.as_str())
     };
     match t {
@@ -281,7 +597,7 @@ fn ld_is_article(t: Option<&Value>) -> bool {
 
 // ---- metas ----
 
-fn from_metas(page: &Page) -> Option<Published> {
+fn from_metas(page: &Page, out: &mut Vec<Candidate>) {
     let metas: Vec<(String, &str)> = page
         .meta
         .iter()
@@ -294,66 +610,156 @@ fn from_metas(page: &Page) -> Option<Published> {
         metas
             .iter()
             .filter(|(n, _)| n == want)
-            .find_map(|(_, c)| parse_machine(c))
+            .find_map(|(_, c)| parse_stamp(c).map(|s| (s, *want)))
     });
-    for want in META_PUBLISHED {
-        for (_, content) in metas.iter().filter(|(n, _)| n == want) {
-            let date = if *want == "parsely-page" {
-                parsely_page_date(content)
-            } else {
-                parse_machine(content)
-            };
-            if let Some(d) = date {
-                return Some(published_at(d, &format!("meta {want}"), modified));
+    if let Some((s, name)) = modified {
+        let mut c = cand(s, Kind::Meta, &format!("meta {name}"), C_META);
+        c.updated = true;
+        out.push(c);
+    }
+    // The first name of the list that yields dates gives every date it holds (a page
+    // may repeat `itemprop=datePublished` for related items: `choose` decides).
+    for (list, conf) in [(META_PUBLISHED, C_META), (META_WEAK, C_META_WEAK)] {
+        for want in list {
+            let stamps: Vec<Stamp> = metas
+                .iter()
+                .filter(|(n, _)| n == want)
+                .filter_map(|(_, content)| {
+                    if *want == "parsely-page" {
+                        parsely_page_date(content)
+                    } else {
+                        parse_stamp(content)
+                    }
+                })
+                .collect();
+            if !stamps.is_empty() {
+                for s in stamps {
+                    out.push(cand(s, Kind::Meta, &format!("meta {want}"), conf));
+                }
+                break;
             }
         }
     }
-    None
 }
 
 /// Parse.ly's `parsely-page` meta holds JSON with a `pub_date` field.
-fn parsely_page_date(content: &str) -> Option<NaiveDate> {
+fn parsely_page_date(content: &str) -> Option<Stamp> {
     let v: Value = serde_json::from_str(content).ok()?;
-    v.get("pub_date").and_then(value_date)
+    v.get("pub_date").and_then(value_stamp)
 }
 
-// ---- <time> in the header ----
+// ---- <time> elements ----
 
-fn from_time(page: &Page) -> Option<Published> {
-    let mut published = None;
+fn from_time(page: &Page, out: &mut Vec<Candidate>) {
+    let mut header = None;
     let mut modified = None;
+    let mut other = None;
     for m in &page.meta {
         let MetaItem::Time {
             datetime,
             text,
-            in_header: true,
+            in_header,
         } = m
         else {
             continue;
         };
-        let date = parse_machine(datetime).or_else(|| find_in_text(text).first().map(|x| x.0));
-        let Some(date) = date else { continue };
+        let from_text = || find_in_text(text).first().map(|x| day(x.0));
+        let Some(stamp) = parse_stamp(datetime).or_else(from_text) else {
+            continue;
+        };
         if UPDATED.is_match(text) {
-            modified.get_or_insert(date);
-        } else if published.is_none() {
-            published = Some(date);
+            if *in_header {
+                modified.get_or_insert(stamp);
+            }
+        } else if *in_header {
+            header.get_or_insert(stamp);
+        } else {
+            other.get_or_insert(stamp);
         }
     }
-    let date = published.or(modified)?;
-    Some(published_at(date, "time[datetime]", modified))
+    if let Some(s) = header {
+        out.push(cand(s, Kind::Time, "time[datetime]", C_TIME_HEADER));
+    }
+    if let Some(s) = modified {
+        let mut c = cand(s, Kind::Time, "time[datetime]", C_TIME_HEADER);
+        c.updated = true;
+        out.push(c);
+    }
+    if let Some(s) = other {
+        out.push(cand(
+            s,
+            Kind::Time,
+            "time (first on the page)",
+            C_TIME_OTHER,
+        ));
+    }
 }
 
-// ---- visible byline / dateline ----
+// ---- the dateline opening the body ----
 
-fn from_byline(page: &Page, sel: &Selection) -> Option<Published> {
+/// "Feb. 23, 2015 -- Life-threatening…", "WASHINGTON, March 3, 2016 — The…": a date
+/// at the start of one of the first body blocks, followed by a dash or colon.
+fn from_dateline(page: &Page, sel: &Selection, out: &mut Vec<Candidate>) {
+    for &i in sel.blocks.iter().take(DATELINE_BLOCKS) {
+        let Some(b) = page.blocks.get(i) else {
+            continue;
+        };
+        let Some(&(date, at)) = find_in_text(&b.text).first() else {
+            continue;
+        };
+        if at > DATELINE_MAX_START {
+            continue;
+        }
+        // Before the date: nothing, or a place ("WASHINGTON, ").
+        let before = b.text[..at].trim();
+        if !(before.is_empty() || (DATELINE_CITY.is_match(before) && before.ends_with(','))) {
+            continue;
+        }
+        let rest = &b.text[at..];
+        let year_end = rest
+            .char_indices()
+            .scan(0, |digits, (k, c)| {
+                *digits = if c.is_ascii_digit() { *digits + 1 } else { 0 };
+                Some((k, *digits))
+            })
+            .find(|&(_, d)| d == 4)
+            .map(|(k, _)| k + 1);
+        let Some(year_end) = year_end else { continue };
+        if DATELINE_TAIL.is_match(&rest[year_end..]) {
+            out.push(cand(day(date), Kind::Dateline, "dateline", C_DATELINE));
+            return;
+        }
+    }
+}
+
+// ---- visible byline / date line ----
+
+fn from_byline(page: &Page, sel: &Selection, out: &mut Vec<Candidate>) {
     let first = sel.blocks.first().copied().unwrap_or(0);
     let lo = first.saturating_sub(BYLINE_BEFORE);
     let hi = (first + BYLINE_AFTER).min(page.blocks.len());
-    let mut published = None;
-    let mut modified = None;
+    // Bylines and labelled date lines first; a bare short date line just before the
+    // body only when there is none (a headline's date is its subject, never read).
+    let mut strong = (None, None);
+    let mut weak = (None, None);
     for (i, b) in page.blocks.iter().enumerate().take(hi).skip(lo) {
-        let near_start = i >= first || BYLINE_PATH.is_match(&b.path);
-        if b.text.chars().count() > BYLINE_MAX_CHARS || !near_start {
+        let chars = b.text.chars().count();
+        if chars > BYLINE_MAX_CHARS || is_heading(&b.tag) {
+            continue;
+        }
+        let is_strong = BYLINE_PATH.is_match(&b.path)
+            || DATE_LABEL.is_match(&b.text)
+            || b.text.trim_start().starts_with("By ")
+            || (i >= first && chars <= DATE_LINE_MAX_CHARS);
+        let is_weak = i + DATE_LINE_BEFORE >= first && chars <= DATE_LINE_MAX_CHARS;
+        let slot = if is_strong {
+            &mut strong
+        } else if is_weak || i >= first {
+            &mut weak
+        } else {
+            continue;
+        };
+        if slot.0.is_some() {
             continue;
         }
         for (date, at) in find_in_text(&b.text) {
@@ -364,38 +770,78 @@ fn from_byline(page: &Page, sel: &Selection) -> Option<Published> {
                 .last()
                 .is_some_and(|u| !before[u.end()..].to_ascii_lowercase().contains("publish"));
             if updated {
-                modified.get_or_insert(date);
-            } else if published.is_none() {
-                published = Some(date);
+                slot.1.get_or_insert(date);
+            } else if slot.0.is_none() {
+                slot.0 = Some(date);
             }
         }
-        if published.is_some() {
-            break;
-        }
     }
-    match (published, modified) {
-        (Some(p), m) => Some(published_at(p, "byline", m)),
-        (None, Some(m)) => Some(published_at(m, "byline (updated)", None)),
-        _ => None,
+    let (published, modified, conf) = if strong.0.is_some() || weak.0.is_none() {
+        (strong.0, strong.1.or(weak.1), C_BYLINE)
+    } else {
+        (weak.0, weak.1, C_DATE_LINE)
+    };
+    if let Some(p) = published {
+        out.push(cand(day(p), Kind::Byline, "byline", conf));
     }
+    if let Some(m) = modified {
+        let mut c = cand(day(m), Kind::Byline, "byline", C_BYLINE);
+        c.updated = true;
+        out.push(c);
+    }
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 // ---- URL ----
 
-fn from_url(page: &Page) -> Option<Published> {
-    let url = page.url.as_deref()?;
+fn from_url(page: &Page, out: &mut Vec<Candidate>) {
+    let Some(url) = page.url.as_deref() else {
+        return;
+    };
     // Only the path: hosts and query strings hold ids that look like dates.
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let path = path
         .split("://")
         .nth(1)
         .map_or(path, |rest| rest.find('/').map_or("", |i| &rest[i..]));
-    let c = URL_DATE.captures(path)?;
+    let Some(c) = URL_DATE.captures(path) else {
+        return;
+    };
     // The three alternatives capture (year, month, day) in groups 1-3, 4-6 or 7-9.
-    let k = [1, 4, 7].into_iter().find(|&k| c.get(k).is_some())?;
+    let Some(k) = [1, 4, 7].into_iter().find(|&k| c.get(k).is_some()) else {
+        return;
+    };
     let part = |i: usize| c.get(k + i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let d = ymd(part(0)? as i32, part(1)?, part(2)?)?;
-    Some(published_at(d, "url", None))
+    if let (Some(y), Some(m), Some(d)) = (part(0), part(1), part(2)) {
+        if let Some(d) = ymd(y as i32, m, d) {
+            out.push(cand(day(d), Kind::Url, "url", C_URL));
+        }
+    }
+}
+
+/// The reader's words for a `Published::source` ("the date in the page address").
+pub fn source_label(source: &str) -> String {
+    let updated = source.ends_with("(updated)");
+    let base = source.trim_end_matches("(updated)").trim();
+    let what = match base {
+        "json-ld datePublished" | "json-ld dateCreated" => "the page's structured data",
+        "byline" => "the date beside the byline",
+        "dateline" => "the dateline opening the story",
+        "url" => "the date in the page address",
+        "time[datetime]" => "the date stamp under the headline",
+        "time (first on the page)" => "the first date stamp on the page",
+        "cli" | "given" | "input" => "the date given with the article",
+        s if s.starts_with("meta ") => "the page's publication metadata",
+        _ => "the page",
+    };
+    if updated {
+        format!("{what} (its update date: no original date shown)")
+    } else {
+        what.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -511,8 +957,10 @@ mod tests {
             t("2019-03-03T08:00", true),
         ]);
         assert_eq!(show(published(&p)), "2019-03-03 time[datetime] -");
+        // A <time> outside the header is a weak last resort.
         let p = page(vec![t("2019-02-02", false)]);
-        assert_eq!(show(published(&p)), "none");
+        assert_eq!(show(published(&p)), "2019-02-02 time (first on the page) -");
+        assert_eq!(published(&p).map(|p| p.confidence), Some(0.4));
     }
 
     fn block(text: &str, tag: &str, path: &str) -> Block {
@@ -547,6 +995,136 @@ mod tests {
             show(published(&only_updated)),
             "2024-06-10 byline (updated) -"
         );
+    }
+
+    fn body_page(before: &[(&str, &str, &str)], first_para: &str) -> Page {
+        let body = "The harbour council met for four hours, and the vote, when it came, was close.";
+        let mut blocks: Vec<Block> = before
+            .iter()
+            .map(|(text, tag, path)| block(text, tag, path))
+            .collect();
+        blocks.push(block(first_para, "p", "html body article p"));
+        for _ in 0..3 {
+            blocks.push(block(body, "p", "html body article p"));
+        }
+        Page {
+            blocks,
+            ..Page::default()
+        }
+    }
+
+    /// Each visible source: (blocks before the body, first paragraph, expected).
+    #[test]
+    fn visible_date_sources() {
+        let para = "The harbour council met for four hours on Tuesday, and the vote, when it came, was close, officials said.";
+        type Blocks<'a> = &'a [(&'a str, &'a str, &'a str)];
+        let cases: &[(Blocks, &str, &str)] = &[
+            // The dateline opening the body, with and without a place.
+            (&[], "Feb. 23, 2015 -- Life on the harbour changed for good this week, the council said.", "2015-02-23 dateline -"),
+            (&[], "WASHINGTON, March 3, 2016 — The council met for four hours.", "2016-03-03 dateline -"),
+            // A date inside the first sentence is not a dateline.
+            (&[], "The council said on March 3, 2016, that it would meet again.", "2016-03-03 byline -"),
+            // A label glued to the date, in a short line just before the body.
+            (&[("Yahoo FinanceOctober 13, 2016", "div", "html body div.D(tbc)")], para, "2016-10-13 byline -"),
+            // "posted on" in a header group.
+            (&[("posted on April 21, 2015, at 11:29 a.m.", "hgroup", "html body header.post2 hgroup")], para, "2015-04-21 byline -"),
+            // A headline's date is its subject; the byline's date is the story's.
+            (&[("Weekly Edition for March 26, 2015", "h1", "html body div h1"), ("By Nathan Willis March 25, 2015", "div", "html body div.FeatureByline")], para, "2015-03-25 byline -"),
+        ];
+        for (before, first, want) in cases {
+            assert_eq!(show(published(&body_page(before, first))), *want, "{first}");
+        }
+    }
+
+    /// Two `itemprop=datePublished` (one a related item): the one the byline shows wins.
+    #[test]
+    fn repeated_meta_confirmed_by_the_byline() {
+        let mut p = body_page(
+            &[(
+                "By Gil Moss March 11, 2015 3:46 PM",
+                "div",
+                "html body div.byline",
+            )],
+            "The harbour council met for four hours, and the vote, when it came, was close.",
+        );
+        p.meta = vec![
+            meta("datePublished", "2015-03-12T13:11:07Z"),
+            meta("datePublished", "2015-03-11T19:46:14Z"),
+        ];
+        assert_eq!(show(published(&p)), "2015-03-11 meta datepublished -");
+        // Without the byline the earlier date is the original.
+        p.blocks.remove(0);
+        assert_eq!(show(published(&p)), "2015-03-11 meta datepublished -");
+    }
+
+    /// A UTC stamp late in the day: the dateline city's zone, else the site's locale,
+    /// else a visible date one day off, decides the local date.
+    #[test]
+    fn utc_stamps_become_local_dates() {
+        let stamp = meta("article:published_time", "2024-06-01T22:30:00Z");
+        let mut p = body_page(
+            &[],
+            "PARIS — The harbour council met for four hours, and the vote was close.",
+        );
+        p.meta = vec![stamp.clone()];
+        let got = published(&p).unwrap_or_else(|| panic!("no date"));
+        assert_eq!(got.date.to_string(), "2024-06-02");
+        assert_eq!(
+            got.local.as_deref(),
+            Some("UTC time moved to the dateline city PARIS (Europe/Paris)")
+        );
+        let mut p = body_page(
+            &[],
+            "The harbour council met for four hours, and the vote was close.",
+        );
+        p.meta = vec![stamp.clone(), meta("og:locale", "en_US")];
+        assert_eq!(
+            published(&p).map(|p| p.date.to_string()).as_deref(),
+            Some("2024-06-01")
+        );
+        p.meta = vec![stamp.clone(), meta("og:locale", "ja_JP")];
+        assert_eq!(
+            published(&p).map(|p| p.date.to_string()).as_deref(),
+            Some("2024-06-02")
+        );
+        // No zone known: a visible date one day off is the local one.
+        let mut p = body_page(
+            &[(
+                "By Lin Okafor · June 2, 2024",
+                "div",
+                "html body div.byline",
+            )],
+            "The harbour council met for four hours, and the vote was close.",
+        );
+        p.meta = vec![stamp.clone()];
+        assert_eq!(
+            published(&p).map(|p| p.date.to_string()).as_deref(),
+            Some("2024-06-02")
+        );
+        // An offset of its own is kept as written.
+        p.meta = vec![meta("article:published_time", "2024-06-01T22:30:00-04:00")];
+        let got = published(&p).unwrap_or_else(|| panic!("no date"));
+        assert_eq!(got.date.to_string(), "2024-06-01");
+        assert_eq!(
+            got.local.as_deref(),
+            Some("the timestamp's own offset (UTC−04:00)")
+        );
+    }
+
+    #[test]
+    fn labels_are_reader_words() {
+        for (source, want) in [
+            ("json-ld datePublished", "the page's structured data"),
+            ("meta parsely-pub-date", "the page's publication metadata"),
+            ("dateline", "the dateline opening the story"),
+            ("url", "the date in the page address"),
+            (
+                "byline (updated)",
+                "the date beside the byline (its update date: no original date shown)",
+            ),
+        ] {
+            assert_eq!(source_label(source), want);
+        }
     }
 
     #[test]

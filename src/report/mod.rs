@@ -48,6 +48,13 @@ pub struct PublishedOut {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
+    /// The source in a reader's words, for the chip ("the dateline opening the story").
+    pub source_label: String,
+    /// How far the source is trusted, 0–1.
+    pub confidence: f64,
+    /// How the local date was read from a timestamp, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
 }
 
 type Pair = [usize; 2];
@@ -132,6 +139,9 @@ impl Report {
                 value: p.date.format("%Y-%m-%d").to_string(),
                 source: p.source.clone(),
                 modified: p.modified.map(|d| d.format("%Y-%m-%d").to_string()),
+                source_label: p.source_label(),
+                confidence: (f64::from(p.confidence) * 100.0).round() / 100.0,
+                local: p.local.clone(),
             }),
             people: analysis
                 .people

@@ -213,14 +213,20 @@ pub fn anchor_clock_times(doc: &Document, items: &mut [Item]) {
             let Some(Point::Day(day)) = it.resolved.point else {
                 return None;
             };
-            if !matches!(
-                it.sem,
-                Sem::Weekday { .. }
-                    | Sem::Date { .. }
-                    | Sem::WeekdayDate { .. }
-                    | Sem::SlashDate { .. }
-                    | Sem::RelDay(_)
-            ) {
+            let is_day = |s: &Sem| {
+                matches!(
+                    s,
+                    Sem::Weekday { .. }
+                        | Sem::Date { .. }
+                        | Sem::WeekdayDate { .. }
+                        | Sem::SlashDate { .. }
+                        | Sem::RelDay(_)
+                )
+            };
+            // A clock time on a named day lends its day too: "between 8 AM and 9 PM
+            // Wednesday".
+            let day_of_time = matches!(&it.sem, Sem::Time { day: Some(d), .. } if is_day(d));
+            if !is_day(&it.sem) && !day_of_time {
                 return None;
             }
             Some((doc.sentence_at(it.span.start)?, it.span, day))
@@ -307,6 +313,15 @@ mod tests {
             "She said the crews of the old ferry would finally sail on Monday.",
             "on Monday"
         ));
+    }
+
+    #[test]
+    fn a_range_shares_its_day() {
+        let text = "It was taken between 8 AM and 9 PM Wednesday.";
+        let doc = Document::new(text);
+        let found = crate::time::find(&doc, NaiveDate::from_ymd_opt(2015, 2, 26));
+        let values: Vec<&str> = found.iter().filter_map(|t| t.value.as_deref()).collect();
+        assert_eq!(values, ["2015-02-25T08:00", "2015-02-25T21:00"]);
     }
 
     #[test]

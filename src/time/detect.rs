@@ -98,12 +98,43 @@ pub fn detect(t: &Tokens) -> Vec<Found> {
         match p.at(i) {
             Some(f) if f.end > i => {
                 i = f.end;
-                out.push(f);
+                // An impossible day ("February 30, 2024") is consumed whole, so none
+                // of its parts is read as a date either.
+                if f.sem.is_possible() {
+                    out.push(one_day(t, f));
+                }
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// Modal verbs: after one, "one day" is an unspecified future ("will one day be").
+const MODALS: &[&str] = &[
+    "will", "would", "might", "could", "may", "can", "shall", "should", "must", "'ll", "to",
+];
+
+/// "one day" is a count of one day where a count fits ("for one day", "in one day");
+/// after a modal it is an unspecified future time (TimeML FUTURE_REF: "will one day
+/// be"). (Narration's "and then one day", an unspecified day, is not told apart yet.)
+fn one_day(t: &Tokens, f: Found) -> Found {
+    let is_one_day = f.end == f.start + 2
+        && t.w(f.start) == "one"
+        && t.w(f.start + 1) == "day"
+        && matches!(f.sem, Sem::Duration { .. })
+        && f.modifier.is_none();
+    if !is_one_day {
+        return f;
+    }
+    let prev = f.start.checked_sub(1).map_or("", |p| t.w(p));
+    if !MODALS.contains(&prev) {
+        return f;
+    }
+    Found {
+        sem: Sem::Ref("FUTURE_REF"),
+        ..f
+    }
 }
 
 struct Parser<'a> {
@@ -122,6 +153,10 @@ fn found(start: usize, (end, sem): (usize, Sem), modifier: Option<&'static str>)
         modifier,
     }
 }
+
+/// The largest count read as a number of time units: a billion (of years, say).
+/// Bigger numbers are ids, sums or noise, never a duration.
+const MAX_COUNT: f64 = 1e9;
 
 /// Words before a weekday/month/number that make a month name ("May", "March") safe to read as a month.
 const MONTH_CONTEXT: &[&str] = &[
@@ -771,6 +806,11 @@ impl<'a> Parser<'a> {
         match self.t.kind(i)? {
             Kind::Num => {
                 let v: f64 = w.replace(',', "").parse().ok()?;
+                // Counts beyond any span of time a text speaks of are not durations
+                // (and would overflow the value's integer).
+                if !(0.0..=MAX_COUNT).contains(&v) {
+                    return None;
+                }
                 // "2 1/2": a whole number and a fraction.
                 let t = self.t;
                 if self.is(i + 2, "/") && t.glued(i + 2) && t.glued(i + 3) && !t.glued(i + 1) {
@@ -802,6 +842,17 @@ impl<'a> Parser<'a> {
             "several" | "few" | "many" | "some" => return Some((i + 1, None)),
             "couple" if self.is(i + 1, "of") => return Some((i + 2, Some(2.0))),
             "half" if self.any(i + 1, &["a", "an"]) => return Some((i + 2, Some(0.5))),
+            // "half-century", "half century", "half-hour": half of the unit that follows.
+            "half" => {
+                let k = if self.is(i + 1, "-") && self.t.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.unit(k).is_some() && !self.w(k).ends_with('s') {
+                    return Some((k, Some(0.5)));
+                }
+            }
             _ => {}
         }
         let v = self.lex.cardinal(w)?;
@@ -902,6 +953,18 @@ impl<'a> Parser<'a> {
             && self.unit(k + 1).is_some()
         {
             k + 1
+        } else if !hyphenated
+            && self.t.kind(k) == Some(Kind::Word)
+            && self.is(k + 1, "-")
+            && self.t.glued(k + 1)
+            && self.t.glued(k + 2)
+            && self.t.kind(k + 2) == Some(Kind::Word)
+            && self.unit(k + 2).is_none()
+            && self.unit(k + 3).is_some()
+            && self.w(k + 3).ends_with('s')
+        {
+            // A compound adjective between count and unit: "two non-emergency days".
+            k + 3
         } else {
             k
         };
@@ -1174,7 +1237,15 @@ impl<'a> Parser<'a> {
     fn day_month(&self, i: usize) -> M {
         let d = self.day_number(i)?;
         let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
-        let (k, m) = self.month_word(k)?;
+        // After a day number an abbreviation needs no dot: "22 Dec, 2016".
+        let abbrev = || {
+            (self.t.kind(k) == Some(Kind::Word) && self.capitalised(k))
+                .then(|| self.lex.month(self.w(k)))
+                .flatten()
+                .filter(|_| self.w(k) != "mar" || self.year_after(k + 1).is_some())
+                .map(|m| (k + 1, m))
+        };
+        let (k, m) = self.month_word(k).or_else(abbrev)?;
         if let Some((end, y)) = self.year_after(k) {
             return Some((
                 end,
@@ -1294,6 +1365,11 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         if self.t.kind(i) == Some(Kind::Mixed) && w.len() == 5 && w.ends_with("0s") {
             let y: i32 = w[..4].parse().ok()?;
+            // "the 1800s", "the 1900s" name centuries (TimeML "18", "19"); "the 2000s"
+            // is read as the decade, as it usually is.
+            if y % 100 == 0 && y != 2000 {
+                return Some((i + 1, Sem::Century(y / 100)));
+            }
             return Some((i + 1, Sem::Decade(y / 10)));
         }
         if self.t.digits(i) == 4
@@ -2078,9 +2154,11 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
-        "CE" if n.is_none() => "PXC".to_string(),
+        // Vague centuries and millennia keep their TimeML units (PXCE, PXML, P2ML);
+        // counted decades and centuries are years, as TimeBank writes them (P20Y).
+        "CE" if n.is_none() => "PXCE".to_string(),
         "CE" => format!("P{}Y", num(100.0)),
-        "ML" => format!("P{}Y", num(1000.0)),
+        "ML" => format!("P{}ML", num(1.0)),
         _ => format!("P{}D", num(1.0)),
     }
 }
@@ -2103,6 +2181,30 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         spans(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn compound_adjective_between_count_and_unit() {
+        let got = spans("It was capped on two non-emergency days and three-quarters of voters.");
+        assert_eq!(got[0].0, "two non-emergency days");
+        assert_eq!(
+            got[0].1,
+            Sem::Duration {
+                n: Some(2.0),
+                unit: "D"
+            }
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn one_day_after_a_modal_is_the_future() {
+        let sems: Vec<Sem> = spans("Islam will one day be large. He stayed for one day.")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(sems[0], Sem::Ref("FUTURE_REF"));
+        assert!(matches!(sems[1], Sem::Duration { .. }));
     }
 
     #[test]

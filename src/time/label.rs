@@ -78,19 +78,52 @@ fn modifier_words(m: Option<&str>) -> &'static str {
     }
 }
 
-/// The `label` text.
-pub fn label(sem: &Sem, modifier: Option<&str>, r: &Resolved) -> Option<String> {
+/// A count of units in words: "3 years", "half a century", "2½ hours", "1.25 days".
+fn count_label(n: f64, unit: &str) -> String {
+    if n == 0.5 {
+        let one = unit_name(unit, false);
+        // "an hour": the h of "hour" is silent.
+        let article = if one.starts_with(['a', 'e', 'i', 'o', 'u']) || one == "hour" {
+            "an"
+        } else {
+            "a"
+        };
+        return format!("half {article} {one}");
+    }
+    let num = if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else if n.fract() == 0.5 {
+        format!("{}½", n.trunc() as i64)
+    } else {
+        format!("{n}")
+    };
+    format!("{num} {}", unit_name(unit, n != 1.0))
+}
+
+/// The `label` text: reader words only, never a TIMEX code. `dated` says whether a
+/// publication date was known; a day that could not be placed says so
+/// ("a Thursday (no publication date known)").
+pub fn label(sem: &Sem, modifier: Option<&str>, r: &Resolved, dated: bool) -> Option<String> {
+    let text = label_words(sem, modifier, r)?;
+    let unplaced = r.point.is_none()
+        && !dated
+        && !matches!(sem, Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_))
+        && !matches!(r.value.as_str(), "PAST_REF" | "FUTURE_REF" | "PRESENT_REF");
+    if unplaced && !text.is_empty() {
+        let text = match sem {
+            Sem::Weekday { .. } => format!("a {text}"),
+            _ => text,
+        };
+        return Some(format!("{text} (no publication date known)"));
+    }
+    Some(text)
+}
+
+fn label_words(sem: &Sem, modifier: Option<&str>, r: &Resolved) -> Option<String> {
     let m = modifier_words(modifier);
     match sem {
         Sem::Duration { n, unit } => Some(match n {
-            Some(n) => {
-                let num = if n.fract() == 0.0 {
-                    format!("{}", *n as i64)
-                } else {
-                    format!("{n}")
-                };
-                format!("{m}{num} {}", unit_name(unit, *n != 1.0))
-            }
+            Some(n) => format!("{m}{}", count_label(*n, unit)),
             None => format!("{m}some {}", unit_name(unit, true)),
         }),
         Sem::Set(v) => Some(set_label(v)),
@@ -152,7 +185,11 @@ pub fn label(sem: &Sem, modifier: Option<&str>, r: &Resolved) -> Option<String> 
             } else if day_like && matches!(modifier, Some("START")) {
                 text.push_str(", morning");
             } else if !m.is_empty() {
-                text = format!("{}{text}", m);
+                // "the early 20th century", not "early the 20th century".
+                text = match text.strip_prefix("the ") {
+                    Some(rest) => format!("the {m}{rest}"),
+                    None => format!("{m}{text}"),
+                };
             }
             Some(text)
         }
@@ -198,6 +235,15 @@ fn set_label(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(count_label(0.5, "CE"), "half a century");
+        assert_eq!(count_label(0.5, "TH"), "half an hour");
+        assert_eq!(count_label(2.5, "Y"), "2½ years");
+        assert_eq!(count_label(1.0, "D"), "1 day");
+        assert_eq!(count_label(70.0, "Y"), "70 years");
+    }
 
     #[test]
     fn set_labels() {

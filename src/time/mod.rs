@@ -8,6 +8,24 @@
 //! [`tense`] (tense of the clause) → [`resolve`] (calendar values, [`point`]) →
 //! [`anchor`] (quoted "tomorrow" counted from the statement's date) → [`label`].
 //!
+//! Normalisation conventions (TimeML TIMEX3, as TimeBank/TempEval-3 write them):
+//!
+//! | phrase | value | note |
+//! |---|---|---|
+//! | "the 1970s", "the '70s", "the seventies" | `197` | decade: the first three digits |
+//! | "the 20th century", "the 1900s" | `19` | century: the first two digits ("the 2000s" is the decade `200`) |
+//! | "now", "current", "at present" | `PRESENT_REF` | the day itself when a card shows it |
+//! | "summer 1961", "last fall" | `1961-SU`, `2024-FA` | seasons SP, SU, FA, WI |
+//! | "the third quarter of 2024", "the first half" | `2024-Q3`, `2024-H1` | quarters and halves |
+//! | "two decades", "a century" | `P20Y`, `P100Y` | counted decades and centuries in years (TimeBank) |
+//! | "decades", "centuries", "a millennium" | `PXDE`, `PXCE`, `P1ML` | vague counts and millennia keep their units |
+//! | "half a century", "the last half-century" | `P50Y` | fractions go to the next unit (2.5 years = `P2Y6M`) |
+//! | "the past year" | `2024` | the calendar year before, as TimeBank reads it |
+//!
+//! The `label` and `basis` of each expression are reader words from [`label`]
+//! ("2 years", "the present", "a Thursday (no publication date known)"); a TIMEX code
+//! never reaches them. [`not_time`] drops phrases that look like times but are not.
+//!
 //! Example: with dct 2025-05-12, "She said late Sunday the 30-day truce starts
 //! tomorrow." gives "late Sunday" = DATE 2025-05-11 (mod END), "30-day" = DURATION
 //! P30D and "tomorrow" = DATE 2025-05-13.
@@ -16,12 +34,14 @@ pub mod anchor;
 pub mod detect;
 pub mod label;
 pub mod lexicon;
+pub mod not_time;
 pub mod point;
 pub mod resolve;
 pub mod scan;
 pub mod sem;
 pub mod tense;
 pub mod timeline;
+pub mod zone;
 
 use crate::model::TimeExpr;
 use crate::span::Span;
@@ -36,7 +56,7 @@ use sem::{From, Sem};
 /// Finds time expressions and resolves them against `published` when given.
 pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let toks = Tokens::new(doc.text);
-    let found = detect::detect(&toks);
+    let found = not_time::filter(&toks, detect::detect(&toks));
     let mut items: Vec<Item> = Vec::with_capacity(found.len());
     let mut modifiers = Vec::with_capacity(found.len());
     // The last specific time spoken of, with the sentence it was in.
@@ -91,7 +111,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             kind: it.resolved.kind,
             value: Some(it.resolved.value.clone()),
             modifier: modifier.map(str::to_string),
-            label: label::label(&it.sem, modifier, &it.resolved),
+            label: label::label(&it.sem, modifier, &it.resolved, published.is_some()),
             basis: label::basis(&it.resolved.basis, published.is_some()),
         })
         .collect()
@@ -163,6 +183,105 @@ mod tests {
         }
     }
 
+    /// Hostile numbers: impossible days are not dates, counts beyond a sane range are
+    /// not durations, and no number panics or overflows.
+    #[test]
+    fn impossible_dates_and_huge_counts() {
+        let cases: &[(&str, &[&str])] = &[
+            // (text, values that must not appear)
+            (
+                "It happened on February 30, 2024, they said.",
+                &["2024-02-30", "2024-02"],
+            ),
+            (
+                "Filed 31 April 2023 and 2023-02-29.",
+                &["2023-04-31", "2023-02-29"],
+            ),
+            (
+                "It lasted 18446744073709551616 days.",
+                &["P9223372036854775807D"],
+            ),
+            (
+                "Some 99999999999999999999999 years passed.",
+                &["P9223372036854775807Y"],
+            ),
+        ];
+        for (text, banned) in cases {
+            let got = run(text, Some("2024-03-01"));
+            for (_, _, v) in &got {
+                assert!(!banned.contains(&v.as_str()), "{text}: {v}");
+                assert!(!v.contains("9223372036854775807"), "{text}: {v}");
+            }
+        }
+        // Still dates and durations: a possible leap day, a large but real count.
+        let got = run(
+            "On February 29, 2024, after 10,000 years.",
+            Some("2024-03-01"),
+        );
+        let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(values, vec!["2024-02-29", "P10000Y"]);
+        let got = run(
+            "Since 29 February the 30 June 2023 deadline held.",
+            Some("2024-03-01"),
+        );
+        let values: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert!(values.contains(&"2023-06-30"), "{values:?}");
+    }
+
+    #[test]
+    fn any_number_never_panics() {
+        let numbers = [
+            "0",
+            "1",
+            "9",
+            "31",
+            "32",
+            "99",
+            "1000",
+            "2200",
+            "9999",
+            "10000",
+            "65535",
+            "4294967296",
+            "9223372036854775807",
+            "18446744073709551616",
+            "1e308",
+            "1.5",
+            "2,147,483,648",
+            "999999999999999999999999999999",
+        ];
+        let frames = [
+            "{n} days",
+            "{n} years ago",
+            "in {n} centuries",
+            "{n} millennia later",
+            "May {n}, {n}",
+            "{n} May {n}",
+            "{n}/{n}/{n}",
+            "{n}-{n}-{n}",
+            "at {n}:{n}",
+            "the {n}s",
+            "{n} weeks from now",
+            "the {n}th century",
+            "Q{n} {n}",
+            "{n} hours earlier",
+            "every {n} days",
+        ];
+        for f in frames {
+            for a in numbers {
+                let text = f.replace("{n}", a);
+                for dct in [
+                    None,
+                    NaiveDate::from_ymd_opt(2025, 5, 12),
+                    Some(NaiveDate::MAX),
+                    Some(NaiveDate::MIN),
+                ] {
+                    let _ = find(&Document::new(&text), dct);
+                }
+            }
+        }
+    }
+
     #[test]
     fn without_a_date_weekdays_stay_weekdays() {
         let got = run("The vote was held on Sunday, two days ago.", None);
@@ -172,7 +291,10 @@ mod tests {
             e[0].basis.as_deref(),
             Some("not resolved: no publication date")
         );
-        assert_eq!(e[0].label.as_deref(), Some("Sunday"));
+        assert_eq!(
+            e[0].label.as_deref(),
+            Some("a Sunday (no publication date known)")
+        );
         assert_eq!(got[1].0, "two days ago");
         assert_eq!(got[1].2, "XXXX-XX-XX");
     }

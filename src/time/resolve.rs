@@ -280,11 +280,25 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
         Sem::Season { code, year, rel } => match (year, dct) {
             (Some(y), _) => date(Point::Season(*y, code), Basis::Stated),
             (None, Some(dct)) => {
+                // A bare season follows the tense: "will air in the fall", said in
+                // December, is next year's; "began in the summer", said in March, last
+                // year's. (Winter spans the new year and stays in the dct's year.)
+                let months = match *code {
+                    "SP" => Some((3, 5)),
+                    "SU" => Some((6, 8)),
+                    "FA" => Some((9, 11)),
+                    _ => None,
+                };
+                let bare_shift = match (rel, months, ctx.tense) {
+                    (Rel::Bare, Some((_, last)), Tense::Future) if dct.month() > last => 1,
+                    (Rel::Bare, Some((first, _)), Tense::Past) if dct.month() < first => -1,
+                    _ => 0,
+                };
                 let y = dct.year()
                     + match rel {
                         Rel::Last => -1,
                         Rel::Next => 1,
-                        _ => 0,
+                        _ => bare_shift,
                     };
                 date(Point::Season(y, code), date_basis(ctx, dct))
             }
@@ -344,9 +358,19 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             // Clock units count in whole days: "three hours ago" is still the day of
             // publication, "48 hours earlier" two days before.
+            // A fractional count moves to the next smaller unit ("a year and a half
+            // ago" is 18 months back, "half a century ago" five decades back), so it
+            // is never rounded to a whole unit.
+            let fractional = n.fract() != 0.0;
+            let part_century = fractional && *unit == "CE";
             let (steps, unit) = match *unit {
                 "TH" => ((n / 24.0).floor() as i64 * sign, "D"),
                 "TM" | "TS" => (0, "D"),
+                "Y" if fractional => (((n * 12.0).round() as i64) * sign, "M"),
+                "DE" if fractional => (((n * 10.0).round() as i64) * sign, "Y"),
+                "CE" if fractional => (((n * 10.0).round() as i64) * sign, "DE"),
+                "M" if fractional => (((n * 30.0).round() as i64) * sign, "D"),
+                "W" if fractional => (((n * 7.0).round() as i64) * sign, "D"),
                 u => ((n.round() as i64) * sign, u),
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
@@ -386,6 +410,12 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             let shifted = match (anchor, *from, unit) {
                 // "that year", "that quarter": the unit containing the time spoken of.
                 (_, _, u) if steps == 0 => coarsen(anchor, u),
+                // Decades counted back from a day land in a year; the value names the
+                // decade, as precise as the phrase ("half a century ago" = 197X).
+                _ if part_century => match anchor.shift(steps, unit) {
+                    Some(Point::Year(y)) => Some(Point::Decade(y.div_euclid(10))),
+                    p => p,
+                },
                 _ => anchor.shift(steps, unit),
             };
             match shifted {
@@ -710,6 +740,33 @@ mod tests {
             ..ctx("1989-10-26", Tense::Past)
         };
         assert_eq!(resolve(&earlier, None, &c).value, "1988-Q3");
+        // Fractions move to the next smaller unit instead of rounding.
+        let back = |n: f64, unit: &'static str| {
+            let s = Sem::Offset {
+                n: Some(n),
+                unit,
+                sign: -1,
+                from: From::Now,
+            };
+            resolve(&s, None, &ctx("2019-05-20", Tense::Past)).value
+        };
+        assert_eq!(back(1.5, "Y"), "2017-11");
+        assert_eq!(back(0.5, "CE"), "196");
+        assert_eq!(back(1.0, "DE"), "2009");
+    }
+
+    #[test]
+    fn bare_seasons_follow_the_tense() {
+        let fall = Sem::Season {
+            code: "FA",
+            year: None,
+            rel: Rel::Bare,
+        };
+        let at = |d: &str, t: Tense| resolve(&fall, None, &ctx(d, t)).value;
+        assert_eq!(at("2017-12-15", Tense::Future), "2018-FA");
+        assert_eq!(at("2017-12-15", Tense::Past), "2017-FA");
+        assert_eq!(at("2017-03-15", Tense::Past), "2016-FA");
+        assert_eq!(at("2017-10-15", Tense::Future), "2017-FA");
     }
 
     #[test]

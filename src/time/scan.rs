@@ -30,6 +30,8 @@ pub struct Tok {
     pub cap: bool,
     /// The digit token holds a thousands comma or a decimal point.
     pub grouped: bool,
+    /// Every letter is upper-case and there are at least two ("TODAY", "GMT").
+    pub all_caps: bool,
 }
 
 /// The tokens of one text plus its ASCII-lower-cased copy (same byte offsets).
@@ -70,9 +72,32 @@ impl Tokens {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
+    /// All letters upper-case ("TODAY"): headline or label case, not a name's.
+    pub fn all_caps(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.all_caps)
+    }
+
     /// True when token `i` directly follows token `i - 1` without a space.
     pub fn glued(&self, i: usize) -> bool {
         i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// The lower-cased text between token `i - 1` and token `i` (from the text start
+    /// for the first token): where line breaks and spaces show.
+    pub fn gap_before(&self, i: usize) -> &str {
+        let Some(t) = self.toks.get(i) else {
+            return "";
+        };
+        let from = i
+            .checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .map_or(0, |p| p.end);
+        self.lower.get(from..t.start).unwrap_or("")
+    }
+
+    /// The lower-cased text (same byte offsets as the original).
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     /// Integer value of a plain digit token.
@@ -108,8 +133,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let mut letters = c.is_alphabetic();
             let mut digits = c.is_ascii_digit();
             let mut grouped = false;
+            let mut lower_seen = c.is_lowercase();
+            let mut letter_count = usize::from(c.is_alphabetic());
             while let Some(&(j, d)) = it.peek() {
                 if d.is_alphanumeric() {
+                    lower_seen |= d.is_lowercase();
+                    letter_count += usize::from(d.is_alphabetic());
                     letters |= d.is_alphabetic();
                     digits |= d.is_ascii_digit();
                     end = j + d.len_utf8();
@@ -144,6 +173,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 space_before: space,
                 cap: c.is_uppercase(),
                 grouped,
+                all_caps: !lower_seen && letter_count >= 2,
             });
         } else {
             out.push(Tok {
@@ -153,6 +183,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 space_before: space,
                 cap: false,
                 grouped: false,
+                all_caps: false,
             });
         }
         space = false;

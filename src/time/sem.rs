@@ -122,6 +122,25 @@ pub enum Sem {
     },
 }
 
+impl Sem {
+    /// False for a calendar day that does not exist ("February 30", "31 April"):
+    /// impossible dates are not dates. A day without a year may be 29 February.
+    pub fn is_possible(&self) -> bool {
+        let day_ok = |y: Option<i32>, m: u32, d: u32| {
+            chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some()
+        };
+        match self {
+            Sem::Date { y, m, d: Some(d) } => day_ok(*y, *m, *d),
+            Sem::WeekdayDate { m, d, .. } => day_ok(None, *m, *d),
+            Sem::SlashDate { y, first, second } => {
+                day_ok(Some(*y), *second, *first) || day_ok(Some(*y), *first, *second)
+            }
+            Sem::Time { day: Some(day), .. } => day.is_possible(),
+            _ => true,
+        }
+    }
+}
+
 /// One detected expression: token range `[start, end)` and its meaning.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {

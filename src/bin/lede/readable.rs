@@ -19,7 +19,14 @@ pub fn render(a: &Analysis, text: &str) -> String {
     let mut o = String::new();
     match &a.published {
         Some(p) => {
-            let _ = writeln!(o, "Published: {} (from {})", p.date, p.source);
+            let _ = writeln!(
+                o,
+                "Published: {} (from {}; {}, confidence {:.2})",
+                p.date,
+                p.source_label(),
+                p.source,
+                p.confidence
+            );
         }
         None => {
             let _ = writeln!(o, "Published: unknown (relative dates stay unresolved)");

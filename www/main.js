@@ -1,15 +1,17 @@
 /**
  * The demo page: paste text or open a local .txt/.html file, analyse it in the page
  * with the same wasm engine, and draw the result with the extension's own overlay.js
- * (and extract.js for .html files), loaded by index.html as classic scripts.
+ * (and extract.js for .html files), imported as ES modules.
  *
  * Serve the repository root on 127.0.0.1 (`scripts/demo.sh`) and open /www/.
  * The engine must be built first (`make wasm` → extension/pkg/).
  */
 import init, { analyze_page, analyze_text } from "../extension/pkg/lede.js";
+import { extract, TextMap } from "../extension/src/extract.js";
+import { Overlay } from "../extension/src/overlay.js";
 
-const Lede = globalThis.Lede;
-const $ = (sel) => document.querySelector(sel);
+/** @param {string} sel */
+const $ = (sel) => /** @type {any} */ (document.querySelector(sel));
 const textEl = $("#text");
 const fileEl = $("#file");
 const pubEl = $("#published");
@@ -47,7 +49,7 @@ function renderText(text, title) {
     }
     start += line.length + 1;
   }
-  return Lede.TextMap.identity(document, text, pieces);
+  return TextMap.identity(document, text, pieces);
 }
 
 function shownKinds() {
@@ -66,7 +68,7 @@ async function analyse() {
     if (source.kind === "html") {
       // A detached document: parsing never runs the file's scripts or loads its resources.
       const doc = new DOMParser().parseFromString(source.html, "text/html");
-      const { page } = Lede.extract(doc, { url: null });
+      const { page } = extract(doc, { url: null });
       // The date field, when set, overrides the date found in the page.
       report = analyze_page(page, pubEl.value || null);
       text = report.text;
@@ -80,7 +82,7 @@ async function analyse() {
   }
   const ms = performance.now() - t0;
   const map = renderText(text, source.kind === "html" ? report.title : null);
-  overlay = new Lede.Overlay({ doc: document, report, map, text, shown: shownKinds() });
+  overlay = new Overlay({ doc: document, report, map, text, shown: shownKinds() });
   overlay.render();
   overlay.showStatus();
   toggles.disabled = false;

@@ -10,8 +10,10 @@
  * the auto-run registration in step with the sites the reader enabled, and relays
  * the shortcut to the tab. Message shapes: messages.js.
  */
-import init, { analyze_page } from "../pkg/lede.js";
-import { CONTENT_CSS, CONTENT_SCRIPTS, DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Engine, EngineTrap } from "./engine.js";
+import { CONTENT_CSS, CONTENT_SCRIPTS, Kind, PAGE_ONLY, isMessage } from "./messages.js";
+import { TabQueue } from "./queue.js";
+import { readSettings } from "./settings.js";
 
 const AUTO_ID = "lede-auto";
 /** How long `runInTab` waits for the content script to report back. */
@@ -19,9 +21,8 @@ const RENDER_TIMEOUT_MS = 120_000;
 
 // ── the engine ──────────────────────────────────────────────────────────────
 
-/** @type {Promise<void> | null} */
-let engine = null;
-let instantiateMs = null;
+const engine = new Engine(chrome.runtime.getURL("pkg/lede_bg.wasm"));
+/** @type {number|null} */
 let warmUpMs = null;
 
 /**
@@ -44,54 +45,41 @@ const WARM_UP_PAGE = {
 
 let analysedOnce = false;
 
-function warmUp() {
+async function warmUp() {
   if (analysedOnce) return;
   analysedOnce = true;
   const w = performance.now();
   try {
-    analyze_page(WARM_UP_PAGE, "2025-01-15");
+    await engine.call((e) => e.analyze_page(WARM_UP_PAGE, "2025-01-15"));
     warmUpMs = performance.now() - w;
   } catch (e) {
-    console.warn("Lede: warm-up analysis failed:", e && e.message ? e.message : e);
+    console.warn("Lede: warm-up analysis failed:", e instanceof Error ? e.message : e);
   }
 }
-
-/** Instantiates the wasm once per worker life (a restarted worker instantiates again), then warms it up. */
-function loadEngine() {
-  if (!engine) {
-    const t = performance.now();
-    engine = init({ module_or_path: chrome.runtime.getURL("pkg/lede_bg.wasm") }).then(() => {
-      instantiateMs = performance.now() - t;
-      setTimeout(warmUp, 0);
-    });
-    engine.catch(() => (engine = null)); // let the next request try again
-  }
-  return engine;
-}
-loadEngine().catch((e) => console.error("Lede: could not load the engine:", e));
+engine.load().then(() => setTimeout(warmUp, 0), (e) => console.error("Lede: could not load the engine:", e));
 
 /**
- * Analyses a page description.
+ * Analyses a page description. A trap is answered like any other failure, with a
+ * readable error; the engine is fresh again for the next request.
  * @param {import("./messages.js").Page} page
  * @returns {Promise<import("./messages.js").AnalyzeResponse>}
  */
 async function analyzePage(page) {
-  await loadEngine();
   analysedOnce = true;
+  await engine.load();
   const t = performance.now();
-  let report;
   try {
     // wasm-bindgen turns the engine's errors into thrown JS errors with a readable message.
-    report = analyze_page(page);
+    const report = await engine.call((e) => e.analyze_page(page));
+    return { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t } };
   } catch (e) {
-    // A Rust panic traps (wasm32 cannot unwind): the hook has logged the message. The
-    // wasm-bindgen glue cannot instantiate a second copy, so the instance is kept; its
-    // heap is intact and later calls normally work.
-    if (e instanceof WebAssembly.RuntimeError) throw new Error(`the engine failed on this page (${e.message})`);
+    if (e instanceof EngineTrap) return { ok: false, error: e.message };
     throw e;
   }
-  return { ok: true, report, timings: { instantiate_ms: instantiateMs, analyze_ms: performance.now() - t } };
 }
+
+/** One analysis at a time; each frame keeps only its newest request, frames take turns. */
+const queue = new TabQueue(analyzePage);
 
 // ── tabs ────────────────────────────────────────────────────────────────────
 
@@ -138,17 +126,29 @@ async function runInTab(tabId) {
 async function runInFrame(tabId, frameId) {
   const rendered = waitForRender(tabId, frameId);
   const target = { tabId, frameIds: [frameId] };
+  // The bundle keeps its state under a symbol of its own world: a page's elements (named
+  // properties such as <form id="Lede">) cannot stand in for it.
   const [probe] = await chrome.scripting.executeScript({
     target,
-    func: () => !!(globalThis.Lede && globalThis.Lede.content),
+    func: () => typeof (/** @type {any} */ (globalThis)[Symbol.for("lede.content")]) === "object",
   });
-  if (probe && probe.result) {
+  if (probe && probe.result === true) {
     await chrome.tabs.sendMessage(tabId, { kind: Kind.RUN }, { frameId });
   } else {
-    await chrome.scripting.insertCSS({ target, files: CONTENT_CSS });
+    // The bundle asks for its styles itself ("styles"), as auto-run copies do.
     await chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   }
   return rendered;
+}
+
+/**
+ * The highlight styles, in the user origin: a page's own rules, `!important` ones
+ * included, cannot restyle or hide Lede's highlights (user `!important` beats author
+ * `!important` in the cascade). Once per frame and document.
+ * @param {{tabId: number, frameIds: number[]}} target
+ */
+function insertStyles(target) {
+  return chrome.scripting.insertCSS({ target, files: CONTENT_CSS, origin: "USER" });
 }
 
 /** Words of paragraph text in a frame (runs in each frame; a cheap guess before a full analysis). */
@@ -172,12 +172,6 @@ async function runInBestFrame(tabId) {
   if (!best) return null;
   const stats = await runInFrame(tabId, best.frameId);
   return stats && !stats.no_article && !stats.error ? stats : null;
-}
-
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [] };
 }
 
 /** Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.) */
@@ -214,7 +208,8 @@ async function syncAutoRun() {
   if (matches.length) {
     await chrome.scripting.registerContentScripts([
       // allFrames: an article in a same-site iframe is read too (a frame without one stays silent).
-      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: "document_idle", allFrames: true, persistAcrossSessions: true },
+      // No css here: a registered sheet has the author origin; the bundle asks for the user-origin one ("styles").
+      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, runAt: "document_idle", allFrames: true, persistAcrossSessions: true },
     ]);
   }
   return matches;
@@ -222,25 +217,54 @@ async function syncAutoRun() {
 
 // ── messages ────────────────────────────────────────────────────────────────
 
-/** One handler per message kind (messages.js lists the shapes). */
+/**
+ * Was it sent by one of the extension's own pages (popup, options), not a content script?
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function fromExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && typeof sender.url === "string" && sender.url.startsWith(chrome.runtime.getURL(""));
+}
+
+/**
+ * The sender's tab and frame, when a content script sent it.
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function senderFrame(sender) {
+  const tabId = sender.tab && sender.tab.id;
+  if (tabId === undefined || fromExtensionPage(sender)) return null;
+  return { tabId, frameId: sender.frameId || 0, url: sender.tab ? sender.tab.url : undefined };
+}
+
+/**
+ * One handler per message kind (messages.js lists the shapes). Content scripts only
+ * ever name their own frame: the worker takes it from `sender`, never from the message.
+ * @type {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => unknown>}
+ */
 const handlers = {
   [Kind.ANALYZE]: async (msg, sender) => {
-    const res = await analyzePage(msg.page);
-    if (sender.tab && sender.tab.id !== undefined) lastReports.set(sender.tab.id, res.report);
+    const from = senderFrame(sender);
+    const res = await queue.submit(from ? `${from.tabId}:${from.frameId}` : `page:${sender.url}`, msg.page);
+    if (from && res.ok) lastReports.set(from.tabId, res.report);
     return res;
   },
+  [Kind.STYLES]: async (_msg, sender) => {
+    const from = senderFrame(sender);
+    if (!from) return { ok: false };
+    await insertStyles({ tabId: from.tabId, frameIds: [from.frameId] });
+    return { ok: true };
+  },
   [Kind.RENDERED]: (msg, sender) => {
-    const tabId = sender.tab && sender.tab.id;
-    if (tabId === undefined) return { ok: false };
-    const frameId = sender.frameId || 0;
+    const from = senderFrame(sender);
+    if (!from) return { ok: false };
+    const { tabId, frameId } = from;
     const stats = { ...msg.stats, frameId };
     const inFrame = frameId !== 0;
     // A frame without an article says nothing; a frame with one stands for the tab, and
     // the top page drops its "no article found".
     if (!inFrame || !stats.no_article) tabStats.set(tabId, stats);
-    if (inFrame && !stats.no_article && !stats.error) framedArticles.set(tabId, sender.tab.url);
+    if (inFrame && !stats.no_article && !stats.error) framedArticles.set(tabId, from.url);
     // Whichever of the two reports comes second (auto-run runs both at once).
-    const framed = framedArticles.get(tabId) === sender.tab.url && (inFrame ? !stats.no_article && !stats.error : !!stats.no_article);
+    const framed = framedArticles.get(tabId) === from.url && (inFrame ? !stats.no_article && !stats.error : !!stats.no_article);
     if (framed) chrome.tabs.sendMessage(tabId, { kind: Kind.FRAME_ARTICLE }, { frameId: 0 }).catch(() => {});
     const key = `${tabId}:${frameId}`;
     for (const resolve of waiters.get(key) || []) resolve(stats);
@@ -253,8 +277,16 @@ const handlers = {
 };
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  const handler = msg && handlers[msg.kind];
+  if (!isMessage(msg) || sender.id !== chrome.runtime.id) return false;
+  const handler = handlers[msg.kind];
   if (!handler) return false;
+  // Running Lede in a tab, reading a tab's status and changing the auto-run sites are
+  // the popup's and the options page's: a content script (whatever the page did to
+  // it) gets a refusal, not another tab's URL.
+  if (PAGE_ONLY.has(msg.kind) && !fromExtensionPage(sender)) {
+    sendResponse({ ok: false, error: `"${msg.kind}" is accepted from the extension's own pages only` });
+    return false;
+  }
   Promise.resolve()
     .then(() => handler(msg, sender))
     .then(sendResponse, (e) => sendResponse({ ok: false, error: e && e.message ? e.message : String(e) }));
@@ -321,4 +353,7 @@ chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.
 chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
-self.lede = { runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs, warm_up_ms: warmUpMs }) };
+/** @type {any} */ (self).lede = {
+  runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, engine, queue,
+  timings: () => ({ instantiate_ms: engine.instantiateMs, warm_up_ms: warmUpMs }),
+};

@@ -19,16 +19,17 @@
  *
  * Input: a Document (live, or detached from DOMParser). Output: {@link Extracted}.
  *
- * Example:
- *   const {page, map} = Lede.extract(document);
- *   // page.blocks[3].text === "It rained a lot."; map.blocks[3] locates each of its characters
+ * Editors are the reader's: `textarea`, `input` and `contenteditable` elements (and a
+ * document in design mode) are never read, so an unsaved draft never reaches the engine.
  *
- * A classic script (content scripts cannot be ES modules): it adds to `globalThis.Lede`.
+ * Example:
+ *   const {page, sources} = extract(document);
+ *   // page.blocks[3].text === "It rained a lot."; sources[3] locates each of its characters
+ *
+ * An ES module (bundled into the content script by scripts/build-extension.mjs).
  */
-(() => {
+export const { extract, extractSliced, yieldToPage, TextMap, isWhitespaceCode, segment, wellFormed } = (() => {
   "use strict";
-  const Lede = (globalThis.Lede = globalThis.Lede || {});
-  if (Lede.extract) return; // injected twice into the same tab: keep the first copy
 
   /** Elements that start a block; text inside any other element belongs to the nearest one. */
   const BLOCK_TAGS = new Set([
@@ -39,12 +40,20 @@
     "address", "details", "summary", "hgroup", "menu", "center", "dialog",
   ]);
 
-  /** Elements skipped with everything inside them (never prose). `lede-overlay` is our own host. */
+  /** Elements skipped with everything inside them (never prose, or the reader's own editors). */
   const SKIP_TAGS = new Set([
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
     "embed", "canvas", "video", "audio", "select", "option", "textarea", "button", "input",
-    "img", "picture", "source", "map", "link", "meta", "title", "lede-overlay",
+    "img", "picture", "source", "map", "link", "meta", "title",
   ]);
+
+  /**
+   * Class tokens kept per path segment, and characters kept per token: a page may put a
+   * megabyte in one `class` attribute, and every block below it repeats the path.
+   * The same caps as `src/article/html.rs` (MAX_CLASSES, MAX_CLASS_CHARS).
+   */
+  const MAX_CLASSES = 16;
+  const MAX_CLASS_CHARS = 64;
 
   /** Nesting past this depth is read as the plain text of the element at the cap (as in the CLI). */
   const MAX_DEPTH = 160;
@@ -82,6 +91,28 @@
     return (el.localName || el.nodeName || "").toLowerCase();
   }
 
+  /**
+   * Is this element an editor (`contenteditable` other than "false")? Its text is the
+   * reader's draft, not the article.
+   */
+  function isEditor(el) {
+    const ce = el.getAttribute("contenteditable");
+    return ce !== null && ce.trim().toLowerCase() !== "false";
+  }
+
+  /**
+   * `s` with every lone surrogate replaced by U+FFFD, the same length in UTF-16 units.
+   * The engine receives UTF-8, where a lone surrogate cannot exist (the binding turns it
+   * into U+FFFD); replacing it here keeps the block's text equal to the report's, so its
+   * highlights are drawn.
+   * @param {string} s
+   */
+  function wellFormed(s) {
+    const str = /** @type {any} */ (s);
+    if (typeof str.isWellFormed === "function") return str.isWellFormed() ? s : str.toWellFormed();
+    return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  }
+
   function isHidden(el) {
     if (el.hasAttribute("hidden")) return true;
     const aria = el.getAttribute("aria-hidden");
@@ -98,8 +129,17 @@
   function segment(el) {
     let s = tagOf(el);
     const cls = el.getAttribute("class");
-    // One per class token, in attribute order (docs/page.md).
-    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) s += "." + c;
+    // One per class token, in attribute order (docs/page.md), at most MAX_CLASSES of them,
+    // each cut to MAX_CLASS_CHARS characters (code points). The split stops early: the
+    // rest of a huge attribute is never copied.
+    if (cls) {
+      let n = 0;
+      for (const m of cls.matchAll(/[^\t\n\f\r ]+/g)) {
+        if (n++ >= MAX_CLASSES) break;
+        const c = m[0];
+        s += "." + (c.length > MAX_CLASS_CHARS ? [...c.slice(0, 2 * MAX_CLASS_CHARS)].slice(0, MAX_CLASS_CHARS).join("") : c);
+      }
+    }
     const id = (el.getAttribute("id") || "").trim().replace(/\s/g, "_");
     if (id) s += "#" + id;
     for (const attr of ["itemprop", "role"]) {
@@ -213,7 +253,7 @@
       let len = text.length;
       if (run.lastSpace && len > 0) len--; // the only whitespace trim() can find
       if (len > 0) {
-        text = text.slice(0, len);
+        text = wellFormed(text.slice(0, len));
         this.blocks.push({
           text,
           tag: run.tag,
@@ -262,7 +302,7 @@
           else run.push(null, " ", false);
           continue;
         }
-        if (SKIP_TAGS.has(tag) || isHidden(child)) continue;
+        if (SKIP_TAGS.has(tag) || isHidden(child) || isEditor(child)) continue;
         const childFrame = new Frame(frame, child, this.nextId++);
         const link = inLink || tag === "a";
         if (BLOCK_TAGS.has(tag)) {
@@ -339,6 +379,27 @@
     /** @type {import("./messages.js").MetaItem[]} */
     const out = [];
     const passedFirstP = new Set();
+    // Linear in the size of the DOM, not in elements × depth (a page nested 2,000 deep was
+    // one 704 ms task): ancestors already walked up from an earlier <p> are not walked
+    // again, and a <time>'s ancestors are summed up once per element (memo below).
+    const walkedUp = new WeakSet();
+    const memo = new WeakMap();
+    /** For `a` and its ancestors: is one a header (tag or hint), and the innermost article container. */
+    const above = (a) => {
+      if (!a) return { header: false, container: null };
+      let m = memo.get(a);
+      if (m) return m;
+      const chain = [];
+      for (let x = a; x && !memo.has(x); x = composedParent(x)) chain.push(x);
+      let up = chain.length && composedParent(chain[chain.length - 1]) ? memo.get(composedParent(chain[chain.length - 1])) : { header: false, container: null };
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const x = chain[i];
+        const label = `${x.getAttribute("class") || ""} ${x.getAttribute("id") || ""}`.toLowerCase();
+        up = { header: up.header || tagOf(x) === "header" || HEADER_HINTS.some((h) => label.includes(h)), container: isArticleContainer(x) ? x : up.container };
+        memo.set(x, up);
+      }
+      return up;
+    };
     for (const el of allElements(doc)) {
       const name = tagOf(el);
       if (name === "meta") {
@@ -355,15 +416,16 @@
       }
       if (name === "p") {
         if ((el.textContent || "").trim()) {
-          for (let a = composedParent(el); a; a = composedParent(a)) if (isArticleContainer(a)) passedFirstP.add(a);
+          for (let a = composedParent(el); a && !walkedUp.has(a); a = composedParent(a)) {
+            walkedUp.add(a);
+            if (isArticleContainer(a)) passedFirstP.add(a);
+          }
         }
       } else if (name === "time") {
-        let inHeader = false;
-        for (let a = composedParent(el); a; a = composedParent(a)) {
-          const label = `${a.getAttribute("class") || ""} ${a.getAttribute("id") || ""}`.toLowerCase();
-          if (tagOf(a) === "header" || HEADER_HINTS.some((h) => label.includes(h))) inHeader = true;
-          if (isArticleContainer(a) && !passedFirstP.has(a)) inHeader = true;
-        }
+        // In a header, or in an article container no <p> with text has been passed in yet.
+        // Containers nest: once the innermost one has seen a <p>, every outer one has too.
+        const up = above(composedParent(el));
+        const inHeader = up.header || (!!up.container && !passedFirstP.has(up.container));
         out.push({
           kind: "time",
           datetime: (el.getAttribute("datetime") || "").trim(),
@@ -578,7 +640,8 @@
   function* extractJob(doc, opts) {
     const root = doc.documentElement;
     const w = new Walker();
-    if (root) {
+    // A document in design mode is one editor: nothing in it is read.
+    if (root && doc.designMode !== "on") {
       const frame = new Frame(null, root, 0);
       const run = new Run(tagOf(root), frame);
       w.nextId = 1;
@@ -595,9 +658,5 @@
     };
   }
 
-  Lede.extract = extract;
-  Lede.extractSliced = extractSliced;
-  Lede.yieldToPage = yieldToPage;
-  Lede.TextMap = TextMap;
-  Lede.isWhitespaceCode = isWs;
+  return { extract, extractSliced, yieldToPage, TextMap, isWhitespaceCode: isWs, segment, wellFormed };
 })();

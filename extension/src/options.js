@@ -7,20 +7,11 @@
  *
  * Settings shape and key: messages.js.
  */
-import { DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Kind } from "./messages.js";
+import { readSettings, writeSettings } from "./settings.js";
 
-const $ = (sel) => document.querySelector(sel);
-
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [], palette: s.palette || DEFAULT_SETTINGS.palette };
-}
-
-async function writeSettings(change) {
-  const s = await readSettings();
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: change(s) });
-}
+/** @param {string} sel */
+const $ = (sel) => /** @type {HTMLElement} */ (document.querySelector(sel));
 
 function writeShow(kind, on) {
   return writeSettings((s) => ({ ...s, show: { ...s.show, [kind]: on } }));
@@ -68,6 +59,9 @@ async function showSettings() {
   for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) box.checked = s.show[box.name] !== false;
   for (const radio of document.querySelectorAll("input[name=palette]")) radio.checked = radio.value === s.palette;
   document.body.classList.toggle("contrast", s.palette === "contrast");
+  const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
+  conf.value = String(Math.round(s.minFlagConfidence * 100));
+  $("#min-confidence-value").textContent = `${conf.value}%`;
   fillSites($("#sites"), "autoOrigins", s.autoOrigins);
   fillSites($("#never"), "neverOrigins", s.neverOrigins);
 }
@@ -75,6 +69,8 @@ async function showSettings() {
 async function forgetAll() {
   const { autoOrigins } = await readSettings();
   await chrome.storage.sync.clear();
+  // The "not a conflict" dismissals go too (kept on this machine only).
+  await chrome.storage.local.clear();
   // Host permissions granted for "run automatically" go back too (declared ones cannot).
   const origins = autoOrigins.map(sitePattern);
   if (origins.length) await chrome.permissions.remove({ origins }).catch(() => false);
@@ -94,6 +90,9 @@ async function main() {
       writeSettings((s) => ({ ...s, palette: radio.value })).catch((e) => say(`Lede: ${e.message}`));
     });
   }
+  const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
+  conf.addEventListener("input", () => ($("#min-confidence-value").textContent = `${conf.value}%`));
+  conf.addEventListener("change", () => writeSettings((s) => ({ ...s, minFlagConfidence: Number(conf.value) / 100 })).catch((e) => say(`Lede: ${e.message}`)));
   $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${e.message}`)));
 }
 

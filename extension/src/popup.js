@@ -6,9 +6,11 @@
  * The tab is the active one, or `?tab=<id>` (how the end-to-end tests open the popup
  * as a page of its own; harmless otherwise).
  */
-import { DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Kind } from "./messages.js";
+import { readSettings, writeSettings } from "./settings.js";
 
-const $ = (sel) => document.querySelector(sel);
+/** @param {string} sel */
+const $ = (sel) => /** @type {HTMLElement} */ (document.querySelector(sel));
 const statusEl = $("#status");
 const runBtn = $("#run");
 const autoBox = $("#auto");
@@ -20,17 +22,6 @@ async function currentTab() {
   if (param) return chrome.tabs.get(Number(param));
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab;
-}
-
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: [...(s.autoOrigins || [])], neverOrigins: [...(s.neverOrigins || [])] };
-}
-
-async function writeSettings(change) {
-  const s = await readSettings();
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: change(s) });
 }
 
 function say(text, error = false) {

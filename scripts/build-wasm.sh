@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --lib --target wasm32-unknown-unknown
 rm -rf extension/pkg
-wasm-bindgen --target web --no-typescript --out-dir extension/pkg --out-name lede \
+wasm-bindgen --target web --out-dir extension/pkg --out-name lede \
   target/wasm32-unknown-unknown/release/lede.wasm
 # A worker that survives a trap (extension/src/engine.js): the glue keeps one instance in
 # module-level variables and has no way to drop it, so add one. Checked: a glue whose
@@ -27,6 +27,8 @@ export function __lede_reset() {
     WASM_VECTOR_LEN = 0;
 }
 JS
+printf '%s\n' '/** Added by scripts/build-wasm.sh: forgets the instance, so the next init makes a fresh one. */' \
+  'export function __lede_reset(): void;' >>extension/pkg/lede.d.ts
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types \

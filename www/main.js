@@ -22,9 +22,14 @@ const article = $("#article");
 const toggles = $("#toggles");
 
 /** What Analyse reads: the textarea, or an HTML file opened (until the textarea is edited). */
+/** @type {{kind: "text"} | {kind: "html", html: string, name: string}} */
 let source = { kind: "text" };
+/** @type {Overlay|null} */
 let overlay = null;
 
+/**
+ * @param {string} text
+ */
 function say(text, error = false) {
   statusEl.textContent = text;
   statusEl.classList.toggle("error", error);
@@ -33,6 +38,8 @@ function say(text, error = false) {
 /**
  * Puts `text` into the article element as one paragraph per line, as text nodes
  * only, and returns where each node starts in `text`.
+ * @param {string} text
+ * @param {string} title
  */
 function renderText(text, title) {
   article.replaceChildren();
@@ -53,6 +60,7 @@ function renderText(text, title) {
 }
 
 function shownKinds() {
+  /** @type {Record<string, boolean>} */
   const shown = {};
   for (const box of toggles.querySelectorAll("input")) shown[box.name] = box.checked;
   return shown;
@@ -77,7 +85,7 @@ async function analyse() {
       report = analyze_text({ text, published: pubEl.value || null });
     }
   } catch (e) {
-    say(`Could not analyse: ${e.message}`, true);
+    say(`Could not analyse: ${e instanceof Error ? e.message : e}`, true);
     return;
   }
   const ms = performance.now() - t0;
@@ -112,12 +120,13 @@ textEl.addEventListener("input", () => {
   if (source.kind === "html") sourceEl.textContent = "";
   source = { kind: "text" };
 });
-$("#input").addEventListener("submit", (ev) => {
+$("#input").addEventListener("submit", (/** @type {Event} */ ev) => {
   ev.preventDefault();
   analyse();
 });
-toggles.addEventListener("change", (ev) => {
-  if (overlay && ev.target.name) overlay.setShown(ev.target.name, ev.target.checked);
+toggles.addEventListener("change", (/** @type {Event} */ ev) => {
+  const box = /** @type {HTMLInputElement} */ (ev.target);
+  if (overlay && box.name) overlay.setShown(box.name, box.checked);
 });
 
 try {
@@ -126,5 +135,5 @@ try {
   say(`Engine ready (${(performance.now() - t).toFixed(0)} ms). Paste an article and press Analyse.`);
   btn.disabled = false;
 } catch (e) {
-  say(`The engine did not load (${e.message}). Build it first: make wasm`, true);
+  say(`The engine did not load (${e instanceof Error ? e.message : e}). Build it first: make wasm`, true);
 }

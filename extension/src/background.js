@@ -92,6 +92,9 @@ const framedArticles = new Map();
 /** Who waits for a frame's report, by "tabId:frameId". @type {Map<string, Array<(stats: object) => void>>} */
 const waiters = new Map();
 
+/**
+ * @param {number} tabId
+ */
 function waitForRender(tabId, frameId = 0) {
   const key = `${tabId}:${frameId}`;
   return new Promise((resolve) => {
@@ -122,7 +125,11 @@ async function runInTab(tabId) {
   return framed || stats;
 }
 
-/** Injects the content scripts into one frame, or re-runs the copy already there; resolves with its report. */
+/**
+ * Injects the content scripts into one frame, or re-runs the copy already there; resolves with its report.
+ * @param {number} tabId
+ * @param {number} frameId
+ */
 async function runInFrame(tabId, frameId) {
   const rendered = waitForRender(tabId, frameId);
   const target = { tabId, frameIds: [frameId] };
@@ -165,28 +172,36 @@ const FRAME_MIN_WORDS = 40;
  * The top page has no article: analyse the frame with the most paragraph text, if any
  * frame has enough. Frames the extension may not read (other origins under activeTab)
  * are not injected into, and so never counted.
+ * @param {number} tabId
  */
 async function runInBestFrame(tabId) {
   const found = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: paragraphWords });
-  const best = found.filter((r) => r.frameId !== 0 && r.result >= FRAME_MIN_WORDS).sort((a, b) => b.result - a.result)[0];
+  const words = (/** @type {{result?: unknown}} */ r) => (typeof r.result === "number" ? r.result : 0);
+  const best = found.filter((r) => r.frameId !== 0 && words(r) >= FRAME_MIN_WORDS).sort((a, b) => words(b) - words(a))[0];
   if (!best) return null;
   const stats = await runInFrame(tabId, best.frameId);
   return stats && !stats.no_article && !stats.error ? stats : null;
 }
 
-/** Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.) */
+/**
+ * Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.)
+ * @param {number} tabId
+ */
 async function isNeverSite(tabId) {
   const { neverOrigins } = await readSettings();
   if (!neverOrigins.length) return false;
   try {
     const tab = await chrome.tabs.get(tabId);
-    return neverOrigins.includes(new URL(tab.url).origin);
+    return !!tab.url && neverOrigins.includes(new URL(tab.url).origin);
   } catch {
     return false;
   }
 }
 
-/** `https://example.org` → the match pattern for every page of that site (any port). */
+/**
+ * `https://example.org` → the match pattern for every page of that site (any port).
+ * @param {string} origin
+ */
 function originPattern(origin) {
   const u = new URL(origin);
   return `${u.protocol}//${u.hostname}/*`;
@@ -283,7 +298,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Running Lede in a tab, reading a tab's status and changing the auto-run sites are
   // the popup's and the options page's: a content script (whatever the page did to
   // it) gets a refusal, not another tab's URL.
-  if (PAGE_ONLY.has(msg.kind) && !fromExtensionPage(sender)) {
+  if (/** @type {Set<string>} */ (PAGE_ONLY).has(msg.kind) && !fromExtensionPage(sender)) {
     sendResponse({ ok: false, error: `"${msg.kind}" is accepted from the extension's own pages only` });
     return false;
   }
@@ -295,6 +310,9 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 // The shortcut: hide/show everything in the tab; on a tab Lede has not run in yet,
 // run it (pressing the shortcut grants activeTab, like opening the popup).
+/**
+ * @param {number} tabId
+ */
 async function onShortcut(tabId) {
   if (await isNeverSite(tabId)) return "never";
   try {
@@ -306,7 +324,10 @@ async function onShortcut(tabId) {
     return "ran";
   }
 }
-/** Where a message about the tab's article goes: the frame that drew it (the top page, or the iframe holding it). */
+/**
+ * Where a message about the tab's article goes: the frame that drew it (the top page, or the iframe holding it).
+ * @param {number} tabId
+ */
 function articleFrame(tabId) {
   return { frameId: (tabStats.get(tabId) || {}).frameId || 0 };
 }
@@ -314,6 +335,7 @@ function articleFrame(tabId) {
 /**
  * Alt+Shift+N: the tab's overlay opens the card of the next highlight. On a tab Lede has
  * not run in yet, run it first (the shortcut grants activeTab). Resolves with what opened.
+ * @param {number} tabId
  */
 async function onNext(tabId, dir = 1) {
   if (await isNeverSite(tabId)) return null;
@@ -327,6 +349,7 @@ async function onNext(tabId, dir = 1) {
 /**
  * Alt+Shift+P: open or close the side panel (people, quotes by speaker, timeline, flags).
  * On a tab Lede has not run in yet, run it first. Resolves true when the panel is open.
+ * @param {number} tabId
  */
 async function onPanel(tabId) {
   if (await isNeverSite(tabId)) return false;

@@ -37,6 +37,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
 
   /** @type {Overlay | null} */
   let overlay = null;
+  /** @type {Promise<void>|null} */
   let running = null;
   let firstRun = true;
   /** The overlay only says "no article found" (dropped when a frame of this page holds one). */
@@ -61,6 +62,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
   }
 
   /** What the last analysis read (the URL and the text of every block) and its answer. */
+  /** @type {{read: string, res: any}|null} */
   let lastRead = null;
 
   /** @param {{ifChanged?: boolean}} [opts]  ifChanged (the automatic re-runs): reuse the last report when the text is unchanged */
@@ -82,7 +84,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
     const reused = !!(opts.ifChanged && lastRead && read === lastRead.read);
     /** From sending the page to the worker's answer (queue wait included). */
     let answeredMs = 0;
-    if (reused) res = lastRead.res;
+    if (reused && lastRead) res = lastRead.res;
     else {
       try {
         /** @type {import("./messages.js").AnalyzeRequest} */
@@ -91,7 +93,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
         res = await chrome.runtime.sendMessage(msg);
         answeredMs = performance.now() - asked;
       } catch (e) {
-        res = { ok: false, error: `the extension did not answer (${e && e.message ? e.message : e})` };
+        res = { ok: false, error: `the extension did not answer (${e instanceof Error ? e.message : e})` };
       }
       lastRead = res && res.ok ? { read, res } : null;
       // A newer request from this page took this one's place: that one draws.
@@ -182,8 +184,13 @@ const CONTENT_KEY = Symbol.for("lede.content");
    *     third of the characters in links, and most of the text outside list items and
    *     table cells (a results list is a list).
    * @returns {{article: boolean, reason: string}}
+   * @param {import("./messages.js").Page} page
+   * @param {import("./messages.js").Report} rep
    */
   function articleVerdict(page, rep) {
+    /**
+     * @param {string} s
+     */
     const words = (s) => (s.match(/\S+/g) || []).length;
     const picked = (rep.blocks || []).map(([i]) => page.blocks[i]).filter(Boolean);
     const total = picked.reduce((n, b) => n + words(b.text), 0);
@@ -208,6 +215,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
   // page: adverts and clocks change all the time), and the URL; re-run, debounced.
 
   const DEBOUNCE_MS = 500;
+  /** @type {MutationObserver|null} */
   let observer = null;
   let rerunTimer = 0;
   let lastUrl = location.href;
@@ -220,20 +228,32 @@ const CONTENT_KEY = Symbol.for("lede.content");
     }, DEBOUNCE_MS);
   }
 
-  /** The parent in the flat tree: through a shadow root to its host. */
+  /**
+   * The parent in the flat tree: through a shadow root to its host.
+   * @param {Node} node
+   * @returns {Element|null}
+   */
   function composedParent(node) {
     if (node.parentElement) return node.parentElement;
-    const p = node.parentNode;
+    const p = /** @type {ShadowRoot|null} */ (node.parentNode);
     return p && p.host ? p.host : null;
   }
 
   /** `a.contains(b)` across shadow boundaries. */
+  /**
+   * @param {Node} a
+   * @param {Node} b
+   */
   function composedContains(a, b) {
-    for (let n = b; n; n = composedParent(n)) if (n === a) return true;
+    for (let n = /** @type {Node|null} */ (b); n; n = composedParent(n)) if (n === a) return true;
     return false;
   }
 
-  /** The nearest element holding every picked block (its parent when only one block was picked), across shadow roots. */
+  /**
+   * The nearest element holding every picked block (its parent when only one block was picked), across shadow roots.
+   * @param {import("./extract.js").Extracted} extracted
+   * @param {import("./messages.js").Report} rep
+   */
   function articleRoot(extracted, rep) {
     let root = null;
     for (const [i] of rep.blocks || []) {
@@ -246,22 +266,33 @@ const CONTENT_KEY = Symbol.for("lede.content");
     return root || document.body;
   }
 
-  /** The shadow roots between the picked blocks and the document (a MutationObserver does not cross them). */
+  /**
+   * The shadow roots between the picked blocks and the document (a MutationObserver does not cross them).
+   * @param {import("./extract.js").Extracted} extracted
+   * @param {import("./messages.js").Report} rep
+   */
   function shadowRootsOfBlocks(extracted, rep) {
     const roots = new Set();
     for (const [i] of rep.blocks || []) {
       const el = extracted.sources[i] && extracted.sources[i].el;
-      for (let r = el && el.getRootNode(); r && r.host; r = r.host.getRootNode()) roots.add(r);
+      for (let r = /** @type {any} */ (el && el.getRootNode()); r && r.host; r = r.host.getRootNode()) roots.add(r);
     }
     return roots;
   }
 
-  /** Our own host (the mutations it causes are not the article changing). */
+  /**
+   * Our own host (the mutations it causes are not the article changing).
+   * @param {Node} node
+   */
   function isOurs(node) {
     const host = overlay && overlay.host;
     return !!node && !!host && (node === host || host.contains(node));
   }
 
+  /**
+   * @param {import("./extract.js").Extracted} extracted
+   * @param {import("./messages.js").Report} rep
+   */
   function watch(extracted, rep) {
     if (observer) observer.disconnect();
     const root = articleRoot(extracted, rep);
@@ -292,11 +323,16 @@ const CONTENT_KEY = Symbol.for("lede.content");
   }
   addEventListener("popstate", onMaybeNavigated);
 
+  /** @returns {import("./messages.js").Report} */
   function emptyReport() {
-    return { people: [], quotes: [], times: [], flags: [], published: null, text: "" };
+    return { people: [], quotes: [], times: [], flags: [], timeline: [], published: null, text: "" };
   }
 
-  /** One analysis at a time; a request during one runs once it ends. */
+  /**
+   * One analysis at a time; a request during one runs once it ends.
+   * @param {{ifChanged?: boolean}} [opts]
+   * @returns {Promise<void>}
+   */
   function run(opts) {
     if (running) return running.then(() => run(opts));
     running = analyse(opts).finally(() => (running = null));

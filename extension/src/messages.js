@@ -54,6 +54,7 @@ export const Kind = Object.freeze({
  * @property {string} tag   lower-case tag name
  * @property {string} path  ancestors from the root down, `tag.class#id[itemprop=…][role=…]`, space-separated
  * @property {number} link_chars  UTF-16 code units of `text` inside links
+ * @property {number[]} [ids]  document-order numbers of the elements on the path
  */
 
 /**

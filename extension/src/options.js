@@ -11,17 +11,25 @@ import { Kind } from "./messages.js";
 import { readSettings, writeSettings } from "./settings.js";
 
 /** @param {string} sel */
-const $ = (sel) => /** @type {HTMLElement} */ (document.querySelector(sel));
+const $ = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel));
 
+/**
+ * @param {string} kind
+ * @param {boolean} on
+ */
 function writeShow(kind, on) {
   return writeSettings((s) => ({ ...s, show: { ...s.show, [kind]: on } }));
 }
 
-const sitePattern = (o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`;
+const sitePattern = (/** @type {string} */ o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`;
 
-/** Takes one site off a list (and, for auto-run, gives its permission back). */
+/**
+ * Takes one site off a list (and, for auto-run, gives its permission back).
+ * @param {"autoOrigins"|"neverOrigins"} list
+ * @param {string} origin
+ */
 async function removeSite(list, origin) {
-  await writeSettings((s) => ({ ...s, [list]: s[list].filter((o) => o !== origin) }));
+  await writeSettings((s) => ({ ...s, [list]: s[list].filter((/** @type {string} */ o) => o !== origin) }));
   if (list === "autoOrigins") {
     await chrome.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
     await chrome.runtime.sendMessage({ kind: Kind.SET_AUTO });
@@ -30,6 +38,11 @@ async function removeSite(list, origin) {
   say(`${new URL(origin).hostname} removed.`);
 }
 
+/**
+ * @param {HTMLElement} ul
+ * @param {"autoOrigins"|"neverOrigins"} list
+ * @param {string[]} origins
+ */
 function fillSites(ul, list, origins) {
   ul.replaceChildren();
   for (const origin of origins) {
@@ -39,7 +52,7 @@ function fillSites(ul, list, origins) {
     b.type = "button";
     b.textContent = "Remove";
     b.setAttribute("aria-label", `Remove ${origin}`);
-    b.addEventListener("click", () => removeSite(list, origin).catch((e) => say(`Lede: ${e.message}`)));
+    b.addEventListener("click", () => removeSite(list, origin).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
     li.append(b);
     ul.append(li);
   }
@@ -50,14 +63,17 @@ function fillSites(ul, list, origins) {
   }
 }
 
+/**
+ * @param {string} text
+ */
 function say(text) {
   $("#status").textContent = text;
 }
 
 async function showSettings() {
   const s = await readSettings();
-  for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) box.checked = s.show[box.name] !== false;
-  for (const radio of document.querySelectorAll("input[name=palette]")) radio.checked = radio.value === s.palette;
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) box.checked = s.show[/** @type {keyof import("./settings.js").Shown} */ (box.name)] !== false;
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("input[name=palette]"))) radio.checked = radio.value === s.palette;
   document.body.classList.toggle("contrast", s.palette === "contrast");
   const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
   conf.value = String(Math.round(s.minFlagConfidence * 100));
@@ -81,19 +97,19 @@ async function forgetAll() {
 
 async function main() {
   await showSettings();
-  for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) {
-    box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${e.message}`)));
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) {
+    box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
   }
-  for (const radio of document.querySelectorAll("input[name=palette]")) {
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("input[name=palette]"))) {
     radio.addEventListener("change", () => {
       document.body.classList.toggle("contrast", radio.value === "contrast");
-      writeSettings((s) => ({ ...s, palette: radio.value })).catch((e) => say(`Lede: ${e.message}`));
+      writeSettings((s) => ({ ...s, palette: radio.value === "contrast" ? "contrast" : "standard" })).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`));
     });
   }
   const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
   conf.addEventListener("input", () => ($("#min-confidence-value").textContent = `${conf.value}%`));
-  conf.addEventListener("change", () => writeSettings((s) => ({ ...s, minFlagConfidence: Number(conf.value) / 100 })).catch((e) => say(`Lede: ${e.message}`)));
-  $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${e.message}`)));
+  conf.addEventListener("change", () => writeSettings((s) => ({ ...s, minFlagConfidence: Number(conf.value) / 100 })).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
+  $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
 }
 
-main().catch((e) => say(`Lede: ${e.message}`));
+main().catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`));

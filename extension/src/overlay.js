@@ -30,13 +30,13 @@ export class Overlay extends Chip {
   /** @param {import("./overlay/base.js").OverlayOptions} opts */
   constructor(opts) {
     super(opts);
-    this.onClick = this.onClick.bind(this);
-    this.onKey = this.onKey.bind(this);
+    this.state.handleClick = (ev) => this.onClick(ev);
+    this.state.handleKey = (ev) => this.onKey(ev);
   }
 
   /** The keyboard shortcut: hide everything Lede draws in this tab, or bring it back. */
   toggleAll() {
-    this.allHidden = !this.allHidden;
+    this.state.allHidden = !this.allHidden;
     this.closeCard();
     this.closePanel();
     if (this.chip) this.chip.hidden = this.allHidden;
@@ -48,8 +48,8 @@ export class Overlay extends Chip {
   destroy() {
     this.clearHighlights();
     if (this.supported) CSS.highlights.delete("lede-focus");
-    this.doc.removeEventListener("click", this.onClick, true);
-    this.doc.removeEventListener("keydown", this.onKey, true);
+    this.doc.removeEventListener("click", this.handleClick, true);
+    this.doc.removeEventListener("keydown", this.handleKey, true);
     this.win.clearTimeout(this.focusTimer);
     this.removeHost();
   }

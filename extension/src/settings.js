@@ -28,7 +28,7 @@ export const SETTINGS_KEY = "lede.settings";
  * @property {number} minFlagConfidence  flags below this confidence (0..1) are not drawn
  */
 
-/** @type {Readonly<Settings>} */
+/** @type {Readonly<{show: Readonly<Shown>, autoOrigins: readonly string[], neverOrigins: readonly string[], palette: "standard"|"contrast", minFlagConfidence: number}>} */
 export const DEFAULT_SETTINGS = Object.freeze({
   show: Object.freeze({ people: true, quotes: true, times: true, flags: true }),
   autoOrigins: Object.freeze([]),
@@ -101,6 +101,7 @@ const DISMISSED_ARTICLES = 200;
  */
 export async function readDismissed(article) {
   try {
+    /** @type {any} */
     const got = (await chrome.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY];
     const list = got && typeof got === "object" && Array.isArray(got[article]) ? got[article] : [];
     return new Set(list.filter((/** @type {unknown} */ k) => typeof k === "string"));

@@ -31,10 +31,11 @@ export const { rootsOf, adopt } = (() => {
   /** One sheet per document (a constructed sheet can only be adopted in its own document). */
   const sheets = new WeakMap();
 
+  /** @param {Document} doc @returns {CSSStyleSheet} */
   function sheetFor(doc) {
     let sheet = sheets.get(doc);
     if (!sheet) {
-      sheet = new (doc.defaultView || globalThis).CSSStyleSheet();
+      sheet = new (/** @type {any} */ (doc.defaultView || globalThis).CSSStyleSheet)();
       sheet.replaceSync(HIGHLIGHT_CSS);
       sheets.set(doc, sheet);
     }
@@ -55,7 +56,7 @@ export const { rootsOf, adopt } = (() => {
         if (node.parentNode === last) continue;
         last = node.parentNode;
         // Every shadow root up the chain: a nested one's text inherits nothing from the outer tree's sheets either.
-        for (let r = node.getRootNode(); r && r.host; r = r.host.getRootNode()) roots.add(r);
+        for (let r = /** @type {any} */ (node.getRootNode()); r && r.host; r = r.host.getRootNode()) roots.add(r);
       }
     }
     return [...roots];
@@ -74,13 +75,13 @@ export const { rootsOf, adopt } = (() => {
         if (adopted.has(root)) continue;
         // Firefox: a content script's (Xray) view of the page's ObservableArray is neither
         // iterable nor pushable, so go through the page's own view of the root.
-        const view = root.wrappedJSObject || root;
+        const view = /** @type {any} */ (root).wrappedJSObject || root;
         // push, not assignment: the page's sheets stay where they are, ours comes last.
         view.adoptedStyleSheets.push(sheet);
         adopted.add(root);
         n++;
       } catch (e) {
-        console.warn("Lede: could not style highlights in a shadow root:", e && e.message);
+        console.warn("Lede: could not style highlights in a shadow root:", e instanceof Error ? e.message : e);
       }
     }
     return n;

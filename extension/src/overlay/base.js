@@ -46,6 +46,12 @@ function styleHost(host) {
  * @property {((key: string) => void) | null} [onDismiss]
  */
 
+/**
+ * One highlighted range: what it belongs to (kind and index into the report's list),
+ * the span it paints and the highlight name it is registered under.
+ * @typedef {{range: Range, kind: string, index: number, span: number[], name: string}} Item
+ */
+
 export class OverlayBase {
   /**
    * @param {OverlayOptions} opts
@@ -58,19 +64,22 @@ export class OverlayBase {
     this.text = text ?? report.text ?? map.text ?? "";
     this.shown = { people: true, quotes: true, times: true, flags: true, ...(shown || {}) };
     this.allHidden = false;
-    /** @type {Map<string, Array<{range: Range, kind: string, index: number, span: number[]}>>} */
+    /** @type {Map<string, Item[]>} */
     this.items = new Map();
     /** @type {Map<string, Highlight>} */
     this.highlights = new Map();
+    /** @type {Map<Range, Item>} */
     this.rangeItem = new Map();
+    /** @type {(HTMLElement & {itemKind?: string})|null} the open card */
     this.card = null;
+    /** @type {HTMLElement|Element|null} where the focus goes back when the card closes */
     this.returnFocus = null;
     this.focusTimer = 0;
-    this.palette = PALETTES[palette] ? palette : "standard";
+    this.palette = palette && PALETTES[palette] ? palette : "standard";
     // Where the Custom Highlight API is missing, the same marks are drawn as boxes in
     // our shadow root (`paintBoxes`); the page's DOM is never touched either way.
     this.supported = typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function";
-    /** Items whose element is near the viewport (huge pages only; null = all). */
+    /** Items whose element is near the viewport (huge pages only; null = all). @type {Set<Item>|null} */
     this.near = null;
     this.paintQueued = 0;
     /** Resolves once the highlights are registered (on huge pages: after the first fill). */
@@ -100,6 +109,32 @@ export class OverlayBase {
     this.focusLayer = null;
     /** The page's shadow roots holding analysed text (for hit-testing). @type {ShadowRoot[]} */
     this.shadowRoots = [];
+    /** The item the "next highlight" shortcut visited last. @type {Item|undefined} */
+    this.cursor = undefined;
+    /** Huge pages: the viewport observer has filled the highlights once. */
+    this.filled = false;
+    /** @type {IntersectionObserver|null} */
+    this.viewport = null;
+    /** @type {(() => void)|null} the fallback boxes' repaint on scroll and resize */
+    this.onLayout = null;
+    /** @type {ResizeObserver|null} */
+    this.resizeWatch = null;
+    /** @type {HTMLElement|null} the control that opened the side panel */
+    this.panelOpener = null;
+    /** The document's click and key listeners (set by Overlay). @type {(ev: MouseEvent) => void} */
+    this.handleClick = () => {};
+    /** @type {(ev: KeyboardEvent) => void} */
+    this.handleKey = () => {};
+  }
+
+  /**
+   * The overlay's shared state, for the parts (highlights, cards, panel, chip) to write:
+   * typed as the base class, where every field is declared (an assignment in a subclass
+   * would otherwise declare the field again for the type checker).
+   * @returns {OverlayBase}
+   */
+  get state() {
+    return this;
   }
 
   /**
@@ -111,17 +146,25 @@ export class OverlayBase {
     return !!f && (f.confidence ?? 1) >= this.minFlagConfidence && !this.dismissed.has(flagKey(f, this.text));
   }
 
-  /** The name a highlight is registered under in a palette ("lede-time" → "lede-hc-time"). */
+  /**
+   * The name a highlight is registered under in a palette ("lede-time" → "lede-hc-time").
+   * @param {string} name
+   * @param {string} [palette]
+   */
   registeredName(name, palette = this.palette) {
-    return PALETTES[palette] + name.slice("lede-".length);
+    return (PALETTES[palette] || "lede-") + name.slice("lede-".length);
   }
 
-  /** Is the highlight `name` drawn now (its kind shown, nothing hidden by the shortcut)? */
+  /**
+   * Is the highlight `name` drawn now (its kind shown, nothing hidden by the shortcut)?
+   * @param {string} name
+   */
   nameVisible(name) {
     const kind = NAME_KIND[name];
     return !this.allHidden && !!kind && this.shown[kind] && (!this.supported || this.highlights.has(name));
   }
 
+  /** @param {string} itemKind  "person", "quote", "time" or "flag" */
   kindVisible(itemKind) {
     const kind = CARD_KIND[itemKind];
     return !this.allHidden && (!kind || this.shown[kind]);

@@ -20,12 +20,20 @@ function inEditor(ev) {
 }
 
 export class Cards extends Highlights {
+  /**
+   * @param {number[]|null|undefined} span
+   */
   excerpt(span, max = 220) {
     if (!Array.isArray(span)) return "";
     const s = this.text.slice(span[0], span[1]).replace(/\s+/g, " ").trim();
     return s.length > max ? s.slice(0, max - 1) + "…" : s;
   }
 
+  /**
+   * @param {string} label
+   * @param {number[]|null|undefined} span
+   * @param {string} [ariaLabel]
+   */
   jumpButton(label, span, ariaLabel) {
     const b = el(this.doc, "button", { type: "button", text: label });
     if (ariaLabel) b.setAttribute("aria-label", ariaLabel);
@@ -35,7 +43,7 @@ export class Cards extends Highlights {
 
   /**
    * Opens the card of one item, next to `anchor` (a Range) or, without one, beside the chip.
-   * @param {"person"|"quote"|"time"|"flag"} kind
+   * @param {string} kind  "person", "quote", "time" or "flag"
    * @param {number} index  into the report's list of that kind
    * @param {Range|null} anchor
    */
@@ -58,14 +66,18 @@ export class Cards extends Highlights {
     build.call(this, card, index, headingId);
     shadow.append(card);
     this.place(card, anchor);
-    this.card = card;
-    this.returnFocus = hadFocus;
+    this.state.card = card;
+    this.state.returnFocus = hadFocus;
     // Focus moves into the card so Tab reaches its buttons; the ring only shows when
     // the card was opened from the keyboard (the chip's list), not by a click.
     card.focus({ preventScroll: true, focusVisible: !anchor });
     return card;
   }
 
+  /**
+   * @param {HTMLElement & {itemKind?: string}} card
+   * @param {Range|null} anchor
+   */
   place(card, anchor) {
     const vw = this.doc.documentElement.clientWidth || this.win.innerWidth;
     const vh = this.win.innerHeight;
@@ -91,14 +103,19 @@ export class Cards extends Highlights {
   closeCard(restore = true) {
     if (!this.card) return;
     this.card.remove();
-    this.card = null;
-    const back = this.returnFocus;
-    this.returnFocus = null;
+    this.state.card = null;
+    const back = /** @type {HTMLElement|null} */ (this.returnFocus);
+    this.state.returnFocus = null;
     if (restore && back && back.isConnected && typeof back.focus === "function" && back !== this.doc.body) {
       back.focus({ preventScroll: true });
     }
   }
 
+  /**
+   * @param {HTMLElement & {itemKind?: string}} card
+   * @param {number} i
+   * @param {string} headingId
+   */
   personCard(card, i, headingId) {
     const doc = this.doc;
     const p = this.report.people[i];
@@ -111,6 +128,7 @@ export class Cards extends Highlights {
       p.roles.forEach((role) => ul.append(el(doc, "li", { text: role })));
       card.append(ul);
     } else card.append(el(doc, "p", { class: "muted", text: "No role stated." }));
+    /** @type {Record<string, number>} */
     const kinds = {};
     (p.mention_kinds || []).forEach((k) => (kinds[k] = (kinds[k] || 0) + 1));
     const detail = Object.entries(kinds).map(([k, n]) => `${n} by ${k}`).join(", ");
@@ -132,6 +150,11 @@ export class Cards extends Highlights {
     card.append(actions);
   }
 
+  /**
+   * @param {HTMLElement & {itemKind?: string}} card
+   * @param {number} i
+   * @param {string} headingId
+   */
   quoteCard(card, i, headingId) {
     const doc = this.doc;
     const q = this.report.quotes[i];
@@ -147,13 +170,18 @@ export class Cards extends Highlights {
     const actions = el(doc, "div", { class: "actions" });
     if (who) {
       const b = el(doc, "button", { type: "button", text: `About ${who.name}` });
-      b.addEventListener("click", () => this.openCard("person", q.speaker, null));
+      b.addEventListener("click", () => this.openCard("person", /** @type {number} */ (q.speaker), null));
       actions.append(b, " ");
     }
     if (q.speaker_span) actions.append(this.jumpButton("Jump to the attribution", q.speaker_span));
     card.append(actions);
   }
 
+  /**
+   * @param {HTMLElement & {itemKind?: string}} card
+   * @param {number} i
+   * @param {string} headingId
+   */
   timeCard(card, i, headingId) {
     const doc = this.doc;
     const t = this.report.times[i];
@@ -167,6 +195,11 @@ export class Cards extends Highlights {
     card.append(el(doc, "p", { class: "basis", text: basis || "No basis given." }));
   }
 
+  /**
+   * @param {HTMLElement & {itemKind?: string}} card
+   * @param {number} i
+   * @param {string} headingId
+   */
   flagCard(card, i, headingId) {
     const doc = this.doc;
     const f = this.report.flags[i];
@@ -226,6 +259,9 @@ export class Cards extends Highlights {
   /**
    * Scrolls to an item's passage, flashes it and opens its card beside it (the panel's
    * and the cards' "go there" action).
+   * @param {string} kind
+   * @param {number} index
+   * @param {number[]|null|undefined} span
    */
   reveal(kind, index, span) {
     const ranges = Array.isArray(span) ? this.map.ranges(span[0], span[1]) : [];
@@ -247,7 +283,8 @@ export class Cards extends Highlights {
     if (sel && !sel.isCollapsed && String(sel).trim()) return; // the reader is selecting text
     // Links and controls keep their own meaning.
     const target = path[0] || ev.target; // inside an open shadow root, not its host
-    const interactive = target && target.closest && target.closest("a[href], button, input, select, textarea, label, summary");
+    const t = /** @type {Element} */ (target);
+    const interactive = t && t.closest && t.closest("a[href], button, input, select, textarea, label, summary");
     const item = interactive ? null : this.itemAt(ev.clientX, ev.clientY);
     // The side panel stays open while the reader reads; only the card closes.
     if (item) this.openCard(item.kind, item.index, item.range);
@@ -270,6 +307,9 @@ export class Cards extends Highlights {
     }
     if (!all.length) return null;
     // Reading order; at one position, the higher-priority highlight first (as a click would open).
+    /**
+     * @param {import("./base.js").Item} it
+     */
     const key = (it) => [this.spanOf(it), -(PRIORITY[it.name] || 0)];
     all.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
     let at;
@@ -279,17 +319,21 @@ export class Cards extends Highlights {
       at = i < 0 ? 0 : (i + dir + all.length) % all.length;
     }
     const item = all[at];
-    this.cursor = item;
+    this.state.cursor = item;
     this.show([item.range], "auto");
     this.openCard(item.kind, item.index, item.range);
     return { kind: item.kind, index: item.index, text: item.range.toString() };
   }
 
-  /** Shows or hides one kind ("people", "quotes", "times", "flags"). */
+  /**
+   * Shows or hides one kind ("people", "quotes", "times", "flags").
+   * @param {string} kind
+   * @param {boolean} on
+   */
   setShown(kind, on) {
     if (!(kind in KIND_HIGHLIGHTS)) return;
-    this.shown[kind] = !!on;
-    if (this.card && !this.kindVisible(this.card.itemKind)) this.closeCard();
+    this.shown[/** @type {keyof import("../settings.js").Shown} */ (kind)] = !!on;
+    if (this.card && !this.kindVisible(this.card.itemKind || "")) this.closeCard();
     this.applyVisibility();
   }
 }

@@ -43,6 +43,6 @@ export class Chip extends Panel {
     chip.append(hide);
     chip.hidden = this.allHidden;
     shadow.append(chip);
-    this.chip = chip;
+    this.state.chip = chip;
   }
 }

@@ -25,6 +25,14 @@ export const FLASH_MS = 2000;
 /** Above this many ranges, only those near the viewport are registered (followViewport). */
 export const LAZY_RANGES = 3000;
 
+/**
+ * A new element with text, class and attributes set as text (never parsed as HTML).
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {Record<string, string>} [props]
+ * @param {Array<Node|string|null|undefined|false>} [children]
+ * @returns {HTMLElement & {itemKind?: string}}
+ */
 export function el(doc, tag, props = {}, children = []) {
   const e = doc.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -36,15 +44,28 @@ export function el(doc, tag, props = {}, children = []) {
   return e;
 }
 
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} [many]
+ */
 export function plural(n, one, many = one + "s") {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * @param {DOMRect} r
+ * @param {number} x
+ * @param {number} y
+ */
 export function rectContains(r, x, y) {
   return x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1;
 }
 
-/** Words in a string, the way a reader counts them. */
+/**
+ * Words in a string, the way a reader counts them.
+ * @param {string} s
+ */
 export function countWords(s) {
   const m = s.match(/\S+/g);
   return m ? m.length : 0;

@@ -6,31 +6,22 @@
  */
 import { FLASH_MS, KIND_HIGHLIGHTS, LAZY_RANGES, PAINTED_MENTIONS, PALETTES, PRIORITY, el, rectContains } from "./common.js";
 import { OverlayBase } from "./base.js";
+import { runSliced, runToEnd, yieldToPage } from "../slices.js";
 
 export class Highlights extends OverlayBase {
   /** Builds the Ranges, registers the highlights and listens for clicks. Returns counts per kind. */
   render() {
-    const job = this.renderSteps();
-    for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
+    return runToEnd(this.renderSteps());
   }
 
   /**
    * The same as `render`, giving the main thread back whenever a slice has run for
    * `budgetMs` (a huge article has tens of thousands of spans to turn into Ranges).
    * @param {number} [budgetMs]
-   * @param {() => Promise<void>} [pause]  how to give the thread back
+   * @param {() => Promise<unknown>} [pause]  how to give the thread back
    */
-  async renderSliced(budgetMs = 20, pause = () => new Promise((ok) => setTimeout(ok, 0))) {
-    const job = this.renderSteps();
-    let sliceStart = performance.now();
-    for (;;) {
-      const step = job.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart > budgetMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
+  renderSliced(budgetMs = 20, pause = yieldToPage) {
+    return runSliced(this.renderSteps(), budgetMs, pause);
   }
 
   /** `render`'s work, yielding (nothing) every few hundred spans. */
@@ -38,6 +29,7 @@ export class Highlights extends OverlayBase {
     this.clearHighlights();
     const r = this.report;
     const speakers = new Set(r.quotes.map((q) => q.speaker).filter((s) => s !== null && s !== undefined));
+    /** @type {Array<[string, string, number, number[]]>} */
     const spans = [];
     r.people.forEach((p, i) => {
       const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
@@ -59,8 +51,9 @@ export class Highlights extends OverlayBase {
       if (!Array.isArray(span)) continue;
       for (const range of this.map.ranges(span[0], span[1])) {
         const item = { range, kind, index, span, name };
-        if (!this.items.has(name)) this.items.set(name, []);
-        this.items.get(name).push(item);
+        let list = this.items.get(name);
+        if (!list) this.items.set(name, (list = []));
+        list.push(item);
         this.rangeItem.set(range, item);
       }
     }
@@ -93,14 +86,14 @@ export class Highlights extends OverlayBase {
       let total = 0;
       for (const items of this.items.values()) total += items.length;
       if (total > LAZY_RANGES && typeof this.win.IntersectionObserver === "function") {
-        this.near = new Set();
+        this.state.near = new Set();
         yield* this.followViewport();
       }
       this.startBoxes();
       this.markReady();
     }
-    this.doc.addEventListener("click", this.onClick, true);
-    this.doc.addEventListener("keydown", this.onKey, true);
+    this.doc.addEventListener("click", this.handleClick, true);
+    this.doc.addEventListener("keydown", this.handleKey, true);
     return this.counts();
   }
 
@@ -112,19 +105,19 @@ export class Highlights extends OverlayBase {
    * task took 0.3–1.2 s. Clicks and the shortcut still know every range (`rangeItem`).
    */
   *followViewport() {
-    /** @type {Map<Element, Array<{range: Range, name: string}>>} */
+    /** @type {Map<Element, import("./base.js").Item[]>} */
     const byElement = new Map();
     for (const items of this.items.values()) {
       for (const it of items) {
         const n = it.range.startContainer;
-        const el = n.nodeType === 1 ? n : n.parentElement;
+        const el = n.nodeType === 1 ? /** @type {Element} */ (n) : n.parentElement;
         if (!el) continue;
         if (!byElement.has(el)) byElement.set(el, []);
-        byElement.get(el).push(it);
+        /** @type {import("./base.js").Item[]} */ (byElement.get(el)).push(it);
       }
     }
     yield;
-    this.viewport = new this.win.IntersectionObserver(
+    this.state.viewport = new this.win.IntersectionObserver(
       (entries) => {
         for (const e of entries) {
           for (const it of byElement.get(e.target) || []) {
@@ -141,7 +134,7 @@ export class Highlights extends OverlayBase {
         }
         if (this.near) this.schedulePaint();
         else if (!this.filled) {
-          this.filled = true;
+          this.state.filled = true;
           this.applyVisibility();
           this.markReady();
         }
@@ -150,13 +143,16 @@ export class Highlights extends OverlayBase {
     );
     let n = 0;
     for (const el of byElement.keys()) {
-      this.viewport.observe(el);
+      /** @type {IntersectionObserver} */ (this.viewport).observe(el);
       if (++n % 500 === 0) yield;
     }
   }
 
   /** Highlighted ranges per popup kind. */
   counts() {
+    /**
+     * @param {string} name
+     */
     const n = (name) => (this.items.get(name) || []).length;
     return {
       people: n("lede-person") + n("lede-person-mentioned"),
@@ -176,36 +172,44 @@ export class Highlights extends OverlayBase {
         const h = this.highlights.get(name);
         for (const palette of Object.keys(PALETTES)) {
           const reg = this.registeredName(name, palette);
-          if (h && palette === this.palette && this.shown[kind] && !this.allHidden) CSS.highlights.set(reg, h);
+          if (h && palette === this.palette && this.shown[/** @type {keyof import("../settings.js").Shown} */ (kind)] && !this.allHidden) CSS.highlights.set(reg, h);
           else CSS.highlights.delete(reg);
         }
       }
     }
   }
 
-  /** Switches the colour palette ("standard" or "contrast"). */
+  /**
+   * Switches the colour palette ("standard" or "contrast").
+   * @param {string} palette
+   */
   setPalette(palette) {
     if (!PALETTES[palette] || palette === this.palette) return;
-    this.palette = palette;
+    this.state.palette = palette;
     if (this.layer) this.layer.classList.toggle("contrast", palette === "contrast");
     this.applyVisibility();
   }
 
   startBoxes() {
     const shadow = this.ensureHost();
-    if (!this.layer) {
-      this.layer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
-      this.focusLayer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
-      shadow.prepend(this.layer, this.focusLayer);
+    let layer = this.layer;
+    if (!layer) {
+      layer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
+      const focusLayer = el(this.doc, "div", { class: "layer", "aria-hidden": "true" });
+      this.state.layer = layer;
+      this.state.focusLayer = focusLayer;
+      shadow.prepend(layer, focusLayer);
     }
-    this.layer.classList.toggle("contrast", this.palette === "contrast");
+    layer.classList.toggle("contrast", this.palette === "contrast");
     if (!this.onLayout) {
-      this.onLayout = () => this.schedulePaint();
-      this.win.addEventListener("scroll", this.onLayout, { capture: true, passive: true });
-      this.win.addEventListener("resize", this.onLayout, { passive: true });
+      const onLayout = () => this.schedulePaint();
+      this.state.onLayout = onLayout;
+      this.win.addEventListener("scroll", onLayout, { capture: true, passive: true });
+      this.win.addEventListener("resize", onLayout, { passive: true });
       if (typeof this.win.ResizeObserver === "function") {
-        this.resizeWatch = new this.win.ResizeObserver(this.onLayout);
-        this.resizeWatch.observe(this.doc.documentElement);
+        const watch = new this.win.ResizeObserver(onLayout);
+        this.state.resizeWatch = watch;
+        watch.observe(this.doc.documentElement);
       }
     }
     this.schedulePaint();
@@ -218,8 +222,8 @@ export class Highlights extends OverlayBase {
     }
     if (this.resizeWatch) this.resizeWatch.disconnect();
     if (this.paintQueued) this.win.cancelAnimationFrame(this.paintQueued);
-    this.onLayout = this.resizeWatch = null;
-    this.paintQueued = 0;
+    this.state.onLayout = this.state.resizeWatch = null;
+    this.state.paintQueued = 0;
     if (this.layer) this.layer.replaceChildren();
     if (this.focusLayer) this.focusLayer.replaceChildren();
   }
@@ -227,8 +231,8 @@ export class Highlights extends OverlayBase {
   /** One repaint per frame, whatever asked for it (scroll, resize, a toggle). */
   schedulePaint() {
     if (this.supported || !this.layer || this.paintQueued) return;
-    this.paintQueued = this.win.requestAnimationFrame(() => {
-      this.paintQueued = 0;
+    this.state.paintQueued = this.win.requestAnimationFrame(() => {
+      this.state.paintQueued = 0;
       this.paintBoxes();
     });
   }
@@ -255,6 +259,10 @@ export class Highlights extends OverlayBase {
     this.layer.replaceChildren(...boxes);
   }
 
+  /**
+   * @param {string} name
+   * @param {DOMRect} rect
+   */
   box(name, rect) {
     const b = this.doc.createElement("div");
     b.className = `box ${name}`;
@@ -265,17 +273,20 @@ export class Highlights extends OverlayBase {
     return b;
   }
 
-  /** The short "here it is" flash over `ranges`. */
+  /**
+   * The short "here it is" flash over `ranges`.
+   * @param {Range[]} ranges
+   */
   flash(ranges) {
     this.win.clearTimeout(this.focusTimer);
     if (this.supported) {
       CSS.highlights.set("lede-focus", new Highlight(...ranges));
-      this.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), FLASH_MS);
+      this.state.focusTimer = this.win.setTimeout(() => CSS.highlights.delete("lede-focus"), FLASH_MS);
     } else if (this.focusLayer) {
       const boxes = [];
       for (const r of ranges) for (const rect of r.getClientRects()) boxes.push(this.box("lede-focus", rect));
       this.focusLayer.replaceChildren(...boxes);
-      this.focusTimer = this.win.setTimeout(() => this.focusLayer && this.focusLayer.replaceChildren(), FLASH_MS);
+      this.state.focusTimer = this.win.setTimeout(() => this.focusLayer && this.focusLayer.replaceChildren(), FLASH_MS);
     }
   }
 
@@ -287,12 +298,15 @@ export class Highlights extends OverlayBase {
    */
   show(ranges, behavior) {
     const node = ranges[0].startContainer;
-    const target = node.nodeType === 1 ? node : node.parentElement;
+    const target = node.nodeType === 1 ? /** @type {Element} */ (node) : node.parentElement;
     if (target && target.scrollIntoView) target.scrollIntoView({ block: "center", behavior });
     this.flash(ranges);
   }
 
-  /** Scrolls to [start, end) and flashes it with the `lede-focus` highlight. */
+  /**
+   * Scrolls to [start, end) and flashes it with the `lede-focus` highlight.
+   * @param {number[]|null|undefined} span
+   */
   jumpTo(span) {
     const ranges = Array.isArray(span) ? this.map.ranges(span[0], span[1]) : [];
     if (!ranges.length) return false;
@@ -302,7 +316,7 @@ export class Highlights extends OverlayBase {
 
   clearHighlights() {
     if (this.viewport) this.viewport.disconnect();
-    this.viewport = null;
+    this.state.viewport = null;
     if (this.supported) {
       // Only our own registrations: a newer overlay may already have drawn under these names.
       for (const [name, h] of this.highlights) {
@@ -313,7 +327,7 @@ export class Highlights extends OverlayBase {
       }
     }
     this.stopBoxes();
-    this.near = null;
+    this.state.near = null;
     this.highlights.clear();
     this.items.clear();
     this.rangeItem.clear();
@@ -323,22 +337,29 @@ export class Highlights extends OverlayBase {
    * The item under the point (x, y) in viewport coordinates, highest priority first,
    * or null. Uses `CSS.highlights.highlightsFromPoint` where the browser has it,
    * else the caret position under the point compared with every Range.
+   * @param {number} x
+   * @param {number} y
    */
   itemAt(x, y) {
     if (this.allHidden) return null;
+    /**
+     * @param {string} name
+     */
     const visible = (name) => this.nameVisible(name);
     const reg = this.supported ? CSS.highlights : null;
-    if (reg && typeof reg.highlightsFromPoint === "function") {
+    const fromPoint = reg && /** @type {any} */ (reg).highlightsFromPoint;
+    if (reg && typeof fromPoint === "function") {
       try {
         // Ranges in the page's shadow trees are only reported for the roots named here.
-        const hits = reg.highlightsFromPoint(x, y, { shadowRoots: this.shadowRoots || [] });
+        /** @type {Array<{highlight: Highlight, ranges: AbstractRange[]}>} */
+        const hits = fromPoint.call(reg, x, y, { shadowRoots: this.shadowRoots || [] });
         // Current spec: {highlight, ranges}; early drafts returned the Highlight alone
         // (then the caret test below finds the range).
-        if (hits.every((h) => h && h.ranges)) {
+        if (hits.every((hit) => hit && hit.ranges)) {
           let best = null;
           for (const hit of hits) {
             for (const range of hit.ranges) {
-              const item = this.rangeItem.get(range);
+              const item = this.rangeItem.get(/** @type {Range} */ (range));
               if (item && visible(item.name) && (!best || (PRIORITY[item.name] || 0) > (PRIORITY[best.name] || 0))) best = item;
             }
           }
@@ -366,6 +387,10 @@ export class Highlights extends OverlayBase {
     return null;
   }
 
+  /**
+   * @param {number} x
+   * @param {number} y
+   */
   caretAt(x, y) {
     const doc = this.doc;
     try {
@@ -382,7 +407,10 @@ export class Highlights extends OverlayBase {
     return null;
   }
 
-  /** Where an item's range starts in the analysed text (its span, or the part of it this range covers). */
+  /**
+   * Where an item's range starts in the analysed text (its span, or the part of it this range covers).
+   * @param {import("./base.js").Item} it
+   */
   spanOf(it) {
     return Array.isArray(it.span) ? it.span[0] : 0;
   }

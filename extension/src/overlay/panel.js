@@ -7,10 +7,19 @@ import { Cards } from "./cards.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "11 May 2025", "May 2025", "2024", "1990–1999", "12–18 May 2025" from a timeline entry's days. */
+/**
+ * "11 May 2025", "May 2025", "2024", "1990–1999", "12–18 May 2025" from a timeline entry's days.
+ * @param {{from: string, to: string}} e
+ * @param {{label?: string|null}|null|undefined} [t]
+ */
 export function dateHeading(e, t) {
   const [fy, fm, fd] = e.from.split("-").map(Number);
   const [ty, tm, td] = e.to.split("-").map(Number);
+  /**
+   * @param {number} y
+   * @param {number} m
+   * @param {number} d
+   */
   const day = (y, m, d) => `${d} ${MONTHS[m - 1]} ${y}`;
   if (e.from === e.to) return t && t.label && /\d{4}/.test(t.label) ? t.label.replace(/,.*$/, "") : day(fy, fm, fd);
   if (fm === 1 && fd === 1 && tm === 12 && td === 31) return fy === ty ? String(fy) : `${fy}–${ty}`;
@@ -43,12 +52,23 @@ export class Panel extends Cards {
     close.addEventListener("click", () => this.closePanel(true));
     head.append(close);
     panel.append(head);
+    /**
+     * @param {string} label
+     * @param {() => void} onClick
+     * @param {string} [detail]
+     */
     const entry = (label, onClick, detail) => {
       const b = el(doc, "button", { type: "button", class: "entry" }, [el(doc, "span", { class: "label", text: label })]);
       if (detail) b.append(el(doc, "span", { class: "detail", text: detail }));
       b.addEventListener("click", onClick);
       return el(doc, "li", {}, [b]);
     };
+    /**
+     * @param {string} id
+     * @param {string} title
+     * @param {number} count
+     * @param {(sec: HTMLElement) => void} fill
+     */
     const section = (id, title, count, fill) => {
       const sec = el(doc, "section", { "aria-labelledby": `lede-panel-${id}` });
       sec.dataset.section = id;
@@ -89,7 +109,8 @@ export class Panel extends Cards {
     section("timeline", "Timeline", timeline.length, (sec) => {
       const ol = el(doc, "ol", { class: "timeline" });
       let lastKey = null;
-      let group = null;
+      /** @type {HTMLElement} */
+      let group = el(doc, "ul");
       for (const e of timeline) {
         const t = r.times[e.time];
         const key = `${e.from}/${e.to}`;
@@ -112,24 +133,27 @@ export class Panel extends Cards {
     // Arrow keys move between the entries (Tab works too); Home/End jump to the ends.
     panel.addEventListener("keydown", (ev) => {
       const stops = [...panel.querySelectorAll("button")];
-      const at = stops.indexOf(shadow.activeElement);
+      const at = stops.indexOf(/** @type {HTMLButtonElement} */ (shadow.activeElement));
       const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: stops.length - 1 }[ev.key];
       if (to === undefined || !stops.length) return;
       ev.preventDefault();
       stops[Math.max(0, Math.min(stops.length - 1, to))].focus();
     });
     shadow.append(panel);
-    this.panel = panel;
+    this.state.panel = panel;
     if (this.chip) this.chip.classList.add("beside-panel");
-    this.panelOpener = opener;
+    this.state.panelOpener = opener;
     if (opener) opener.setAttribute("aria-expanded", "true");
     // Focus goes to the first entry, so Enter opens it and Tab walks on from there.
-    const first = panel.querySelector(".entry") || panel;
+    const first = /** @type {HTMLElement} */ (panel.querySelector(".entry") || panel);
     first.focus({ preventScroll: true });
     return panel;
   }
 
-  /** Opens the panel, or closes it when open. */
+  /**
+   * Opens the panel, or closes it when open.
+   * @param {HTMLElement|null} [opener]
+   */
   togglePanel(opener = null) {
     if (this.panel) this.closePanel(true);
     else this.openPanel(opener || (this.chip && this.chip.querySelector("button[data-role=panel]")));
@@ -140,10 +164,10 @@ export class Panel extends Cards {
   closePanel(restore = false) {
     if (!this.panel) return;
     this.panel.remove();
-    this.panel = null;
+    this.state.panel = null;
     if (this.chip) this.chip.classList.remove("beside-panel");
     const opener = this.panelOpener;
-    this.panelOpener = null;
+    this.state.panelOpener = null;
     if (opener) opener.setAttribute("aria-expanded", "false");
     if (restore && opener && opener.isConnected) opener.focus({ preventScroll: true });
   }

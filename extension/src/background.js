@@ -12,6 +12,7 @@
  */
 import { Engine, EngineTrap } from "./engine.js";
 import { CONTENT_CSS, CONTENT_SCRIPTS, Kind, PAGE_ONLY, isMessage } from "./messages.js";
+import { EnginePool } from "./pool.js";
 import { TabQueue } from "./queue.js";
 import { readSettings } from "./settings.js";
 
@@ -21,65 +22,87 @@ const RENDER_TIMEOUT_MS = 120_000;
 
 // ── the engine ──────────────────────────────────────────────────────────────
 
-const engine = new Engine(chrome.runtime.getURL("pkg/lede_bg.wasm"));
-/** @type {number|null} */
-let warmUpMs = null;
+/** The engine worker (pool.js runs a few; a Chromium service worker reaches them through offscreen.js). */
+const ENGINE_WORKER = chrome.runtime.getURL("src/engine-worker.js");
+/** Timings of the last analysis (for the tests and debugging). @type {{instantiate_ms: number|null, warm_up_ms: number|null}} */
+const lastTimings = { instantiate_ms: null, warm_up_ms: null };
 
-/**
- * A short story of our own that reaches every stage and check. Analysed once right after
- * instantiation: the first analysis in a worker builds the engine's patterns and lets
- * the browser compile the code behind them. Run from a timer, it happens while the worker
- * waits for the tab (script injection, the content script reading the page) rather than
- * after the page asked. Skipped when a real analysis got there first. (The browser stops
- * an idle worker after about 30 s, so the next article after a pause pays this again.)
- */
-const WARM_UP_PAGE = {
-  url: null,
-  meta: [],
-  blocks: [
-    "Harbour master Ana Ortiz, 45, said on Tuesday that the 30-day closure of the pier will end in 2027.",
-    "“We have waited three years for this repair,” Ortiz told reporters, adding that two people died when the old crane fell last March.",
-    "Former President Tomas Ellery, who was born in 1961, said the $5m contract rose by 12% and that the three-year project has lasted longer than planned.",
-  ].map((text) => ({ text, tag: "p", path: "html body article p", link_chars: 0 })),
+/** Firefox: the background page starts the workers itself. @type {EnginePool|null} */
+let pool = null;
+/** @type {Promise<void>|null} */
+let offscreenReady = null;
+
+/** Chromium: the offscreen document that holds the workers, made once (and again if it was closed). */
+async function ensureOffscreen() {
+  const off = chrome.offscreen;
+  if (await off.hasDocument()) return;
+  offscreenReady ||= off
+    .createDocument({ url: "src/offscreen.html", reasons: [off.Reason.WORKERS], justification: "runs the analysis engine in workers, so that one slow page does not hold up other tabs" })
+    .finally(() => (offscreenReady = null));
+  await offscreenReady;
+}
+
+/** Where there is neither a Worker nor an offscreen document: one engine here, frames taking turns. */
+const inProcess = {
+  /** @type {Engine|null} */
+  engine: null,
+  /** @type {TabQueue<import("./messages.js").Page, import("./messages.js").AnalyzeResponse>|null} */
+  queue: null,
+  /**
+   * @param {string} key
+   * @param {import("./messages.js").Page} page
+   */
+  analyze(key, page) {
+    const engine = (this.engine ||= new Engine(chrome.runtime.getURL("pkg/lede_bg.wasm")));
+    this.queue ||= new TabQueue(async (/** @type {import("./messages.js").Page} */ p) => {
+      await engine.load();
+      const t = performance.now();
+      try {
+        const report = await engine.call((e) => e.analyze_page(p));
+        return { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t } };
+      } catch (e) {
+        if (e instanceof EngineTrap) return { ok: false, error: e.message };
+        throw e;
+      }
+    });
+    return this.queue.submit(key, page);
+  },
 };
 
-let analysedOnce = false;
-
-async function warmUp() {
-  if (analysedOnce) return;
-  analysedOnce = true;
-  const w = performance.now();
-  try {
-    await engine.call((e) => e.analyze_page(WARM_UP_PAGE, "2025-01-15"));
-    warmUpMs = performance.now() - w;
-  } catch (e) {
-    console.warn("Lede: warm-up analysis failed:", e instanceof Error ? e.message : e);
-  }
-}
-engine.load().then(() => setTimeout(warmUp, 0), (e) => console.error("Lede: could not load the engine:", e));
-
 /**
- * Analyses a page description. A trap is answered like any other failure, with a
- * readable error; the engine is fresh again for the next request.
+ * Analyses a page description off the worker's own thread: each frame keeps only its
+ * newest request, a slow page never holds up another tab, a trap or an analysis past
+ * the time budget is answered with a readable error.
+ * @param {string} key  "tabId:frameId" of the frame asking
  * @param {import("./messages.js").Page} page
  * @returns {Promise<import("./messages.js").AnalyzeResponse>}
  */
-async function analyzePage(page) {
-  analysedOnce = true;
-  await engine.load();
-  const t = performance.now();
-  try {
-    // wasm-bindgen turns the engine's errors into thrown JS errors with a readable message.
-    const report = await engine.call((e) => e.analyze_page(page));
-    return { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t } };
-  } catch (e) {
-    if (e instanceof EngineTrap) return { ok: false, error: e.message };
-    throw e;
+async function analyzePage(key, page) {
+  /** @type {import("./messages.js").AnalyzeResponse} */
+  let res;
+  if (typeof Worker === "function") res = await (pool ||= new EnginePool(ENGINE_WORKER)).analyze(key, page);
+  else if (chrome.offscreen) {
+    await ensureOffscreen();
+    res = await chrome.runtime.sendMessage({ kind: "engine", key, page });
+  } else res = await inProcess.analyze(key, page);
+  if (!res) return { ok: false, error: "the engine did not answer" };
+  if (res.ok) {
+    lastTimings.instantiate_ms = res.timings.instantiate_ms;
+    lastTimings.warm_up_ms = /** @type {any} */ (res.timings).warm_up_ms ?? lastTimings.warm_up_ms;
   }
+  return res;
 }
 
-/** One analysis at a time; each frame keeps only its newest request, frames take turns. */
-const queue = new TabQueue(analyzePage);
+/** What the engine workers are doing (for the tests). */
+async function engineStatus() {
+  if (pool) return pool.status();
+  if (chrome.offscreen && (await chrome.offscreen.hasDocument())) return chrome.runtime.sendMessage({ kind: "engine-status" });
+  return { workers: 0, running: [], waiting: [], stopped: 0 };
+}
+
+// Start the workers now: the wasm compiles while the first page is still being read.
+if (typeof Worker === "function") pool = new EnginePool(ENGINE_WORKER);
+else if (chrome.offscreen) ensureOffscreen().catch((e) => console.warn("Lede: could not start the engine:", e instanceof Error ? e.message : e));
 
 // ── tabs ────────────────────────────────────────────────────────────────────
 
@@ -258,7 +281,7 @@ function senderFrame(sender) {
 const handlers = {
   [Kind.ANALYZE]: async (msg, sender) => {
     const from = senderFrame(sender);
-    const res = await queue.submit(from ? `${from.tabId}:${from.frameId}` : `page:${sender.url}`, msg.page);
+    const res = await analyzePage(from ? `${from.tabId}:${from.frameId}` : `page:${sender.url}`, msg.page);
     if (from && res.ok) lastReports.set(from.tabId, res.report);
     return res;
   },
@@ -377,6 +400,6 @@ chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => consol
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
 /** @type {any} */ (self).lede = {
-  runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, engine, queue,
-  timings: () => ({ instantiate_ms: engine.instantiateMs, warm_up_ms: warmUpMs }),
+  runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, engineStatus, Engine,
+  timings: () => ({ ...lastTimings }),
 };

@@ -132,7 +132,7 @@ export const Kind = Object.freeze({
 
 /** @typedef {{kind: "analyze", page: Page}} AnalyzeRequest */
 /**
- * @typedef {{ok: true, report: Report, timings: {instantiate_ms: number|null, analyze_ms: number}}
+ * @typedef {{ok: true, report: Report, timings: {instantiate_ms: number|null, analyze_ms: number, warm_up_ms?: number|null}}
  *   | {ok: false, error: string, replaced?: boolean}} AnalyzeResponse
  *   `replaced`: a newer request from the same frame took this one's place in the queue
  */

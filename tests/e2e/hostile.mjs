@@ -367,10 +367,17 @@ export async function hostileChecks({ openPage, runLede, check, note, sw, timing
     const benign = await openPage("/hostile/benign");
     const t0 = Date.now();
     const slow = runLede(stall);
-    // Wait until the stalling page's request is in the worker (its extraction takes a moment).
-    await sw.evaluate(async () => {
-      for (let i = 0; i < 200 && !self.lede.queue.busy; i++) await new Promise((r) => setTimeout(r, 25));
-    });
+    // Wait until the stalling page's analysis is running in an engine worker.
+    const stallKey = await sw.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      for (let i = 0; i < 400; i++) {
+        const st = await self.lede.engineStatus();
+        if (tab && st.running.includes(`${tab.id}:0`)) return `${tab.id}:0`;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return null;
+    }, stall.url());
+    check("stall: the stalling page's analysis is running", !!stallKey);
     // Wall clock, from the benign tab's request to its drawing: the worker may be stuck
     // in the stalling page's analysis, and then nothing of the benign tab's run even starts.
     const tb = Date.now();
@@ -378,9 +385,10 @@ export async function hostileChecks({ openPage, runLede, check, note, sw, timing
     const answered = Date.now() - tb;
     const s = await slow;
     timings.hostile.stall = { stall_total_ms: Date.now() - t0, stall_analyze_ms: s && Math.round(s.analyze_ms), benign_ms: answered, benign_queue_ms: b && Math.round(b.answered_ms) };
-    note(`stall: the stalling page took ${s && Math.round(s.analyze_ms)} ms in the engine; the benign tab was done ${answered} ms after it asked`);
+    note(`stall: the stalling page: ${s && (s.error || `${Math.round(s.analyze_ms)} ms in the engine`)}; the benign tab was done ${answered} ms after it asked`);
     check(`stall: a benign tab is answered in under 1 s while the stalling page is analysed (${answered} ms)`, !!b && !b.error && answered < 1000, JSON.stringify(b && b.error));
-    check("stall: the stalling page is analysed too", !!s && !s.error, JSON.stringify(s && s.error));
+    // Analysed, or stopped at the time budget with a readable error (the chip says which).
+    check("stall: the stalling page is answered too (analysed, or stopped at the time budget)", !!s && (!s.error || /longer than \d+ s/.test(s.error)), JSON.stringify(s && s.error));
     await stall.close();
     await benign.close();
   }
@@ -388,7 +396,8 @@ export async function hostileChecks({ openPage, runLede, check, note, sw, timing
   console.log("hostile: a wasm trap in the worker");
   {
     const r = await sw.evaluate(async () => {
-      const e = self.lede.engine;
+      // The engine class the workers run (engine.js), in the service worker for the test.
+      const e = new self.lede.Engine(chrome.runtime.getURL("pkg/lede_bg.wasm"));
       await e.load();
       // Hold 64 MiB inside the instance, as a trapped call's leaked heap would.
       await e.call(({ raw }) => raw.__wbindgen_malloc(64 << 20, 8));
@@ -402,8 +411,8 @@ export async function hostileChecks({ openPage, runLede, check, note, sw, timing
       }
       const after = await e.memoryBytes();
       const page = { url: null, meta: [], blocks: [{ text: "Harbour pilot Wendeline Strachan said on Monday that the tide was late.", tag: "p", path: "html body article p", link_chars: 0 }] };
-      const res = await self.lede.analyzePage(page);
-      return { before, after, error, traps: e.traps, ok: res.ok, people: res.ok ? res.report.people.length : -1 };
+      const report = await e.call(({ analyze_page }) => analyze_page(page));
+      return { before, after, error, traps: e.traps, ok: !!report, people: report ? report.people.length : -1 };
     });
     check("trap: the failed call gets a readable error", typeof r.error === "string" && /engine failed/.test(r.error) && r.traps >= 1, JSON.stringify(r));
     check(`trap: a fresh instance, its memory released (${r.before >> 20} MiB → ${r.after >> 20} MiB)`, r.after < r.before && r.after < 32 << 20, JSON.stringify(r));

@@ -28,6 +28,8 @@
  *
  * An ES module (bundled into the content script by scripts/build-extension.mjs).
  */
+import { Run, codePoints, isWs, wellFormed } from "./blocktext.js";
+import { Frame, isEditor, isHidden, segment, tagOf } from "./paths.js";
 import { runSliced, runToEnd, yieldToPage } from "./slices.js";
 import { TextMap } from "./textmap.js";
 
@@ -39,7 +41,7 @@ import { TextMap } from "./textmap.js";
  * @property {boolean} sawShadow  the walk entered a shadow root or a slot
  */
 
-export const { extract, extractSliced, isWhitespaceCode, segment, wellFormed } = (() => {
+export const { extract, extractSliced } = (() => {
   "use strict";
 
   /** Elements that start a block; text inside any other element belongs to the nearest one. */
@@ -58,14 +60,6 @@ export const { extract, extractSliced, isWhitespaceCode, segment, wellFormed } =
     "img", "picture", "source", "map", "link", "meta", "title",
   ]);
 
-  /**
-   * Class tokens kept per path segment, and characters kept per token: a page may put a
-   * megabyte in one `class` attribute, and every block below it repeats the path.
-   * The same caps as `src/article/html.rs` (MAX_CLASSES, MAX_CLASS_CHARS).
-   */
-  const MAX_CLASSES = 16;
-  const MAX_CLASS_CHARS = 64;
-
   /** Nesting past this depth is read as the plain text of the element at the cap (as in the CLI). */
   const MAX_DEPTH = 160;
 
@@ -77,212 +71,6 @@ export const { extract, extractSliced, isWhitespaceCode, segment, wellFormed } =
     "byline", "dateline", "article-meta", "post-meta", "entry-meta", "article-header",
     "post-header", "entry-header", "posted-on", "published",
   ];
-
-  /**
-   * Rust's `char::is_whitespace` (the Unicode White_Space property); all of it is in the BMP.
-   * @param {number} c
-   */
-  function isWs(c) {
-    return (
-      (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-      c === 0x205f || c === 0x3000
-    );
-  }
-
-  /**
-   * @param {string} s
-   * @param {number} from
-   * @param {number} to
-   */
-  function codePoints(s, from, to) {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      // A low surrogate after a high one is the second half of one code point.
-      if (c >= 0xdc00 && c <= 0xdfff && i > from && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
-      n++;
-    }
-    return n;
-  }
-
-  /**
-   * @param {Element} el
-   */
-  function tagOf(el) {
-    return (el.localName || el.nodeName || "").toLowerCase();
-  }
-
-  /**
-   * Is this element an editor (`contenteditable` other than "false")? Its text is the
-   * reader's draft, not the article.
-   * @param {Element} el
-   */
-  function isEditor(el) {
-    const ce = el.getAttribute("contenteditable");
-    return ce !== null && ce.trim().toLowerCase() !== "false";
-  }
-
-  /**
-   * `s` with every lone surrogate replaced by U+FFFD, the same length in UTF-16 units.
-   * The engine receives UTF-8, where a lone surrogate cannot exist (the binding turns it
-   * into U+FFFD); replacing it here keeps the block's text equal to the report's, so its
-   * highlights are drawn.
-   * @param {string} s
-   */
-  function wellFormed(s) {
-    const str = /** @type {any} */ (s);
-    if (typeof str.isWellFormed === "function") return str.isWellFormed() ? s : str.toWellFormed();
-    return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  }
-
-  /**
-   * @param {Element} el
-   */
-  function isHidden(el) {
-    if (el.hasAttribute("hidden")) return true;
-    const aria = el.getAttribute("aria-hidden");
-    if (aria && aria.trim().toLowerCase() === "true") return true;
-    const style = el.getAttribute("style");
-    if (style) {
-      const s = style.replace(/\s+/g, "").toLowerCase();
-      if (s.includes("display:none") || s.includes("visibility:hidden")) return true;
-    }
-    return false;
-  }
-
-  /**
-   * `tag.class1.class2#id[itemprop=x][role=y]`, never containing a space.
-   * @param {Element} el
-   */
-  function segment(el) {
-    let s = tagOf(el);
-    const cls = el.getAttribute("class");
-    // One per class token, in attribute order (docs/page.md), at most MAX_CLASSES of them,
-    // each cut to MAX_CLASS_CHARS characters (code points). The split stops early: the
-    // rest of a huge attribute is never copied.
-    if (cls) {
-      let n = 0;
-      for (const m of cls.matchAll(/[^\t\n\f\r ]+/g)) {
-        if (n++ >= MAX_CLASSES) break;
-        const c = m[0];
-        s += "." + (c.length > MAX_CLASS_CHARS ? [...c.slice(0, 2 * MAX_CLASS_CHARS)].slice(0, MAX_CLASS_CHARS).join("") : c);
-      }
-    }
-    const id = (el.getAttribute("id") || "").trim().replace(/\s/g, "_");
-    if (id) s += "#" + id;
-    for (const attr of ["itemprop", "role"]) {
-      const v = el.getAttribute(attr);
-      if (v) for (const tok of v.split(/\s+/).filter(Boolean)) s += `[${attr}=${tok}]`;
-    }
-    return s;
-  }
-
-  /**
-   * One element on the walk's stack. Its path and ids are built only when a block
-   * inside it has text: most elements of a page never need theirs, and building
-   * every element's path string eagerly was most of the walk's time on large pages.
-   */
-  class Frame {
-    /**
-     * @param {Frame|null} parent
-     * @param {Element} el
-     * @param {number} id
-     */
-    constructor(parent, el, id) {
-      this.parent = parent;
-      this.el = el;
-      this.id = id;
-      /** @type {string|null} */
-      this._path = null;
-      /** @type {number[]|null} */
-      this._ids = null;
-    }
-    /** @returns {string} */
-    get path() {
-      if (this._path === null) this._path = this.parent ? `${this.parent.path} ${segment(this.el)}` : segment(this.el);
-      return this._path;
-    }
-    /** @returns {number[]} */
-    get ids() {
-      if (this._ids === null) this._ids = this.parent ? this.parent.ids.concat(this.id) : [this.id];
-      return this._ids;
-    }
-  }
-
-  /** The text gathered for one block element between nested blocks. */
-  class Run {
-    /**
-     * @param {string} tag
-     * @param {Frame} frame
-     */
-    constructor(tag, frame) {
-      this.tag = tag;
-      this.frame = frame;
-      /** @type {string[]} */
-      this.chunks = [];
-      this.len = 0;
-      this.lastSpace = false;
-      this.linkChars = 0;
-      this.brs = 0;
-      /** @type {Text[]} */
-      this.nodes = [];
-      /** @type {number[]} */
-      this.ni = [];
-      /** @type {number[]} */
-      this.no = [];
-    }
-    reset() {
-      this.chunks = [];
-      this.len = 0;
-      this.lastSpace = false;
-      this.linkChars = 0;
-      this.brs = 0;
-      this.nodes = [];
-      this.ni = [];
-      this.no = [];
-    }
-    /**
-     * Appends a text node's data (or a virtual space when `node` is null), collapsing whitespace.
-     * @param {Text|null} node
-     * @param {string} raw
-     * @param {boolean} inLink
-     */
-    push(node, raw, inLink) {
-      let nodeIdx = -1;
-      if (node) {
-        nodeIdx = this.nodes.length;
-        this.nodes.push(node);
-      }
-      const n = raw.length;
-      let i = 0;
-      while (i < n) {
-        if (isWs(raw.charCodeAt(i))) {
-          if (this.len > 0 && !this.lastSpace) {
-            this.chunks.push(" ");
-            this.ni.push(nodeIdx);
-            this.no.push(i);
-            this.len++;
-            this.lastSpace = true;
-          }
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < n && !isWs(raw.charCodeAt(j))) j++;
-        this.chunks.push(raw.slice(i, j));
-        for (let k = i; k < j; k++) {
-          this.ni.push(nodeIdx);
-          this.no.push(k);
-        }
-        if (inLink) this.linkChars += codePoints(raw, i, j);
-        this.len += j - i;
-        this.lastSpace = false;
-        this.brs = 0;
-        i = j;
-      }
-    }
-  }
 
   class Walker {
     constructor() {
@@ -586,7 +374,7 @@ export const { extract, extractSliced, isWhitespaceCode, segment, wellFormed } =
     };
   }
 
-  return { extract, extractSliced, isWhitespaceCode: isWs, segment, wellFormed };
+  return { extract, extractSliced };
 })();
 
-export { TextMap, yieldToPage };
+export { TextMap, yieldToPage, segment, wellFormed, isWs as isWhitespaceCode };

@@ -19,6 +19,8 @@
  *   const res = await pool.analyze("12:0", page);
  */
 
+import { REPLACED, replaceWaiting } from "./queue.js";
+
 /**
  * The time budget of one analysis. The engine's own inputs are capped (2 MB of text,
  * analysed in about 5 s on a laptop); past this, something is wrong with the page and
@@ -81,13 +83,9 @@ export class EnginePool {
    * @returns {Promise<AnalyzeResponse>}
    */
   analyze(key, page) {
-    const older = this.waiting.get(key);
-    if (older) {
-      this.waiting.delete(key);
-      older.resolve({ ok: false, error: "a newer request from this page replaced this one", replaced: true });
-    }
+    replaceWaiting(this.waiting, key);
     const running = this.slots.find((s) => s.job && s.job.key === key);
-    if (running) this.restart(running, { ok: false, error: "a newer request from this page replaced this one", replaced: true });
+    if (running) this.restart(running, { ...REPLACED });
     return new Promise((resolve) => {
       this.waiting.set(key, { key, page, resolve });
       this.pump();

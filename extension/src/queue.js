@@ -14,6 +14,21 @@
  *   const res = await q.submit("12:0", page);   // the report, or {ok:false, replaced:true}
  */
 
+/** The answer of a request a newer one from the same frame replaced. */
+export const REPLACED = Object.freeze({ ok: /** @type {false} */ (false), error: "a newer request from this page replaced this one", replaced: /** @type {true} */ (true) });
+
+/**
+ * Drops the request waiting under `key`, if any, answering it {@link REPLACED}.
+ * @param {Map<string, {resolve: (r: any) => void}>} waiting
+ * @param {string} key
+ */
+export function replaceWaiting(waiting, key) {
+  const older = waiting.get(key);
+  if (!older) return;
+  waiting.delete(key);
+  older.resolve({ ...REPLACED });
+}
+
 /**
  * @template T, R
  */
@@ -33,11 +48,7 @@ export class TabQueue {
    * @returns {Promise<R | {ok: false, error: string, replaced: true}>}
    */
   submit(key, job) {
-    const older = this.waiting.get(key);
-    if (older) {
-      this.waiting.delete(key);
-      older.resolve({ ok: false, error: "a newer request from this page replaced this one", replaced: true });
-    }
+    replaceWaiting(this.waiting, key);
     return new Promise((resolve, reject) => {
       this.waiting.set(key, { job, resolve, reject });
       if (!this.busy) this.pump();

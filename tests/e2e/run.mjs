@@ -543,6 +543,44 @@ async function main() {
     const wordsBefore = await page.evaluate(() => { const t = globalThis.__overlay.text; return t.slice(0, t.indexOf("Councillor")).match(/\S+/g).length; });
     check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (meta:article:published_time)") && chip.includes(`analysed the first ${wordsBefore} words`), chip);
     check("overlay: ranges built for every kind", counts.people === 4 && counts.quotes === 2 && counts.times === 2 && counts.flags === 2 && counts.mismatches === 0, JSON.stringify(counts));
+    // Fields other stages add to the report, shown only when present: a flag's assumed
+    // links, a byline, a flag-confidence threshold, and times in words only (no TIMEX codes).
+    const extras = await page.evaluate(() => {
+      const o = globalThis.__overlay;
+      const r = o.report;
+      const report = {
+        ...r,
+        byline: [{ name: "Tomasz Wierzbicki" }],
+        times: [{ ...r.times[0], type: "DURATION", value: "P70Y", mod: "APPROX", label: "about 70 years", basis: "stated" }, { ...r.times[1], value: "XXXX-WXX-2", mod: "PRESENT_REF", label: null, basis: null }],
+        flags: [
+          { ...r.flags[0], links: ["The vote and the meeting are the same event.", { sentence: "Monday and Tuesday are different days." }] },
+          { ...r.flags[0], message: "A weak one", confidence: 0.2 },
+        ],
+      };
+      const x = new globalThis.Lede.Overlay({ doc: document, report, map: o.map, minFlagConfidence: 0.5, onDismiss: () => {} });
+      x.showStatus();
+      globalThis.__extra = x;
+      return true;
+    });
+    const extraText = await page.evaluate(() => {
+      const x = globalThis.__extra;
+      const root = globalThis.__ledeRoot;
+      const chip = root.querySelector(".chip").textContent;
+      x.openCard("flag", 0, null);
+      const flag = root.querySelector(".card").textContent;
+      x.openCard("time", 0, null);
+      const t0 = root.querySelector(".card").textContent;
+      x.openCard("time", 1, null);
+      const t1 = root.querySelector(".card").textContent;
+      x.openPanel();
+      const panel = root.querySelector(".panel").textContent;
+      x.destroy();
+      return { chip, flag, t0, t1, panel };
+    });
+    check("overlay: the chip says 'by …' and counts only flags above the threshold", extras && extraText.chip.includes("by Tomasz Wierzbicki") && extraText.chip.includes("1 flag") && !extraText.chip.includes("2 flags"), extraText.chip);
+    check("overlay: the flag card lists the assumed links, one sentence each, and offers 'Not a conflict'", extraText.flag.includes("The vote and the meeting are the same event.") && extraText.flag.includes("Monday and Tuesday are different days.") && extraText.flag.includes("Not a conflict"), extraText.flag);
+    check("overlay: time cards and the panel show words, never TIMEX codes", extraText.t0.includes("about 70 years") && ![extraText.t0, extraText.t1, extraText.panel].some((t) => /P70Y|APPROX|PRESENT_REF|XXXX/.test(t)), JSON.stringify([extraText.t0, extraText.t1]));
+    check("overlay: a flag under the threshold is left out of the panel", !extraText.panel.includes("A weak one"), extraText.panel.slice(0, 200));
     const probe = await page.evaluate(probeHighlights, "article");
     check("overlay: speakers and people never quoted are told apart", probe["lede-person"].texts.join("|") === "Ana Ortiz|Ortiz|Delia Marsh" && probe["lede-person-mentioned"].texts.join("|") === "Idris Pell", JSON.stringify([probe["lede-person"].texts, probe["lede-person-mentioned"].texts]));
     check("overlay: a quote over inline markup is one range with its text", probe["lede-quote"].texts.includes("We waited three years for this,"));

@@ -83,7 +83,9 @@ async function analyzePage(key, page) {
   if (typeof Worker === "function") res = await (pool ||= new EnginePool(ENGINE_WORKER)).analyze(key, page);
   else if (chrome.offscreen) {
     await ensureOffscreen();
-    res = await chrome.runtime.sendMessage({ kind: "engine", key, page });
+    /** @type {import("./messages.js").EngineRequest} */
+    const msg = { kind: Kind.ENGINE, key, page };
+    res = await chrome.runtime.sendMessage(msg);
   } else res = await inProcess.analyze(key, page);
   if (!res) return { ok: false, error: "the engine did not answer" };
   if (res.ok) {
@@ -96,7 +98,7 @@ async function analyzePage(key, page) {
 /** What the engine workers are doing (for the tests). */
 async function engineStatus() {
   if (pool) return pool.status();
-  if (chrome.offscreen && (await chrome.offscreen.hasDocument())) return chrome.runtime.sendMessage({ kind: "engine-status" });
+  if (chrome.offscreen && (await chrome.offscreen.hasDocument())) return chrome.runtime.sendMessage({ kind: Kind.ENGINE_STATUS });
   return { workers: 0, running: [], waiting: [], stopped: 0 };
 }
 

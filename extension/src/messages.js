@@ -13,6 +13,8 @@
  *   service worker ──{kind:"run"}──────► content script (analyse again, when already injected)
  *   service worker ──{kind:"frame-article"}► the top frame's content script (a frame of the page
  *                                        drew an article: drop the "no article found" chip)
+ *   service worker ──{kind:"engine", key, page}► offscreen document (Chromium: the engine workers) ──► AnalyzeResponse
+ *   service worker ──{kind:"engine-status"}► offscreen document ──► what the workers are doing
  *
  * Overlay toggles do not travel as messages: the popup writes them to `chrome.storage.sync`
  * (settings.js) and every content script listens to `storage.onChanged`.
@@ -38,6 +40,8 @@ export const Kind = Object.freeze({
   NEXT: "next-highlight",
   FRAME_ARTICLE: "frame-article",
   PANEL: "toggle-panel",
+  ENGINE: "engine",
+  ENGINE_STATUS: "engine-status",
 });
 
 /**
@@ -173,14 +177,24 @@ export const Kind = Object.freeze({
 /** @typedef {{kind: "next-highlight", dir?: 1|-1}} NextMessage */
 /** @typedef {{kind: "frame-article"}} FrameArticleMessage */
 
+/** @typedef {{kind: "engine", key: string, page: Page}} EngineRequest  worker → offscreen document */
+/** @typedef {{kind: "engine-status"}} EngineStatusRequest  worker → offscreen document */
+
 /** @typedef {AnalyzeRequest | RenderedMessage | StylesRequest | RunRequest | SetAutoRequest | StatusRequest} ToWorker */
+/** @typedef {EngineRequest | EngineStatusRequest} ToOffscreen */
 /** @typedef {RerunMessage | ToggleAllMessage | PanelMessage | NextMessage | FrameArticleMessage} ToContent */
-/** @typedef {ToWorker | ToContent} Message */
+/** @typedef {ToWorker | ToContent | ToOffscreen} Message */
 
 /** @param {unknown} v */
 const isObject = (v) => !!v && typeof v === "object";
 /** @param {unknown} v */
 const isTabId = (v) => Number.isInteger(v) && /** @type {number} */ (v) >= 0;
+
+/** @param {unknown} v */
+function isPage(v) {
+  const page = /** @type {Record<string, unknown>} */ (v);
+  return isObject(page) && Array.isArray(page.blocks) && Array.isArray(page.meta) && (page.url === null || typeof page.url === "string");
+}
 
 /**
  * Is `m` one of the {@link Message} shapes? Checks what the receiver reads, so a
@@ -192,10 +206,10 @@ export function isMessage(m) {
   if (!isObject(m)) return false;
   const msg = /** @type {Record<string, unknown>} */ (m);
   switch (msg.kind) {
-    case Kind.ANALYZE: {
-      const page = /** @type {Record<string, unknown>} */ (msg.page);
-      return isObject(page) && Array.isArray(page.blocks) && Array.isArray(page.meta) && (page.url === null || typeof page.url === "string");
-    }
+    case Kind.ANALYZE:
+      return isPage(msg.page);
+    case Kind.ENGINE:
+      return typeof msg.key === "string" && isPage(msg.page);
     case Kind.RENDERED:
       return isObject(msg.stats);
     case Kind.RUN:
@@ -210,6 +224,7 @@ export function isMessage(m) {
     case Kind.TOGGLE_ALL:
     case Kind.PANEL:
     case Kind.FRAME_ARTICLE:
+    case Kind.ENGINE_STATUS:
       return true;
     default:
       return false;

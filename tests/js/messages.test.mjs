@@ -26,6 +26,8 @@ test("isMessage accepts every shape the parts send", () => {
     { kind: Kind.NEXT },
     { kind: Kind.NEXT, dir: -1 },
     { kind: Kind.FRAME_ARTICLE },
+    { kind: Kind.ENGINE, key: "3:0", page },
+    { kind: Kind.ENGINE_STATUS },
   ]) assert.ok(isMessage(m), JSON.stringify(m));
 });
 
@@ -48,6 +50,8 @@ test("isMessage refuses what a handler could not read", () => {
     { kind: Kind.STATUS },
     { kind: Kind.STATUS, tabId: 1.5 },
     { kind: Kind.NEXT, dir: 2 },
+    { kind: Kind.ENGINE, page },
+    { kind: Kind.ENGINE, key: 3, page },
   ]) assert.equal(isMessage(m), false, JSON.stringify(m));
 });
 

@@ -42,7 +42,7 @@ REPO = sets.REPO
 FLOORS = REPO / "tests/eval/floors.json"
 DOCS = REPO / "docs/accuracy.md"
 TOLERANCE = 0.005  # half a point: scores below floor - TOLERANCE fail the gate
-SET_ORDER = ["people", "time", "quotes", "pages", "flags"]
+SET_ORDER = ["people", "time", "quotes", "pages", "page_gold", "flags"]
 TIME_CORPORA = ["timebank", "aquaint", "meantime"]
 
 
@@ -287,6 +287,66 @@ def score_pages(docs, results, verbose, log) -> dict[str, float]:
     }
 
 
+def _page_scorer():
+    """``score_pages.py`` from the evaluation data (the page gold's own scorer, so our
+    numbers are the ones its README defines)."""
+    import importlib.util
+
+    path = sets.shared_dir() / "eval/score_pages.py"
+    spec = importlib.util.spec_from_file_location("score_pages", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def score_page_gold(docs, results, verbose, log) -> dict[str, float]:
+    """People, quotes and speakers, publication date and time values on real news pages,
+    scored by text against a careful reader's gold (``page_gold/README.md``)."""
+    sp = _page_scorer()
+    rows = []
+    for d in docs:
+        pred = results.get(d.id) or {}
+        row = sp.score_page(d.gold, pred, False)
+        rows.append(row)
+        if verbose:
+            log(f"  {d.id}: people {row['people']['right']}/{row['people']['pred']} right, "
+                f"{row['people']['found']}/{row['people']['gold']} found; quotes {row['quotes']['found']}/{row['quotes']['gold']}, "
+                f"speakers right {row['quotes']['speaker_right']}; date {row['published']['pred']} (gold {row['published']['gold']}); "
+                f"times {row['times']['found']}/{row['times']['gold']}, values right {row['times']['value_right']}, false {len(row['times']['false'])}")
+            for k in ("wrong", "missed"):
+                for x in row["people"].get(k) or []:
+                    log(f"      people {k}: {x}")
+            for b in row["quotes"].get("bad") or []:
+                log(f"      quote: {b}")
+            for b in row["times"].get("bad") or []:
+                log(f"      time: {b}")
+            for b in row["times"].get("false") or []:
+                log(f"      false time: {b}")
+
+    def total(section: str, field: str) -> int:
+        return sum(int(r[section][field]) for r in rows)
+
+    p = scorer.ratio(total("people", "right"), total("people", "pred"))
+    r = scorer.ratio(total("people", "found"), total("people", "gold"))
+    n_pred_times = sum(len((results.get(d.id) or {}).get("times") or []) for d in docs)
+    n_false = sum(len(r_["times"]["false"]) for r_ in rows)
+    with_date = [r_ for r_ in rows if r_["published"]["gold"]]
+    return {
+        "page_gold.people.p": p,
+        "page_gold.people.r": r,
+        "page_gold.people.f1": 0.0 if p + r == 0 else 2 * p * r / (p + r),
+        "page_gold.quotes.recall": scorer.ratio(total("quotes", "found"), total("quotes", "gold")),
+        "page_gold.quotes.speaker_acc": scorer.ratio(total("quotes", "speaker_right"), total("quotes", "found")),
+        "page_gold.date.accuracy": scorer.ratio(sum(bool(r_["published"]["right"]) for r_ in rows), len(rows)),
+        "page_gold.date.shown_right": scorer.ratio(sum(bool(r_["published"]["right"]) for r_ in with_date), len(with_date)),
+        "page_gold.times.recall": scorer.ratio(total("times", "found"), total("times", "gold")),
+        "page_gold.times.value_acc": scorer.ratio(total("times", "value_right"), total("times", "found")),
+        "page_gold.times.not_false": 1.0 - scorer.ratio(n_false, max(n_pred_times, 1)) if n_pred_times else 1.0,
+        "page_gold.times.n_false": n_false,
+        "page_gold.n": len(rows),
+    }
+
+
 def score_flags(docs, results, verbose, log, list_flags=False) -> dict[str, float]:
     m: dict[str, float] = {}
     kinds: Counter = Counter()
@@ -320,6 +380,7 @@ SCORERS = {
     "time": score_time,
     "quotes": score_quotes,
     "pages": score_pages,
+    "page_gold": score_page_gold,
     "flags": score_flags,
 }
 
@@ -343,12 +404,16 @@ def table_rows(metrics_keys: set[str]) -> list[tuple[str, str, list[str]]]:
     rows.append(("pages", "publication date: found / right / wrong / missing / unjudged", ["pages.date.found", "pages.date.right", "pages.date.wrong", "pages.date.missing", "pages.date.unjudged"]))
     rows.append(("pages", "unjudged dates equal to the date in the page source (index)", ["pages.date.unjudged_agree_source"]))
     rows.append(("pages", "article body words — P / R / F1", ["pages.body.p", "pages.body.r", "pages.body.f1"]))
+    rows.append(("page_gold", "reader's gold, 27 news pages: people P / R / F1", ["page_gold.people.p", "page_gold.people.r", "page_gold.people.f1"]))
+    rows.append(("page_gold", "quotes found / speaker accuracy", ["page_gold.quotes.recall", "page_gold.quotes.speaker_acc"]))
+    rows.append(("page_gold", "publication date right: all pages / pages that show one", ["page_gold.date.accuracy", "page_gold.date.shown_right"]))
+    rows.append(("page_gold", "times found / value accuracy / not false / false times", ["page_gold.times.recall", "page_gold.times.value_acc", "page_gold.times.not_false", "page_gold.times.n_false"]))
     for corpus, label in (("polnear", "PolNeAR articles (dated)"), ("bbc", "BBC 2004–05 (no date)")):
         rows.append(("flags", f"{label}: flags per article / share flagged", [f"flags.{corpus}.per_article", f"flags.{corpus}.flagged_share"]))
     return [r for r in rows if any(k in metrics_keys for k in r[2])]
 
 
-COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|found|right|wrong|missing|unjudged|unjudged_agree_source)$|^flags\.kind\.")
+COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|n_false|found|right|wrong|missing|unjudged|unjudged_agree_source)$|^flags\.kind\.")
 RATE_KEYS = re.compile(r"^flags\.")
 
 

@@ -218,6 +218,22 @@ def read_pages(shared: Path) -> list[Doc]:
     return docs
 
 
+# --------------------------------------------------------------------------- page gold
+
+
+def read_page_gold(shared: Path) -> list[Doc]:
+    """The reader's gold for English news pages (``page_gold/*.json``, one per page of
+    ``pages/``): input = the page's HTML through article finding, gold = the JSON as
+    ``score_pages.py`` reads it."""
+    docs = []
+    for gf in sorted((shared / "eval/page_gold").glob("*.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        page = gold["page"]
+        html = (shared / "eval/pages" / page / "source.html").read_text(encoding="utf-8", errors="replace")
+        docs.append(Doc(page, {"id": page, "html": html, "url": None}, gold, {}))
+    return docs
+
+
 # --------------------------------------------------------------------------- news (flags)
 
 NEWS_FILES = {
@@ -245,5 +261,6 @@ READERS = {
     "time": read_time,
     "quotes": read_quotes,
     "pages": read_pages,
+    "page_gold": read_page_gold,
     "flags": read_news,
 }

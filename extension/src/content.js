@@ -61,8 +61,7 @@ const CONTENT_KEY = Symbol.for("lede.content");
     chrome.runtime.sendMessage(msg).catch(() => {});
   }
 
-  /** What the last analysis read (the URL and the text of every block) and its answer. */
-  /** @type {{read: string, res: any}|null} */
+  /** What the last analysis read (the URL and the text of every block) and its answer. @type {{read: string, res: any}|null} */
   let lastRead = null;
 
   /** @param {{ifChanged?: boolean}} [opts]  ifChanged (the automatic re-runs): reuse the last report when the text is unchanged */
@@ -239,8 +238,8 @@ const CONTENT_KEY = Symbol.for("lede.content");
     return p && p.host ? p.host : null;
   }
 
-  /** `a.contains(b)` across shadow boundaries. */
   /**
+   * `a.contains(b)` across shadow boundaries.
    * @param {Node} a
    * @param {Node} b
    */

@@ -23,6 +23,9 @@ export class Chip extends Panel {
     else {
       const pub = this.report.published;
       parts.push(pub ? `published ${pub.value} (${pub.source})` : "no publication date found");
+      // Who wrote it, when the engine found a byline (absent: nothing is said).
+      const by = bylineWords(this.report.byline);
+      if (by) parts.push(by);
       if (this.report.truncated_at !== undefined && this.report.truncated_at !== null) {
         parts.push(`analysed the first ${countWords(this.text.slice(0, this.report.truncated_at))} words`);
       }

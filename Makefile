@@ -5,7 +5,8 @@
 setup:
 	./scripts/setup.sh
 
-# Build the wasm into extension/pkg (wasm-bindgen --target web, then wasm-opt).
+# Build the wasm into extension/pkg (wasm-bindgen --target web, then wasm-opt), then the
+# content script bundle and the generated highlight sheet into extension/build (esbuild).
 wasm: setup
 	./scripts/build-wasm.sh
 
@@ -13,10 +14,13 @@ wasm: setup
 demo: wasm
 	./scripts/demo.sh
 
-check:
+# The extension's JavaScript is type-checked strict (tsconfig.json); it imports the
+# wasm glue's types and the generated highlight sheet, so the wasm build comes first.
+check: wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	npx --no-install tsc -p tsconfig.json
 
 unit:
 	cargo test

@@ -1,15 +1,17 @@
 /**
  * The demo page: paste text or open a local .txt/.html file, analyse it in the page
  * with the same wasm engine, and draw the result with the extension's own overlay.js
- * (and extract.js for .html files), loaded by index.html as classic scripts.
+ * (and extract.js for .html files), imported as ES modules.
  *
  * Serve the repository root on 127.0.0.1 (`scripts/demo.sh`) and open /www/.
  * The engine must be built first (`make wasm` → extension/pkg/).
  */
 import init, { analyze_page, analyze_text } from "../extension/pkg/lede.js";
+import { extract, TextMap } from "../extension/src/extract.js";
+import { Overlay } from "../extension/src/overlay.js";
 
-const Lede = globalThis.Lede;
-const $ = (sel) => document.querySelector(sel);
+/** @param {string} sel */
+const $ = (sel) => /** @type {any} */ (document.querySelector(sel));
 const textEl = $("#text");
 const fileEl = $("#file");
 const pubEl = $("#published");
@@ -20,9 +22,14 @@ const article = $("#article");
 const toggles = $("#toggles");
 
 /** What Analyse reads: the textarea, or an HTML file opened (until the textarea is edited). */
+/** @type {{kind: "text"} | {kind: "html", html: string, name: string}} */
 let source = { kind: "text" };
+/** @type {Overlay|null} */
 let overlay = null;
 
+/**
+ * @param {string} text
+ */
 function say(text, error = false) {
   statusEl.textContent = text;
   statusEl.classList.toggle("error", error);
@@ -31,6 +38,8 @@ function say(text, error = false) {
 /**
  * Puts `text` into the article element as one paragraph per line, as text nodes
  * only, and returns where each node starts in `text`.
+ * @param {string} text
+ * @param {string} title
  */
 function renderText(text, title) {
   article.replaceChildren();
@@ -47,10 +56,11 @@ function renderText(text, title) {
     }
     start += line.length + 1;
   }
-  return Lede.TextMap.identity(document, text, pieces);
+  return TextMap.identity(document, text, pieces);
 }
 
 function shownKinds() {
+  /** @type {Record<string, boolean>} */
   const shown = {};
   for (const box of toggles.querySelectorAll("input")) shown[box.name] = box.checked;
   return shown;
@@ -66,7 +76,7 @@ async function analyse() {
     if (source.kind === "html") {
       // A detached document: parsing never runs the file's scripts or loads its resources.
       const doc = new DOMParser().parseFromString(source.html, "text/html");
-      const { page } = Lede.extract(doc, { url: null });
+      const { page } = extract(doc, { url: null });
       // The date field, when set, overrides the date found in the page.
       report = analyze_page(page, pubEl.value || null);
       text = report.text;
@@ -75,12 +85,12 @@ async function analyse() {
       report = analyze_text({ text, published: pubEl.value || null });
     }
   } catch (e) {
-    say(`Could not analyse: ${e.message}`, true);
+    say(`Could not analyse: ${e instanceof Error ? e.message : e}`, true);
     return;
   }
   const ms = performance.now() - t0;
   const map = renderText(text, source.kind === "html" ? report.title : null);
-  overlay = new Lede.Overlay({ doc: document, report, map, text, shown: shownKinds() });
+  overlay = new Overlay({ doc: document, report, map, text, shown: shownKinds() });
   overlay.render();
   overlay.showStatus();
   toggles.disabled = false;
@@ -110,12 +120,13 @@ textEl.addEventListener("input", () => {
   if (source.kind === "html") sourceEl.textContent = "";
   source = { kind: "text" };
 });
-$("#input").addEventListener("submit", (ev) => {
+$("#input").addEventListener("submit", (/** @type {Event} */ ev) => {
   ev.preventDefault();
   analyse();
 });
-toggles.addEventListener("change", (ev) => {
-  if (overlay && ev.target.name) overlay.setShown(ev.target.name, ev.target.checked);
+toggles.addEventListener("change", (/** @type {Event} */ ev) => {
+  const box = /** @type {HTMLInputElement} */ (ev.target);
+  if (overlay && box.name) overlay.setShown(box.name, box.checked);
 });
 
 try {
@@ -124,5 +135,5 @@ try {
   say(`Engine ready (${(performance.now() - t).toFixed(0)} ms). Paste an article and press Analyse.`);
   btn.disabled = false;
 } catch (e) {
-  say(`The engine did not load (${e.message}). Build it first: make wasm`, true);
+  say(`The engine did not load (${e instanceof Error ? e.message : e}). Build it first: make wasm`, true);
 }

@@ -10,8 +10,11 @@
  * the auto-run registration in step with the sites the reader enabled, and relays
  * the shortcut to the tab. Message shapes: messages.js.
  */
-import init, { analyze_page } from "../pkg/lede.js";
-import { CONTENT_CSS, CONTENT_SCRIPTS, DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Engine, EngineTrap } from "./engine.js";
+import { CONTENT_CSS, CONTENT_SCRIPTS, Kind, PAGE_ONLY, isMessage } from "./messages.js";
+import { EnginePool } from "./pool.js";
+import { TabQueue } from "./queue.js";
+import { readSettings } from "./settings.js";
 
 const AUTO_ID = "lede-auto";
 /** How long `runInTab` waits for the content script to report back. */
@@ -19,79 +22,89 @@ const RENDER_TIMEOUT_MS = 120_000;
 
 // ── the engine ──────────────────────────────────────────────────────────────
 
-/** @type {Promise<void> | null} */
-let engine = null;
-let instantiateMs = null;
-let warmUpMs = null;
+/** The engine worker (pool.js runs a few; a Chromium service worker reaches them through offscreen.js). */
+const ENGINE_WORKER = chrome.runtime.getURL("src/engine-worker.js");
+/** Timings of the last analysis (for the tests and debugging). @type {{instantiate_ms: number|null, warm_up_ms: number|null}} */
+const lastTimings = { instantiate_ms: null, warm_up_ms: null };
 
-/**
- * A short story of our own that reaches every stage and check. Analysed once right after
- * instantiation: the first analysis in a worker builds the engine's patterns and lets
- * the browser compile the code behind them. Run from a timer, it happens while the worker
- * waits for the tab (script injection, the content script reading the page) rather than
- * after the page asked. Skipped when a real analysis got there first. (The browser stops
- * an idle worker after about 30 s, so the next article after a pause pays this again.)
- */
-const WARM_UP_PAGE = {
-  url: null,
-  meta: [],
-  blocks: [
-    "Harbour master Ana Ortiz, 45, said on Tuesday that the 30-day closure of the pier will end in 2027.",
-    "“We have waited three years for this repair,” Ortiz told reporters, adding that two people died when the old crane fell last March.",
-    "Former President Tomas Ellery, who was born in 1961, said the $5m contract rose by 12% and that the three-year project has lasted longer than planned.",
-  ].map((text) => ({ text, tag: "p", path: "html body article p", link_chars: 0 })),
+/** Firefox: the background page starts the workers itself. @type {EnginePool|null} */
+let pool = null;
+/** @type {Promise<void>|null} */
+let offscreenReady = null;
+
+/** Chromium: the offscreen document that holds the workers, made once (and again if it was closed). */
+async function ensureOffscreen() {
+  const off = chrome.offscreen;
+  if (await off.hasDocument()) return;
+  offscreenReady ||= off
+    .createDocument({ url: "src/offscreen.html", reasons: [off.Reason.WORKERS], justification: "runs the analysis engine in workers, so that one slow page does not hold up other tabs" })
+    .finally(() => (offscreenReady = null));
+  await offscreenReady;
+}
+
+/** Where there is neither a Worker nor an offscreen document: one engine here, frames taking turns. */
+const inProcess = {
+  /** @type {Engine|null} */
+  engine: null,
+  /** @type {TabQueue<import("./messages.js").Page, import("./messages.js").AnalyzeResponse>|null} */
+  queue: null,
+  /**
+   * @param {string} key
+   * @param {import("./messages.js").Page} page
+   */
+  analyze(key, page) {
+    const engine = (this.engine ||= new Engine(chrome.runtime.getURL("pkg/lede_bg.wasm")));
+    this.queue ||= new TabQueue(async (/** @type {import("./messages.js").Page} */ p) => {
+      await engine.load();
+      const t = performance.now();
+      try {
+        const report = await engine.call((e) => e.analyze_page(p));
+        return { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t } };
+      } catch (e) {
+        if (e instanceof EngineTrap) return { ok: false, error: e.message };
+        throw e;
+      }
+    });
+    return this.queue.submit(key, page);
+  },
 };
 
-let analysedOnce = false;
-
-function warmUp() {
-  if (analysedOnce) return;
-  analysedOnce = true;
-  const w = performance.now();
-  try {
-    analyze_page(WARM_UP_PAGE, "2025-01-15");
-    warmUpMs = performance.now() - w;
-  } catch (e) {
-    console.warn("Lede: warm-up analysis failed:", e && e.message ? e.message : e);
-  }
-}
-
-/** Instantiates the wasm once per worker life (a restarted worker instantiates again), then warms it up. */
-function loadEngine() {
-  if (!engine) {
-    const t = performance.now();
-    engine = init({ module_or_path: chrome.runtime.getURL("pkg/lede_bg.wasm") }).then(() => {
-      instantiateMs = performance.now() - t;
-      setTimeout(warmUp, 0);
-    });
-    engine.catch(() => (engine = null)); // let the next request try again
-  }
-  return engine;
-}
-loadEngine().catch((e) => console.error("Lede: could not load the engine:", e));
-
 /**
- * Analyses a page description.
+ * Analyses a page description off the worker's own thread: each frame keeps only its
+ * newest request, a slow page never holds up another tab, a trap or an analysis past
+ * the time budget is answered with a readable error.
+ * @param {string} key  "tabId:frameId" of the frame asking
  * @param {import("./messages.js").Page} page
  * @returns {Promise<import("./messages.js").AnalyzeResponse>}
  */
-async function analyzePage(page) {
-  await loadEngine();
-  analysedOnce = true;
-  const t = performance.now();
-  let report;
-  try {
-    // wasm-bindgen turns the engine's errors into thrown JS errors with a readable message.
-    report = analyze_page(page);
-  } catch (e) {
-    // A Rust panic traps (wasm32 cannot unwind): the hook has logged the message. The
-    // wasm-bindgen glue cannot instantiate a second copy, so the instance is kept; its
-    // heap is intact and later calls normally work.
-    if (e instanceof WebAssembly.RuntimeError) throw new Error(`the engine failed on this page (${e.message})`);
-    throw e;
+async function analyzePage(key, page) {
+  /** @type {import("./messages.js").AnalyzeResponse} */
+  let res;
+  if (typeof Worker === "function") res = await (pool ||= new EnginePool(ENGINE_WORKER)).analyze(key, page);
+  else if (chrome.offscreen) {
+    await ensureOffscreen();
+    /** @type {import("./messages.js").EngineRequest} */
+    const msg = { kind: Kind.ENGINE, key, page };
+    res = await chrome.runtime.sendMessage(msg);
+  } else res = await inProcess.analyze(key, page);
+  if (!res) return { ok: false, error: "the engine did not answer" };
+  if (res.ok) {
+    lastTimings.instantiate_ms = res.timings.instantiate_ms;
+    lastTimings.warm_up_ms = /** @type {any} */ (res.timings).warm_up_ms ?? lastTimings.warm_up_ms;
   }
-  return { ok: true, report, timings: { instantiate_ms: instantiateMs, analyze_ms: performance.now() - t } };
+  return res;
 }
+
+/** What the engine workers are doing (for the tests). */
+async function engineStatus() {
+  if (pool) return pool.status();
+  if (chrome.offscreen && (await chrome.offscreen.hasDocument())) return chrome.runtime.sendMessage({ kind: Kind.ENGINE_STATUS });
+  return { workers: 0, running: [], waiting: [], stopped: 0 };
+}
+
+// Start the workers now: the wasm compiles while the first page is still being read.
+if (typeof Worker === "function") pool = new EnginePool(ENGINE_WORKER);
+else if (chrome.offscreen) ensureOffscreen().catch((e) => console.warn("Lede: could not start the engine:", e instanceof Error ? e.message : e));
 
 // ── tabs ────────────────────────────────────────────────────────────────────
 
@@ -104,6 +117,9 @@ const framedArticles = new Map();
 /** Who waits for a frame's report, by "tabId:frameId". @type {Map<string, Array<(stats: object) => void>>} */
 const waiters = new Map();
 
+/**
+ * @param {number} tabId
+ */
 function waitForRender(tabId, frameId = 0) {
   const key = `${tabId}:${frameId}`;
   return new Promise((resolve) => {
@@ -134,21 +150,37 @@ async function runInTab(tabId) {
   return framed || stats;
 }
 
-/** Injects the content scripts into one frame, or re-runs the copy already there; resolves with its report. */
+/**
+ * Injects the content scripts into one frame, or re-runs the copy already there; resolves with its report.
+ * @param {number} tabId
+ * @param {number} frameId
+ */
 async function runInFrame(tabId, frameId) {
   const rendered = waitForRender(tabId, frameId);
   const target = { tabId, frameIds: [frameId] };
+  // The bundle keeps its state under a symbol of its own world: a page's elements (named
+  // properties such as <form id="Lede">) cannot stand in for it.
   const [probe] = await chrome.scripting.executeScript({
     target,
-    func: () => !!(globalThis.Lede && globalThis.Lede.content),
+    func: () => typeof (/** @type {any} */ (globalThis)[Symbol.for("lede.content")]) === "object",
   });
-  if (probe && probe.result) {
+  if (probe && probe.result === true) {
     await chrome.tabs.sendMessage(tabId, { kind: Kind.RUN }, { frameId });
   } else {
-    await chrome.scripting.insertCSS({ target, files: CONTENT_CSS });
+    // The bundle asks for its styles itself ("styles"), as auto-run copies do.
     await chrome.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   }
   return rendered;
+}
+
+/**
+ * The highlight styles, in the user origin: a page's own rules, `!important` ones
+ * included, cannot restyle or hide Lede's highlights (user `!important` beats author
+ * `!important` in the cascade). Once per frame and document.
+ * @param {{tabId: number, frameIds: number[]}} target
+ */
+function insertStyles(target) {
+  return chrome.scripting.insertCSS({ target, files: CONTENT_CSS, origin: "USER" });
 }
 
 /** Words of paragraph text in a frame (runs in each frame; a cheap guess before a full analysis). */
@@ -165,34 +197,36 @@ const FRAME_MIN_WORDS = 40;
  * The top page has no article: analyse the frame with the most paragraph text, if any
  * frame has enough. Frames the extension may not read (other origins under activeTab)
  * are not injected into, and so never counted.
+ * @param {number} tabId
  */
 async function runInBestFrame(tabId) {
   const found = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: paragraphWords });
-  const best = found.filter((r) => r.frameId !== 0 && r.result >= FRAME_MIN_WORDS).sort((a, b) => b.result - a.result)[0];
+  const words = (/** @type {{result?: unknown}} */ r) => (typeof r.result === "number" ? r.result : 0);
+  const best = found.filter((r) => r.frameId !== 0 && words(r) >= FRAME_MIN_WORDS).sort((a, b) => words(b) - words(a))[0];
   if (!best) return null;
   const stats = await runInFrame(tabId, best.frameId);
   return stats && !stats.no_article && !stats.error ? stats : null;
 }
 
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [] };
-}
-
-/** Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.) */
+/**
+ * Has the reader said "never on this site" for the tab's page? (The shortcuts then do nothing.)
+ * @param {number} tabId
+ */
 async function isNeverSite(tabId) {
   const { neverOrigins } = await readSettings();
   if (!neverOrigins.length) return false;
   try {
     const tab = await chrome.tabs.get(tabId);
-    return neverOrigins.includes(new URL(tab.url).origin);
+    return !!tab.url && neverOrigins.includes(new URL(tab.url).origin);
   } catch {
     return false;
   }
 }
 
-/** `https://example.org` → the match pattern for every page of that site (any port). */
+/**
+ * `https://example.org` → the match pattern for every page of that site (any port).
+ * @param {string} origin
+ */
 function originPattern(origin) {
   const u = new URL(origin);
   return `${u.protocol}//${u.hostname}/*`;
@@ -214,7 +248,8 @@ async function syncAutoRun() {
   if (matches.length) {
     await chrome.scripting.registerContentScripts([
       // allFrames: an article in a same-site iframe is read too (a frame without one stays silent).
-      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: "document_idle", allFrames: true, persistAcrossSessions: true },
+      // No css here: a registered sheet has the author origin; the bundle asks for the user-origin one ("styles").
+      { id: AUTO_ID, matches, js: CONTENT_SCRIPTS, runAt: "document_idle", allFrames: true, persistAcrossSessions: true },
     ]);
   }
   return matches;
@@ -222,25 +257,54 @@ async function syncAutoRun() {
 
 // ── messages ────────────────────────────────────────────────────────────────
 
-/** One handler per message kind (messages.js lists the shapes). */
+/**
+ * Was it sent by one of the extension's own pages (popup, options), not a content script?
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function fromExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && typeof sender.url === "string" && sender.url.startsWith(chrome.runtime.getURL(""));
+}
+
+/**
+ * The sender's tab and frame, when a content script sent it.
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function senderFrame(sender) {
+  const tabId = sender.tab && sender.tab.id;
+  if (tabId === undefined || fromExtensionPage(sender)) return null;
+  return { tabId, frameId: sender.frameId || 0, url: sender.tab ? sender.tab.url : undefined };
+}
+
+/**
+ * One handler per message kind (messages.js lists the shapes). Content scripts only
+ * ever name their own frame: the worker takes it from `sender`, never from the message.
+ * @type {Record<string, (msg: any, sender: chrome.runtime.MessageSender) => unknown>}
+ */
 const handlers = {
   [Kind.ANALYZE]: async (msg, sender) => {
-    const res = await analyzePage(msg.page);
-    if (sender.tab && sender.tab.id !== undefined) lastReports.set(sender.tab.id, res.report);
+    const from = senderFrame(sender);
+    const res = await analyzePage(from ? `${from.tabId}:${from.frameId}` : `page:${sender.url}`, msg.page);
+    if (from && res.ok) lastReports.set(from.tabId, res.report);
     return res;
   },
+  [Kind.STYLES]: async (_msg, sender) => {
+    const from = senderFrame(sender);
+    if (!from) return { ok: false };
+    await insertStyles({ tabId: from.tabId, frameIds: [from.frameId] });
+    return { ok: true };
+  },
   [Kind.RENDERED]: (msg, sender) => {
-    const tabId = sender.tab && sender.tab.id;
-    if (tabId === undefined) return { ok: false };
-    const frameId = sender.frameId || 0;
+    const from = senderFrame(sender);
+    if (!from) return { ok: false };
+    const { tabId, frameId } = from;
     const stats = { ...msg.stats, frameId };
     const inFrame = frameId !== 0;
     // A frame without an article says nothing; a frame with one stands for the tab, and
     // the top page drops its "no article found".
     if (!inFrame || !stats.no_article) tabStats.set(tabId, stats);
-    if (inFrame && !stats.no_article && !stats.error) framedArticles.set(tabId, sender.tab.url);
+    if (inFrame && !stats.no_article && !stats.error) framedArticles.set(tabId, from.url);
     // Whichever of the two reports comes second (auto-run runs both at once).
-    const framed = framedArticles.get(tabId) === sender.tab.url && (inFrame ? !stats.no_article && !stats.error : !!stats.no_article);
+    const framed = framedArticles.get(tabId) === from.url && (inFrame ? !stats.no_article && !stats.error : !!stats.no_article);
     if (framed) chrome.tabs.sendMessage(tabId, { kind: Kind.FRAME_ARTICLE }, { frameId: 0 }).catch(() => {});
     const key = `${tabId}:${frameId}`;
     for (const resolve of waiters.get(key) || []) resolve(stats);
@@ -253,8 +317,16 @@ const handlers = {
 };
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  const handler = msg && handlers[msg.kind];
+  if (!isMessage(msg) || sender.id !== chrome.runtime.id) return false;
+  const handler = handlers[msg.kind];
   if (!handler) return false;
+  // Running Lede in a tab, reading a tab's status and changing the auto-run sites are
+  // the popup's and the options page's: a content script (whatever the page did to
+  // it) gets a refusal, not another tab's URL.
+  if (/** @type {Set<string>} */ (PAGE_ONLY).has(msg.kind) && !fromExtensionPage(sender)) {
+    sendResponse({ ok: false, error: `"${msg.kind}" is accepted from the extension's own pages only` });
+    return false;
+  }
   Promise.resolve()
     .then(() => handler(msg, sender))
     .then(sendResponse, (e) => sendResponse({ ok: false, error: e && e.message ? e.message : String(e) }));
@@ -263,6 +335,9 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 // The shortcut: hide/show everything in the tab; on a tab Lede has not run in yet,
 // run it (pressing the shortcut grants activeTab, like opening the popup).
+/**
+ * @param {number} tabId
+ */
 async function onShortcut(tabId) {
   if (await isNeverSite(tabId)) return "never";
   try {
@@ -274,7 +349,10 @@ async function onShortcut(tabId) {
     return "ran";
   }
 }
-/** Where a message about the tab's article goes: the frame that drew it (the top page, or the iframe holding it). */
+/**
+ * Where a message about the tab's article goes: the frame that drew it (the top page, or the iframe holding it).
+ * @param {number} tabId
+ */
 function articleFrame(tabId) {
   return { frameId: (tabStats.get(tabId) || {}).frameId || 0 };
 }
@@ -282,6 +360,7 @@ function articleFrame(tabId) {
 /**
  * Alt+Shift+N: the tab's overlay opens the card of the next highlight. On a tab Lede has
  * not run in yet, run it first (the shortcut grants activeTab). Resolves with what opened.
+ * @param {number} tabId
  */
 async function onNext(tabId, dir = 1) {
   if (await isNeverSite(tabId)) return null;
@@ -295,6 +374,7 @@ async function onNext(tabId, dir = 1) {
 /**
  * Alt+Shift+P: open or close the side panel (people, quotes by speaker, timeline, flags).
  * On a tab Lede has not run in yet, run it first. Resolves true when the panel is open.
+ * @param {number} tabId
  */
 async function onPanel(tabId) {
   if (await isNeverSite(tabId)) return false;
@@ -321,4 +401,7 @@ chrome.runtime.onInstalled.addListener(() => syncAutoRun().catch((e) => console.
 chrome.permissions.onRemoved.addListener(() => syncAutoRun().catch((e) => console.warn("Lede:", e.message)));
 
 // For the end-to-end tests (they evaluate in this worker) and for debugging.
-self.lede = { runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, timings: () => ({ instantiate_ms: instantiateMs, warm_up_ms: warmUpMs }) };
+/** @type {any} */ (self).lede = {
+  runInTab, onShortcut, onNext, onPanel, analyzePage, syncAutoRun, tabStats, lastReports, engineStatus, Engine,
+  timings: () => ({ ...lastTimings }),
+};

@@ -19,16 +19,30 @@
  *
  * Input: a Document (live, or detached from DOMParser). Output: {@link Extracted}.
  *
- * Example:
- *   const {page, map} = Lede.extract(document);
- *   // page.blocks[3].text === "It rained a lot."; map.blocks[3] locates each of its characters
+ * Editors are the reader's: `textarea`, `input` and `contenteditable` elements (and a
+ * document in design mode) are never read, so an unsaved draft never reaches the engine.
  *
- * A classic script (content scripts cannot be ES modules): it adds to `globalThis.Lede`.
+ * Example:
+ *   const {page, sources} = extract(document);
+ *   // page.blocks[3].text === "It rained a lot."; sources[3] locates each of its characters
+ *
+ * An ES module (bundled into the content script by scripts/build-extension.mjs).
  */
-(() => {
+import { Run, codePoints, isWs, wellFormed } from "./blocktext.js";
+import { Frame, isEditor, isHidden, segment, tagOf } from "./paths.js";
+import { runSliced, runToEnd, yieldToPage } from "./slices.js";
+import { TextMap } from "./textmap.js";
+
+/**
+ * @typedef {object} Extracted
+ * @property {import("./messages.js").Page} page  what is sent to the engine
+ * @property {import("./textmap.js").BlockSource[]} sources  parallel to page.blocks; stays in this world
+ * @property {Document} doc
+ * @property {boolean} sawShadow  the walk entered a shadow root or a slot
+ */
+
+export const { extract, extractSliced } = (() => {
   "use strict";
-  const Lede = (globalThis.Lede = globalThis.Lede || {});
-  if (Lede.extract) return; // injected twice into the same tab: keep the first copy
 
   /** Elements that start a block; text inside any other element belongs to the nearest one. */
   const BLOCK_TAGS = new Set([
@@ -39,11 +53,11 @@
     "address", "details", "summary", "hgroup", "menu", "center", "dialog",
   ]);
 
-  /** Elements skipped with everything inside them (never prose). `lede-overlay` is our own host. */
+  /** Elements skipped with everything inside them (never prose, or the reader's own editors). */
   const SKIP_TAGS = new Set([
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
     "embed", "canvas", "video", "audio", "select", "option", "textarea", "button", "input",
-    "img", "picture", "source", "map", "link", "meta", "title", "lede-overlay",
+    "img", "picture", "source", "map", "link", "meta", "title",
   ]);
 
   /** Nesting past this depth is read as the plain text of the element at the cap (as in the CLI). */
@@ -58,148 +72,11 @@
     "post-header", "entry-header", "posted-on", "published",
   ];
 
-  /** Rust's `char::is_whitespace` (the Unicode White_Space property); all of it is in the BMP. */
-  function isWs(c) {
-    return (
-      (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-      c === 0x205f || c === 0x3000
-    );
-  }
-
-  function codePoints(s, from, to) {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      // A low surrogate after a high one is the second half of one code point.
-      if (c >= 0xdc00 && c <= 0xdfff && i > from && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
-      n++;
-    }
-    return n;
-  }
-
-  function tagOf(el) {
-    return (el.localName || el.nodeName || "").toLowerCase();
-  }
-
-  function isHidden(el) {
-    if (el.hasAttribute("hidden")) return true;
-    const aria = el.getAttribute("aria-hidden");
-    if (aria && aria.trim().toLowerCase() === "true") return true;
-    const style = el.getAttribute("style");
-    if (style) {
-      const s = style.replace(/\s+/g, "").toLowerCase();
-      if (s.includes("display:none") || s.includes("visibility:hidden")) return true;
-    }
-    return false;
-  }
-
-  /** `tag.class1.class2#id[itemprop=x][role=y]`, never containing a space. */
-  function segment(el) {
-    let s = tagOf(el);
-    const cls = el.getAttribute("class");
-    // One per class token, in attribute order (docs/page.md).
-    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) s += "." + c;
-    const id = (el.getAttribute("id") || "").trim().replace(/\s/g, "_");
-    if (id) s += "#" + id;
-    for (const attr of ["itemprop", "role"]) {
-      const v = el.getAttribute(attr);
-      if (v) for (const tok of v.split(/\s+/).filter(Boolean)) s += `[${attr}=${tok}]`;
-    }
-    return s;
-  }
-
-  /**
-   * Where the characters of one block's text come from. `ni[k]` is the index into
-   * `nodes` of the text node holding UTF-16 unit k (-1 for the space a `<br>` stands
-   * for), `no[k]` the unit's offset in that node. A collapsed whitespace run maps to
-   * its first character. `crossesTrees`: the nodes lie in more than one tree (a block
-   * whose text runs from a shadow tree into slotted light DOM), so one Range per tree.
-   * @typedef {{nodes: Text[], ni: Int32Array, no: Int32Array, el: Element, crossesTrees?: boolean}} BlockSource
-   */
-
-  /**
-   * One element on the walk's stack. Its path and ids are built only when a block
-   * inside it has text: most elements of a page never need theirs, and building
-   * every element's path string eagerly was most of the walk's time on large pages.
-   */
-  class Frame {
-    constructor(parent, el, id) {
-      this.parent = parent;
-      this.el = el;
-      this.id = id;
-      this._path = null;
-      this._ids = null;
-    }
-    get path() {
-      if (this._path === null) this._path = this.parent ? `${this.parent.path} ${segment(this.el)}` : segment(this.el);
-      return this._path;
-    }
-    get ids() {
-      if (this._ids === null) this._ids = this.parent ? this.parent.ids.concat(this.id) : [this.id];
-      return this._ids;
-    }
-  }
-
-  /** The text gathered for one block element between nested blocks. */
-  class Run {
-    constructor(tag, frame) {
-      this.tag = tag;
-      this.frame = frame;
-      this.reset();
-    }
-    reset() {
-      this.chunks = [];
-      this.len = 0;
-      this.lastSpace = false;
-      this.linkChars = 0;
-      this.brs = 0;
-      this.nodes = [];
-      this.ni = [];
-      this.no = [];
-    }
-    /** Appends a text node's data (or a virtual space when `node` is null), collapsing whitespace. */
-    push(node, raw, inLink) {
-      let nodeIdx = -1;
-      if (node) {
-        nodeIdx = this.nodes.length;
-        this.nodes.push(node);
-      }
-      const n = raw.length;
-      let i = 0;
-      while (i < n) {
-        if (isWs(raw.charCodeAt(i))) {
-          if (this.len > 0 && !this.lastSpace) {
-            this.chunks.push(" ");
-            this.ni.push(nodeIdx);
-            this.no.push(i);
-            this.len++;
-            this.lastSpace = true;
-          }
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < n && !isWs(raw.charCodeAt(j))) j++;
-        this.chunks.push(raw.slice(i, j));
-        for (let k = i; k < j; k++) {
-          this.ni.push(nodeIdx);
-          this.no.push(k);
-        }
-        if (inLink) this.linkChars += codePoints(raw, i, j);
-        this.len += j - i;
-        this.lastSpace = false;
-        this.brs = 0;
-        i = j;
-      }
-    }
-  }
-
   class Walker {
     constructor() {
       /** @type {import("./messages.js").Block[]} */
       this.blocks = [];
-      /** @type {BlockSource[]} */
+      /** @type {import("./textmap.js").BlockSource[]} */
       this.sources = [];
       this.nextId = 0;
       this.steps = 0;
@@ -207,13 +84,16 @@
       this.sawShadow = false;
     }
 
-    /** Emits the run as a block when it holds text, then empties it. */
+    /**
+     * Emits the run as a block when it holds text, then empties it.
+     * @param {Run} run
+     */
     flush(run) {
       let text = run.chunks.join("");
       let len = text.length;
       if (run.lastSpace && len > 0) len--; // the only whitespace trim() can find
       if (len > 0) {
-        text = text.slice(0, len);
+        text = wellFormed(text.slice(0, len));
         this.blocks.push({
           text,
           tag: run.tag,
@@ -231,12 +111,19 @@
     /**
      * A generator so that the content script can pause the walk (see `extractSliced`):
      * it yields (nothing) every STEP nodes; `extract` simply runs it to the end.
+     * @param {Element} el
+     * @param {Frame} frame
+     * @param {Run} run
+     * @param {boolean} inLink
+     * @param {number} depth
+     * @param {string} [tag]
+     * @returns {Generator<undefined, void>}
      */
     *walk(el, frame, run, inLink, depth, tag = tagOf(el)) {
       if (depth >= MAX_DEPTH) {
         const doc = el.ownerDocument;
         const tw = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-        for (let t = tw.nextNode(); t; t = tw.nextNode()) {
+        for (let t = /** @type {Text|null} */ (tw.nextNode()); t; t = /** @type {Text|null} */ (tw.nextNode())) {
           run.push(t, t.data, inLink);
           if (++this.steps % STEP === 0) yield;
         }
@@ -251,32 +138,35 @@
         if (++this.steps % STEP === 0) yield;
         const type = child.nodeType;
         if (type === 3 /* TEXT_NODE */) {
-          run.push(child, child.data, inLink);
+          const text = /** @type {Text} */ (child);
+          run.push(text, text.data, inLink);
           continue;
         }
         if (type !== 1 /* ELEMENT_NODE */) continue;
-        const tag = tagOf(child);
+        const childEl = /** @type {Element} */ (child);
+        const tag = tagOf(childEl);
         if (tag === "br") {
           run.brs++;
           if (run.brs >= 2) this.flush(run);
           else run.push(null, " ", false);
           continue;
         }
-        if (SKIP_TAGS.has(tag) || isHidden(child)) continue;
-        const childFrame = new Frame(frame, child, this.nextId++);
+        if (SKIP_TAGS.has(tag) || isHidden(childEl) || isEditor(childEl)) continue;
+        const childFrame = new Frame(frame, childEl, this.nextId++);
         const link = inLink || tag === "a";
         if (BLOCK_TAGS.has(tag)) {
           this.flush(run);
           const inner = new Run(tag, childFrame);
-          yield* this.walk(child, childFrame, inner, link, depth + 1, tag);
+          yield* this.walk(childEl, childFrame, inner, link, depth + 1, tag);
           this.flush(inner);
         } else {
-          yield* this.walk(child, childFrame, run, link, depth + 1, tag);
+          yield* this.walk(childEl, childFrame, run, link, depth + 1, tag);
         }
       }
     }
   }
 
+  /** @type {Node[]} */
   const NO_CHILDREN = [];
 
   /**
@@ -286,32 +176,47 @@
    * shows its assigned nodes, or its own children (the fallback) when none is
    * assigned. Null for every other element (the caller walks firstChild/nextSibling).
    * Closed shadow roots are out of reach of a content script and stay unread.
+   * @param {Element} el
+   * @param {string} tag
+   * @returns {Node[]|null}
    */
   function composedChildren(el, tag) {
     const root = el.shadowRoot;
     if (root) return root.firstChild ? [...root.childNodes] : NO_CHILDREN;
-    if (tag === "slot" && typeof el.assignedNodes === "function" && el.getRootNode() !== el.ownerDocument) {
-      const assigned = el.assignedNodes();
+    const slot = /** @type {HTMLSlotElement} */ (el);
+    if (tag === "slot" && typeof slot.assignedNodes === "function" && el.getRootNode() !== el.ownerDocument) {
+      const assigned = slot.assignedNodes();
       if (assigned.length) return assigned;
     }
     return null;
   }
 
-  /** Whether the text nodes lie in more than one tree (document, shadow roots): a Range cannot span two. */
+  /**
+   * Whether the text nodes lie in more than one tree (document, shadow roots): a Range cannot span two.
+   * @param {Node[]} nodes
+   */
   function spansTrees(nodes) {
     if (nodes.length < 2) return false;
     const first = nodes[0].getRootNode();
     return nodes.some((n) => n.getRootNode() !== first);
   }
 
-  /** The parent in the flat tree: through a shadow root to its host. */
+  /**
+   * The parent in the flat tree: through a shadow root to its host.
+   * @param {Node} node
+   * @returns {Element|null}
+   */
   function composedParent(node) {
     if (node.parentElement) return node.parentElement;
-    const p = node.parentNode;
+    const p = /** @type {ShadowRoot|null} */ (node.parentNode);
     return p && p.host ? p.host : null;
   }
 
-  /** Every element of the document, shadow trees' elements right after their host. */
+  /**
+   * Every element of the document, shadow trees' elements right after their host.
+   * @param {ParentNode} root
+   * @param {Element[]} out
+   */
   function allElements(root, out = []) {
     for (const el of root.querySelectorAll("*")) {
       out.push(el);
@@ -320,6 +225,9 @@
     return out;
   }
 
+  /**
+   * @param {Element} el
+   */
   function isArticleContainer(el) {
     const n = tagOf(el);
     if (n === "article" || n === "main") return true;
@@ -327,18 +235,53 @@
     return (el.getAttribute("itemprop") || "").split(/\s+/).includes("articleBody");
   }
 
+  /**
+   * @param {Element} el
+   */
   function textsJoined(el) {
     const parts = [];
     const tw = el.ownerDocument.createTreeWalker(el, 4);
-    for (let t = tw.nextNode(); t; t = tw.nextNode()) parts.push(t.data);
+    for (let t = tw.nextNode(); t; t = tw.nextNode()) parts.push(/** @type {Text} */ (t).data);
     return parts.join(" ").split(/\s+/).filter(Boolean).join(" ");
   }
 
-  /** Metas, JSON-LD scripts and `<time>` elements in document order, hidden ones too. */
+  /**
+   * Metas, JSON-LD scripts and `<time>` elements in document order, hidden ones too.
+   * @param {Document} doc
+   */
   function collectMeta(doc) {
     /** @type {import("./messages.js").MetaItem[]} */
     const out = [];
     const passedFirstP = new Set();
+    // Linear in the size of the DOM, not in elements × depth (a page nested 2,000 deep was
+    // one 704 ms task): ancestors already walked up from an earlier <p> are not walked
+    // again, and a <time>'s ancestors are summed up once per element (memo below).
+    const walkedUp = new WeakSet();
+    /** @typedef {{header: boolean, container: Element|null}} Above */
+    /** @type {WeakMap<Element, Above>} */
+    const memo = new WeakMap();
+    /**
+     * For `a` and its ancestors: is one a header (tag or hint), and the innermost article container.
+     * @param {Element|null} a
+     * @returns {Above}
+     */
+    const above = (a) => {
+      if (!a) return { header: false, container: null };
+      const m = memo.get(a);
+      if (m) return m;
+      /** @type {Element[]} */
+      const chain = [];
+      for (let x = /** @type {Element|null} */ (a); x && !memo.has(x); x = composedParent(x)) chain.push(x);
+      const top = composedParent(chain[chain.length - 1]);
+      let up = (top && memo.get(top)) || { header: false, container: null };
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const x = chain[i];
+        const label = `${x.getAttribute("class") || ""} ${x.getAttribute("id") || ""}`.toLowerCase();
+        up = { header: up.header || tagOf(x) === "header" || HEADER_HINTS.some((h) => label.includes(h)), container: isArticleContainer(x) ? x : up.container };
+        memo.set(x, up);
+      }
+      return up;
+    };
     for (const el of allElements(doc)) {
       const name = tagOf(el);
       if (name === "meta") {
@@ -355,15 +298,16 @@
       }
       if (name === "p") {
         if ((el.textContent || "").trim()) {
-          for (let a = composedParent(el); a; a = composedParent(a)) if (isArticleContainer(a)) passedFirstP.add(a);
+          for (let a = composedParent(el); a && !walkedUp.has(a); a = composedParent(a)) {
+            walkedUp.add(a);
+            if (isArticleContainer(a)) passedFirstP.add(a);
+          }
         }
       } else if (name === "time") {
-        let inHeader = false;
-        for (let a = composedParent(el); a; a = composedParent(a)) {
-          const label = `${a.getAttribute("class") || ""} ${a.getAttribute("id") || ""}`.toLowerCase();
-          if (tagOf(a) === "header" || HEADER_HINTS.some((h) => label.includes(h))) inHeader = true;
-          if (isArticleContainer(a) && !passedFirstP.has(a)) inHeader = true;
-        }
+        // In a header, or in an article container no <p> with text has been passed in yet.
+        // Containers nest: once the innermost one has seen a <p>, every outer one has too.
+        const up = above(composedParent(el));
+        const inHeader = up.header || (!!up.container && !passedFirstP.has(up.container));
         out.push({
           kind: "time",
           datetime: (el.getAttribute("datetime") || "").trim(),
@@ -384,167 +328,13 @@
   }
 
   /**
-   * Turns offsets into the article text the engine returns (selected blocks joined
-   * with "\n") back into DOM Ranges, one per block a span touches, so a quote that
-   * runs over two paragraphs never paints the advert between them.
-   */
-  class TextMap {
-    /**
-     * @param {Document} doc  where the Ranges are made
-     * @param {string} text  the joined article text (Report.text)
-     * @param {Array<{start: number, length: number, source: BlockSource}>} parts  in text order
-     */
-    constructor(doc, text, parts) {
-      this.doc = doc;
-      this.text = text;
-      this.parts = parts;
-    }
-
-    /** Index of the last part starting at or before `offset`, or -1. */
-    partAt(offset) {
-      let lo = 0;
-      let hi = this.parts.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.parts[mid].start <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return found;
-    }
-
-    /**
-     * The Ranges covering [start, end) in the joined text (empty when nothing maps).
-     * @returns {Range[]}
-     */
-    ranges(start, end) {
-      const out = [];
-      if (!(end > start)) return out;
-      let i = Math.max(0, this.partAt(start));
-      for (; i < this.parts.length && this.parts[i].start < end; i++) {
-        const p = this.parts[i];
-        const ls = Math.max(start, p.start) - p.start;
-        const le = Math.min(end, p.start + p.length) - p.start;
-        if (le <= ls) continue;
-        if (p.source.crossesTrees) out.push(...this.treeRanges(p.source, ls, le));
-        else {
-          const r = this.localRange(p.source, ls, le);
-          if (r) out.push(r);
-        }
-      }
-      return out;
-    }
-
-    localRange(src, ls, le) {
-      let a = ls;
-      while (a < le && src.ni[a] < 0) a++;
-      let b = le - 1;
-      while (b >= a && src.ni[b] < 0) b--;
-      if (b < a) return null;
-      const startNode = src.nodes[src.ni[a]];
-      const endNode = src.nodes[src.ni[b]];
-      // The page may have replaced or shortened a node since the walk; skip rather than throw.
-      if (!startNode.isConnected || !endNode.isConnected) return null;
-      try {
-        const r = this.doc.createRange();
-        r.setStart(startNode, src.no[a]);
-        r.setEnd(endNode, src.no[b] + 1);
-        return r;
-      } catch {
-        return null;
-      }
-    }
-
-    /**
-     * `localRange` for a block whose text lies in several trees (shadow text around
-     * slotted light text): one Range per stretch of units in the same tree, since a
-     * Range whose ends lie in different trees collapses.
-     */
-    treeRanges(src, ls, le) {
-      const out = [];
-      let from = -1;
-      let root = null;
-      let lastNode = -1;
-      for (let k = ls; k <= le; k++) {
-        let r = null;
-        if (k < le) {
-          if (src.ni[k] < 0) continue;
-          if (src.ni[k] === lastNode) continue;
-          lastNode = src.ni[k];
-          r = src.nodes[lastNode].getRootNode();
-          if (r === root) continue;
-        }
-        if (from >= 0) {
-          const range = this.localRange(src, from, k);
-          if (range) out.push(range);
-        }
-        from = k;
-        root = r;
-      }
-      return out;
-    }
-
-    /**
-     * The map for an engine report on an extracted page. Blocks whose text the report
-     * does not reproduce exactly are left out (their highlights would land wrong).
-     * @param {Extracted} extracted
-     * @param {{text: string, blocks: Array<[number, number]>}} report
-     */
-    static forReport(extracted, report) {
-      const parts = [];
-      let mismatches = 0;
-      for (const [index, start] of report.blocks || []) {
-        const block = extracted.page.blocks[index];
-        const source = extracted.sources[index];
-        if (!block || !source) continue;
-        if (report.text.substr(start, block.text.length) !== block.text) {
-          mismatches++;
-          continue;
-        }
-        parts.push({ start, length: block.text.length, source });
-      }
-      const map = new TextMap(extracted.doc, report.text, parts);
-      map.mismatches = mismatches;
-      return map;
-    }
-
-    /**
-     * The map for text we rendered ourselves: `nodes[i]` holds the text starting at
-     * `starts[i]`, character for character (the demo page).
-     * @param {Document} doc
-     * @param {string} text
-     * @param {Array<{node: Text, start: number}>} pieces
-     */
-    static identity(doc, text, pieces) {
-      const parts = pieces.map(({ node, start }) => {
-        const n = node.data.length;
-        const no = new Int32Array(n);
-        for (let k = 0; k < n; k++) no[k] = k;
-        return { start, length: n, source: { nodes: [node], ni: new Int32Array(n), no } };
-      });
-      return new TextMap(doc, text, parts);
-    }
-  }
-
-  /**
-   * @typedef {object} Extracted
-   * @property {import("./messages.js").Page} page  what is sent to the engine
-   * @property {BlockSource[]} sources  parallel to page.blocks; stays in this world
-   * @property {Document} doc
-   * @property {boolean} sawShadow  the walk entered a shadow root or a slot
-   */
-
-  /**
    * Walks `doc` (never modifying it).
    * @param {Document} doc
    * @param {{url?: string|null}} [opts]
    * @returns {Extracted}
    */
   function extract(doc, opts = {}) {
-    const job = extractJob(doc, opts);
-    for (let step = job.next(); ; step = job.next()) if (step.done) return step.value;
+    return runToEnd(extractJob(doc, opts));
   }
 
   /**
@@ -554,31 +344,20 @@
    * @param {{url?: string|null, budgetMs?: number}} [opts]
    * @returns {Promise<Extracted>}
    */
-  async function extractSliced(doc, opts = {}) {
-    const budget = opts.budgetMs ?? 20;
-    const job = extractJob(doc, opts);
-    let sliceStart = performance.now();
-    for (;;) {
-      const step = job.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart > budget) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
-    }
+  function extractSliced(doc, opts = {}) {
+    return runSliced(extractJob(doc, opts), opts.budgetMs ?? 20, yieldToPage);
   }
 
-  /** Lets the page run: `scheduler.yield()` where there is one, a macrotask otherwise. */
-  function yieldToPage() {
-    const s = globalThis.scheduler;
-    if (s && typeof s.yield === "function") return s.yield();
-    return new Promise((ok) => setTimeout(ok, 0));
-  }
-
+  /**
+   * @param {Document} doc
+   * @param {{url?: string|null}} opts
+   * @returns {Generator<undefined, Extracted>}
+   */
   function* extractJob(doc, opts) {
     const root = doc.documentElement;
     const w = new Walker();
-    if (root) {
+    // A document in design mode is one editor: nothing in it is read.
+    if (root && doc.designMode !== "on") {
       const frame = new Frame(null, root, 0);
       const run = new Run(tagOf(root), frame);
       w.nextId = 1;
@@ -595,9 +374,7 @@
     };
   }
 
-  Lede.extract = extract;
-  Lede.extractSliced = extractSliced;
-  Lede.yieldToPage = yieldToPage;
-  Lede.TextMap = TextMap;
-  Lede.isWhitespaceCode = isWs;
+  return { extract, extractSliced };
 })();
+
+export { TextMap, yieldToPage, segment, wellFormed, isWs as isWhitespaceCode };

@@ -4,6 +4,7 @@
  * Who talks to whom:
  *   content script ──{kind:"analyze"}──► service worker ──► {ok, report} | {ok:false, error}
  *   content script ──{kind:"rendered"}─► service worker (counts and timings, for the popup and the tests)
+ *   content script ──{kind:"styles"}───► service worker ──► inserts content.css into the sender's frame (user origin)
  *   popup          ──{kind:"run"}──────► service worker ──► injects the content scripts, or re-runs them
  *   popup          ──{kind:"set-auto"}─► service worker ──► (un)registers the auto-run content scripts
  *   popup          ──{kind:"status"}───► service worker ──► the last {@link RenderedStats} of a tab
@@ -12,18 +13,26 @@
  *   service worker ──{kind:"run"}──────► content script (analyse again, when already injected)
  *   service worker ──{kind:"frame-article"}► the top frame's content script (a frame of the page
  *                                        drew an article: drop the "no article found" chip)
+ *   service worker ──{kind:"engine", key, page}► offscreen document (Chromium: the engine workers) ──► AnalyzeResponse
+ *   service worker ──{kind:"engine-status"}► offscreen document ──► what the workers are doing
  *
  * Overlay toggles do not travel as messages: the popup writes them to `chrome.storage.sync`
- * (key {@link SETTINGS_KEY}) and every content script listens to `storage.onChanged`.
+ * (settings.js) and every content script listens to `storage.onChanged`.
  *
- * This file is loaded as an ES module by the service worker and the popup, and its
- * typedefs document the shapes the classic content scripts send (they cannot import).
+ * Every receiver checks what it got with {@link isMessage} before switching on `kind`;
+ * every sender builds one of the {@link Message} shapes. The worker also checks who sent
+ * it (`fromExtensionPage`): `run`, `status` and `set-auto` come from the popup or the
+ * options page only, and a content script only ever talks about its own tab.
+ *
+ * An ES module: the service worker and the popup load it as it is, the content scripts
+ * through the bundle (scripts/build-extension.mjs).
  */
 
 /** Message kinds. Switched on in one place per receiver. */
 export const Kind = Object.freeze({
   ANALYZE: "analyze",
   RENDERED: "rendered",
+  STYLES: "styles",
   RUN: "run",
   SET_AUTO: "set-auto",
   STATUS: "status",
@@ -31,26 +40,9 @@ export const Kind = Object.freeze({
   NEXT: "next-highlight",
   FRAME_ARTICLE: "frame-article",
   PANEL: "toggle-panel",
+  ENGINE: "engine",
+  ENGINE_STATUS: "engine-status",
 });
-
-/** `chrome.storage.sync` key of the {@link Settings}. */
-export const SETTINGS_KEY = "lede.settings";
-
-/** @type {Settings} */
-export const DEFAULT_SETTINGS = Object.freeze({
-  show: Object.freeze({ people: true, quotes: true, times: true, flags: true }),
-  autoOrigins: Object.freeze([]),
-  neverOrigins: Object.freeze([]),
-  palette: "standard",
-});
-
-/**
- * @typedef {object} Settings
- * @property {{people: boolean, quotes: boolean, times: boolean, flags: boolean}} show  which overlays are drawn
- * @property {string[]} autoOrigins  origins ("https://example.org") where Lede runs on its own
- * @property {string[]} neverOrigins  origins where the shortcuts do not start Lede (the popup's button still does)
- * @property {"standard"|"contrast"} palette  highlight colours (content.css)
- */
 
 /**
  * The page as the content script describes it; the shape `src/article/mod.rs` reads.
@@ -66,6 +58,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @property {string} tag   lower-case tag name
  * @property {string} path  ancestors from the root down, `tag.class#id[itemprop=…][role=…]`, space-separated
  * @property {number} link_chars  UTF-16 code units of `text` inside links
+ * @property {number[]} [ids]  document-order numbers of the elements on the path
  */
 
 /**
@@ -87,6 +80,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @property {Flag[]} flags
  * @property {TimelineEvent[]} timeline  dated expressions in date order
  * @property {number} [truncated_at]  where the analysis stopped, when the text was cut
+ * @property {string|{name?: string, text?: string}|Array<string|{name?: string}>|null} [byline]  who wrote it, when the engine found it
  */
 
 /** @typedef {[number, number]} Span  end-exclusive UTF-16 offsets */
@@ -115,8 +109,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @typedef {object} Time
  * @property {Span} span
  * @property {"DATE"|"TIME"|"DURATION"|"SET"} type
- * @property {string|null} value  TIMEX3 value
- * @property {string} [mod]
+ * @property {string|null} value  TIMEX3 value (never shown: the label and basis say it in words)
+ * @property {string} [mod]  TIMEX3 modifier (never shown)
  * @property {string|null} label  the value in words
  * @property {string|null} basis  "stated", or what it was resolved from
  */
@@ -129,6 +123,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
  * @property {number} confidence  0..1
  * @property {Span[]} evidence
  * @property {string|null} fact
+ * @property {Array<string|{text?: string, sentence?: string, message?: string}>} [links]  the assumed links the flag rests on, one sentence each
  */
 
 /**
@@ -140,30 +135,106 @@ export const DEFAULT_SETTINGS = Object.freeze({
  */
 
 /** @typedef {{kind: "analyze", page: Page}} AnalyzeRequest */
-/** @typedef {{ok: true, report: Report, timings: {instantiate_ms: number, analyze_ms: number}} | {ok: false, error: string}} AnalyzeResponse */
+/**
+ * @typedef {{ok: true, report: Report, timings: {instantiate_ms: number|null, analyze_ms: number, warm_up_ms?: number|null}}
+ *   | {ok: false, error: string, replaced?: boolean}} AnalyzeResponse
+ *   `replaced`: a newer request from the same frame took this one's place in the queue
+ */
 
 /**
  * @typedef {object} RenderedStats
  * @property {string} url
- * @property {{people: number, quotes: number, times: number, flags: number}} counts  highlighted ranges per kind
- * @property {number} first_highlight_ms  from the content script's start to the first highlight
- * @property {number} extract_ms
- * @property {number} analyze_ms  inside the service worker
- * @property {number} words  words in the analysed text
- * @property {boolean} truncated
- * @property {{value: string, source: string}|null} published
+ * @property {string} [error]  why nothing was drawn
+ * @property {string} [no_article]  why the page is not an article
+ * @property {boolean} [in_frame]
+ * @property {{people?: number, quotes?: number, times?: number, flags?: number}} [counts]  highlighted ranges per kind
+ * @property {{people: number, quotes: number, times: number, flags: number}} [found]  items in the report
+ * @property {number} [first_highlight_ms]  from the content script's start to the first highlight
+ * @property {number} [extract_ms]
+ * @property {number} [render_ms]
+ * @property {number|null} [analyze_ms]  inside the service worker
+ * @property {number} [answered_ms]  from sending the page to the worker's answer (the queue's wait included)
+ * @property {number} [started_at]  when this run started, on the page's clock (performance.now())
+ * @property {number} [drawn_at]  when the highlights were up, on the page's clock
+ * @property {boolean} [reused]  the text was unchanged: the last report was drawn again
+ * @property {number} [words]  words in the analysed text
+ * @property {boolean} [truncated]
+ * @property {{value: string, source: string}|null} [published]
+ * @property {number} [blocks]  blocks extracted
+ * @property {number} [selected]  blocks the engine picked
+ * @property {number} [mismatches]  picked blocks whose text did not match the page
+ * @property {number} [frameId]  added by the worker
  */
 
 /** @typedef {{kind: "rendered", stats: RenderedStats}} RenderedMessage */
+/** @typedef {{kind: "styles"}} StylesRequest  content → worker: insert the highlight styles here */
 /** @typedef {{kind: "run", tabId: number}} RunRequest  popup → worker */
 /** @typedef {{kind: "run"}} RerunMessage  worker → content */
-/** @typedef {{kind: "set-auto", origin: string, enabled: boolean}} SetAutoRequest */
+/** @typedef {{kind: "set-auto"}} SetAutoRequest  popup, options → worker: re-register the auto-run scripts */
 /** @typedef {{kind: "status", tabId: number}} StatusRequest */
 /** @typedef {{kind: "toggle-all"}} ToggleAllMessage */
+/** @typedef {{kind: "toggle-panel"}} PanelMessage */
+/** @typedef {{kind: "next-highlight", dir?: 1|-1}} NextMessage */
+/** @typedef {{kind: "frame-article"}} FrameArticleMessage */
 
-/** @typedef {AnalyzeRequest | RenderedMessage | RunRequest | SetAutoRequest | StatusRequest} ToWorker */
-/** @typedef {RerunMessage | ToggleAllMessage} ToContent */
+/** @typedef {{kind: "engine", key: string, page: Page}} EngineRequest  worker → offscreen document */
+/** @typedef {{kind: "engine-status"}} EngineStatusRequest  worker → offscreen document */
 
-/** The content scripts, in load order; they share the `globalThis.Lede` namespace. */
-export const CONTENT_SCRIPTS = ["src/extract.js", "src/overlay.js", "src/shadows.js", "src/content.js"];
+/** @typedef {AnalyzeRequest | RenderedMessage | StylesRequest | RunRequest | SetAutoRequest | StatusRequest} ToWorker */
+/** @typedef {EngineRequest | EngineStatusRequest} ToOffscreen */
+/** @typedef {RerunMessage | ToggleAllMessage | PanelMessage | NextMessage | FrameArticleMessage} ToContent */
+/** @typedef {ToWorker | ToContent | ToOffscreen} Message */
+
+/** @param {unknown} v */
+const isObject = (v) => !!v && typeof v === "object";
+/** @param {unknown} v */
+const isTabId = (v) => Number.isInteger(v) && /** @type {number} */ (v) >= 0;
+
+/** @param {unknown} v */
+function isPage(v) {
+  const page = /** @type {Record<string, unknown>} */ (v);
+  return isObject(page) && Array.isArray(page.blocks) && Array.isArray(page.meta) && (page.url === null || typeof page.url === "string");
+}
+
+/**
+ * Is `m` one of the {@link Message} shapes? Checks what the receiver reads, so a
+ * handler never meets a missing field or a wrong type.
+ * @param {unknown} m
+ * @returns {m is Message}
+ */
+export function isMessage(m) {
+  if (!isObject(m)) return false;
+  const msg = /** @type {Record<string, unknown>} */ (m);
+  switch (msg.kind) {
+    case Kind.ANALYZE:
+      return isPage(msg.page);
+    case Kind.ENGINE:
+      return typeof msg.key === "string" && isPage(msg.page);
+    case Kind.RENDERED:
+      return isObject(msg.stats);
+    case Kind.RUN:
+      // From the popup with the tab to run in; to a content script without one.
+      return msg.tabId === undefined || isTabId(msg.tabId);
+    case Kind.STATUS:
+      return isTabId(msg.tabId);
+    case Kind.NEXT:
+      return msg.dir === undefined || msg.dir === 1 || msg.dir === -1;
+    case Kind.STYLES:
+    case Kind.SET_AUTO:
+    case Kind.TOGGLE_ALL:
+    case Kind.PANEL:
+    case Kind.FRAME_ARTICLE:
+    case Kind.ENGINE_STATUS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Kinds only the extension's own pages (popup, options) may send to the worker. */
+export const PAGE_ONLY = Object.freeze(new Set([Kind.RUN, Kind.STATUS, Kind.SET_AUTO]));
+
+/** The content script bundle (scripts/build-extension.mjs); it keeps its state in its own scope. */
+export const CONTENT_SCRIPTS = ["build/content.js"];
+/** The highlight styles, inserted with the user origin so that page rules cannot override them. */
 export const CONTENT_CSS = ["src/content.css"];

@@ -7,30 +7,29 @@
  *
  * Settings shape and key: messages.js.
  */
-import { DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Kind } from "./messages.js";
+import { readSettings, writeSettings } from "./settings.js";
 
-const $ = (sel) => document.querySelector(sel);
+/** @param {string} sel */
+const $ = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel));
 
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: s.autoOrigins || [], neverOrigins: s.neverOrigins || [], palette: s.palette || DEFAULT_SETTINGS.palette };
-}
-
-async function writeSettings(change) {
-  const s = await readSettings();
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: change(s) });
-}
-
+/**
+ * @param {string} kind
+ * @param {boolean} on
+ */
 function writeShow(kind, on) {
   return writeSettings((s) => ({ ...s, show: { ...s.show, [kind]: on } }));
 }
 
-const sitePattern = (o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`;
+const sitePattern = (/** @type {string} */ o) => `${new URL(o).protocol}//${new URL(o).hostname}/*`;
 
-/** Takes one site off a list (and, for auto-run, gives its permission back). */
+/**
+ * Takes one site off a list (and, for auto-run, gives its permission back).
+ * @param {"autoOrigins"|"neverOrigins"} list
+ * @param {string} origin
+ */
 async function removeSite(list, origin) {
-  await writeSettings((s) => ({ ...s, [list]: s[list].filter((o) => o !== origin) }));
+  await writeSettings((s) => ({ ...s, [list]: s[list].filter((/** @type {string} */ o) => o !== origin) }));
   if (list === "autoOrigins") {
     await chrome.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
     await chrome.runtime.sendMessage({ kind: Kind.SET_AUTO });
@@ -39,6 +38,11 @@ async function removeSite(list, origin) {
   say(`${new URL(origin).hostname} removed.`);
 }
 
+/**
+ * @param {HTMLElement} ul
+ * @param {"autoOrigins"|"neverOrigins"} list
+ * @param {string[]} origins
+ */
 function fillSites(ul, list, origins) {
   ul.replaceChildren();
   for (const origin of origins) {
@@ -48,7 +52,7 @@ function fillSites(ul, list, origins) {
     b.type = "button";
     b.textContent = "Remove";
     b.setAttribute("aria-label", `Remove ${origin}`);
-    b.addEventListener("click", () => removeSite(list, origin).catch((e) => say(`Lede: ${e.message}`)));
+    b.addEventListener("click", () => removeSite(list, origin).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
     li.append(b);
     ul.append(li);
   }
@@ -59,15 +63,21 @@ function fillSites(ul, list, origins) {
   }
 }
 
+/**
+ * @param {string} text
+ */
 function say(text) {
   $("#status").textContent = text;
 }
 
 async function showSettings() {
   const s = await readSettings();
-  for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) box.checked = s.show[box.name] !== false;
-  for (const radio of document.querySelectorAll("input[name=palette]")) radio.checked = radio.value === s.palette;
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) box.checked = s.show[/** @type {keyof import("./settings.js").Shown} */ (box.name)] !== false;
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("input[name=palette]"))) radio.checked = radio.value === s.palette;
   document.body.classList.toggle("contrast", s.palette === "contrast");
+  const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
+  conf.value = String(Math.round(s.minFlagConfidence * 100));
+  $("#min-confidence-value").textContent = `${conf.value}%`;
   fillSites($("#sites"), "autoOrigins", s.autoOrigins);
   fillSites($("#never"), "neverOrigins", s.neverOrigins);
 }
@@ -75,6 +85,8 @@ async function showSettings() {
 async function forgetAll() {
   const { autoOrigins } = await readSettings();
   await chrome.storage.sync.clear();
+  // The "not a conflict" dismissals go too (kept on this machine only).
+  await chrome.storage.local.clear();
   // Host permissions granted for "run automatically" go back too (declared ones cannot).
   const origins = autoOrigins.map(sitePattern);
   if (origins.length) await chrome.permissions.remove({ origins }).catch(() => false);
@@ -85,16 +97,19 @@ async function forgetAll() {
 
 async function main() {
   await showSettings();
-  for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) {
-    box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${e.message}`)));
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) {
+    box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
   }
-  for (const radio of document.querySelectorAll("input[name=palette]")) {
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("input[name=palette]"))) {
     radio.addEventListener("change", () => {
       document.body.classList.toggle("contrast", radio.value === "contrast");
-      writeSettings((s) => ({ ...s, palette: radio.value })).catch((e) => say(`Lede: ${e.message}`));
+      writeSettings((s) => ({ ...s, palette: radio.value === "contrast" ? "contrast" : "standard" })).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`));
     });
   }
-  $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${e.message}`)));
+  const conf = /** @type {HTMLInputElement} */ ($("#min-confidence"));
+  conf.addEventListener("input", () => ($("#min-confidence-value").textContent = `${conf.value}%`));
+  conf.addEventListener("change", () => writeSettings((s) => ({ ...s, minFlagConfidence: Number(conf.value) / 100 })).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
+  $("#forget").addEventListener("click", () => forgetAll().catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
 }
 
-main().catch((e) => say(`Lede: ${e.message}`));
+main().catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`));

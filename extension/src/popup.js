@@ -6,9 +6,11 @@
  * The tab is the active one, or `?tab=<id>` (how the end-to-end tests open the popup
  * as a page of its own; harmless otherwise).
  */
-import { DEFAULT_SETTINGS, Kind, SETTINGS_KEY } from "./messages.js";
+import { Kind } from "./messages.js";
+import { readSettings, writeSettings } from "./settings.js";
 
-const $ = (sel) => document.querySelector(sel);
+/** @param {string} sel */
+const $ = (sel) => /** @type {HTMLInputElement} */ (document.querySelector(sel));
 const statusEl = $("#status");
 const runBtn = $("#run");
 const autoBox = $("#auto");
@@ -22,31 +24,29 @@ async function currentTab() {
   return tab;
 }
 
-async function readSettings() {
-  const got = await chrome.storage.sync.get(SETTINGS_KEY);
-  const s = got[SETTINGS_KEY] || {};
-  return { ...s, show: { ...DEFAULT_SETTINGS.show, ...(s.show || {}) }, autoOrigins: [...(s.autoOrigins || [])], neverOrigins: [...(s.neverOrigins || [])] };
-}
-
-async function writeSettings(change) {
-  const s = await readSettings();
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: change(s) });
-}
-
+/**
+ * @param {string} text
+ */
 function say(text, error = false) {
   statusEl.textContent = text;
   statusEl.classList.toggle("error", error);
 }
 
+/**
+ * @param {import("./messages.js").RenderedStats} stats
+ */
 function describe(stats) {
   if (!stats) return "Not analysed yet.";
   if (stats.error) return `Could not analyse: ${stats.error}`;
-  const f = stats.found || {};
+  const f = stats.found || { people: 0, quotes: 0, times: 0, flags: 0 };
   const pub = stats.published ? `published ${stats.published.value} (${stats.published.source})` : "no publication date found";
   const words = `${stats.words} words${stats.truncated ? " (truncated)" : ""}`;
   return `${f.people ?? 0} people, ${f.quotes ?? 0} quotes, ${f.times ?? 0} times, ${f.flags ?? 0} flags · ${words} · ${pub}`;
 }
 
+/**
+ * @param {chrome.tabs.Tab} tab
+ */
 async function run(tab) {
   runBtn.disabled = true;
   say("Analysing…");
@@ -55,7 +55,7 @@ async function run(tab) {
     if (res && res.ok === false) say(`Could not analyse: ${res.error}`, true);
     else say(describe(res), !!(res && res.error));
   } catch (e) {
-    say(`Could not analyse: ${e.message}`, true);
+    say(`Could not analyse: ${(e instanceof Error ? e.message : String(e))}`, true);
   } finally {
     runBtn.disabled = false;
   }
@@ -67,15 +67,15 @@ async function showShortcut() {
   const cmd = commands.find((c) => c.name === "toggle-overlays");
   const kbd = $("#shortcut");
   if (cmd && cmd.shortcut) kbd.textContent = cmd.shortcut;
-  else kbd.parentElement.textContent = "Click a highlight for details. Set a shortcut to show or hide the overlays in chrome://extensions/shortcuts.";
+  else if (kbd.parentElement) kbd.parentElement.textContent = "Click a highlight for details. Set a shortcut to show or hide the overlays in chrome://extensions/shortcuts.";
 }
 
 async function main() {
   showShortcut().catch(() => {});
   const tab = await currentTab();
   const settings = await readSettings();
-  for (const box of document.querySelectorAll("fieldset input[type=checkbox]")) {
-    box.checked = settings.show[box.name] !== false;
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) {
+    box.checked = settings.show[/** @type {keyof import("./settings.js").Shown} */ (box.name)] !== false;
     box.addEventListener("change", () =>
       writeSettings((s) => ({ ...s, show: { ...s.show, [box.name]: box.checked } })),
     );
@@ -83,7 +83,7 @@ async function main() {
 
   let origin = null;
   try {
-    const u = new URL(tab.url);
+    const u = new URL(tab.url || "");
     if (u.protocol === "http:" || u.protocol === "https:") origin = u.origin;
   } catch {
     /* no URL: a page Lede cannot read */
@@ -130,7 +130,7 @@ async function main() {
   // The panel lives in the page (a shadow root beside the highlights): open it and close the popup.
   panelBtn.addEventListener("click", async () => {
     try {
-      const open = await chrome.tabs.sendMessage(tab.id, { kind: Kind.PANEL });
+      const open = await chrome.tabs.sendMessage(/** @type {number} */ (tab.id), { kind: Kind.PANEL });
       if (open) window.close();
     } catch {
       say("Analyse the page first.", true);
@@ -141,4 +141,4 @@ async function main() {
   else run(tab);
 }
 
-main().catch((e) => say(`Lede: ${e.message}`, true));
+main().catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`, true));

@@ -125,7 +125,29 @@ async function main() {
     const installed = await b.send("webExtension.install", { extensionData: { type: "path", path: extDir } }).catch((e) => ({ error: e.message }));
     check("the extension installs as a temporary add-on", installed.extension === ADDON_ID, JSON.stringify(installed));
 
+    // Lede's shadow root is closed: BiDi serialises closed roots with includeShadowTree
+    // "all", so the test (never a page) can put the host and its root in the page's world
+    // as globalThis.__ledeHost / __ledeRoot / __ledeHosts before an expression that names them.
+    const exposeRoot = async (context) => {
+      const r = await b.send("script.evaluate", {
+        expression: `[...document.documentElement.children].filter((e) => e.localName === "div")`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: "none",
+        serializationOptions: { maxDomDepth: 0, includeShadowTree: "all" },
+      });
+      const nodes = (r.result && r.result.value) || [];
+      const hosts = nodes.filter((n) => n.value && n.value.shadowRoot && n.value.shadowRoot.value && n.value.shadowRoot.value.mode === "closed");
+      await b.send("script.callFunction", {
+        functionDeclaration: "(...pairs) => { globalThis.__ledeHosts = []; globalThis.__ledeHost = null; globalThis.__ledeRoot = null; for (let i = 0; i < pairs.length; i += 2) { globalThis.__ledeHosts.push(pairs[i]); globalThis.__ledeHost = pairs[i]; globalThis.__ledeRoot = pairs[i + 1]; } }",
+        arguments: hosts.flatMap((n) => [{ sharedId: n.sharedId }, { sharedId: n.value.shadowRoot.sharedId }]),
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: "none",
+      });
+    };
     const evalIn = async (context, expression) => {
+      if (expression.includes("__lede")) await exposeRoot(context);
       const r = await b.send("script.evaluate", { expression, target: { context }, awaitPromise: true, resultOwnership: "none" });
       if (r.type === "exception") throw new Error(r.exceptionDetails.text);
       return r.result.value;
@@ -152,11 +174,11 @@ async function main() {
     );
     check("the background script analyses the page", !!stats && !stats.error && stats.selected > 0, JSON.stringify(stats).slice(0, 300));
     const drawn = JSON.parse(
-      await evalIn(page, `JSON.stringify({ hosts: document.querySelectorAll("lede-overlay").length, highlights: typeof CSS.highlights === "object" ? Object.fromEntries([...CSS.highlights].map(([k, h]) => [k, [...h].map((r) => r.toString())])) : null })`),
+      await evalIn(page, `JSON.stringify({ hosts: (globalThis.__ledeHosts || []).length, highlights: typeof CSS.highlights === "object" ? Object.fromEntries([...CSS.highlights].map(([k, h]) => [k, [...h].map((r) => r.toString())])) : null })`),
     );
     const people = [...(drawn.highlights?.["lede-person"] || []), ...(drawn.highlights?.["lede-person-mentioned"] || [])];
     check("highlights drawn with CSS.highlights, one overlay host", drawn.hosts === 1 && people.includes("Ilse Marrow"), JSON.stringify(drawn));
-    check("no text node changed", (await evalIn(page, `JSON.stringify([...document.querySelectorAll("*")].length - document.querySelectorAll("lede-overlay").length + "|" + document.body.textContent)`)) === before);
+    check("no text node changed", (await evalIn(page, `JSON.stringify([...document.querySelectorAll("*")].length - (globalThis.__ledeHosts || []).length + "|" + document.body.textContent)`)) === before);
     await evalIn(
       page,
       `(() => { const p = document.createElement("p"); p.textContent = "“The boats will stay in the harbour until we hear back,” said Oswin Haverleigh, a ferry captain."; document.getElementById("live").append(p); return true; })()`,
@@ -241,7 +263,7 @@ async function main() {
       await evalIn(
         page,
         `(async () => {
-          const root = document.querySelector("lede-overlay").shadowRoot;
+          const root = globalThis.__ledeRoot;
           root.querySelector('.chip button[data-role=panel]').click();
           const b = [...root.querySelectorAll(".panel button")].find((x) => x.textContent.includes("Quell"));
           if (b) b.click();

@@ -29,6 +29,8 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wildChecks, wildPage } from "./wild.mjs";
+import { hostileChecks, hostilePage } from "./hostile.mjs";
+import { instrument } from "./root.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
@@ -144,6 +146,8 @@ function startServer(shared) {
         "Content-Security-Policy": "default-src 'none'; style-src 'none'; script-src 'none'",
       });
     }
+    const hostile = hostilePage(url.pathname);
+    if (hostile) return send(200, hostile.body, hostile.headers || {});
     const wild = wildPage(url.pathname, req.headers.host);
     if (wild) return send(200, wild.body, wild.headers || {});
     if (url.pathname === "/doc.pdf") return send(200, tinyPdf("Harbour master Ana Ortiz said on Tuesday that the pier would close."), { "Content-Type": "application/pdf" });
@@ -162,6 +166,18 @@ function startServer(shared) {
     send(404, "not found");
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+/**
+ * The extension's modules, imported into a page of the test server as `globalThis.Lede`
+ * (test-only: the extension itself bundles them and puts nothing on any global).
+ */
+async function loadLedeModules(page) {
+  await page.addScriptTag({
+    type: "module",
+    content: 'import * as extract from "/extension/src/extract.js"; import { Overlay } from "/extension/src/overlay.js"; globalThis.Lede = { ...extract, Overlay };',
+  });
+  await page.waitForFunction(() => !!(globalThis.Lede && globalThis.Lede.Overlay), null, { timeout: 10000 });
 }
 
 // ── the CLI, for the parity check ───────────────────────────────────────────
@@ -206,7 +222,7 @@ const serialiseTextNodes = () => {
   const out = [];
   const tw = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
   for (let t = tw.nextNode(); t; t = tw.nextNode()) out.push(t.data);
-  return JSON.stringify([document.querySelectorAll("*").length - document.querySelectorAll("lede-overlay").length, out]);
+  return JSON.stringify([document.querySelectorAll("*").length - (globalThis.__ledeHosts || []).length, out]);
 };
 
 /** Highlight sizes and each range's text and whether it lies inside `container`. */
@@ -258,8 +274,8 @@ const scrollToFirstHighlight = () => {
 };
 
 const cardText = () => {
-  const host = document.querySelector("lede-overlay");
-  const card = host && host.shadowRoot && host.shadowRoot.querySelector(".card");
+  const root = globalThis.__ledeRoot;
+  const card = root && root.querySelector(".card");
   // textContent, not innerText: the latter applies the card's text-transform.
   return card ? { kind: card.dataset.kind, text: card.textContent, passages: card.querySelectorAll(".passages li").length } : null;
 };
@@ -388,7 +404,7 @@ async function main() {
   const timings = { instantiate_ms: null, seed_analyze_ms: null, pages: {}, first_highlight_ms: null };
 
   async function openPage(path) {
-    const page = await context.newPage();
+    const page = instrument(await context.newPage());
     page.on("console", (msg) => {
       const loc = msg.location() || {};
       const fromUs = (loc.url || "").startsWith("chrome-extension://") || /\bLede\b/.test(msg.text());
@@ -422,13 +438,14 @@ async function main() {
     check(`${name}: the extension and the CLI pick the same article text`, out.text === extText, out.text === null ? "no text from the CLI" : firstDifference(extText || "", out.text || ""));
   }
 
-  // E2E_ONLY=wild runs only the hostile and live pages (section 7), for quick iteration.
-  if (ONLY !== "wild") {
+  // E2E_ONLY=wild runs only section 7 (pages in the wild), E2E_ONLY=hostile only section 8
+  // (pages that attack Lede), for quick iteration.
+  if (!ONLY) {
   // ── 1. extraction on our own fixture: every block and word maps back to the DOM ──
   console.log("fixture: extract.js offset map");
   {
     const page = await openPage("/fixture");
-    await page.addScriptTag({ path: join(ROOT, "extension", "src", "extract.js") });
+    await loadLedeModules(page);
     const res = await page.evaluate(() => {
       const ex = globalThis.Lede.extract(document);
       const texts = ex.page.blocks.map((b) => b.text);
@@ -474,8 +491,7 @@ async function main() {
   {
     const page = await openPage("/fixture");
     await page.addStyleTag({ path: join(ROOT, "extension", "src", "content.css") });
-    await page.addScriptTag({ path: join(ROOT, "extension", "src", "extract.js") });
-    await page.addScriptTag({ path: join(ROOT, "extension", "src", "overlay.js") });
+    await loadLedeModules(page);
     const before = await page.evaluate(serialiseTextNodes); // after the tags: they add text nodes of their own
     const counts = await page.evaluate(() => {
       const Lede = globalThis.Lede;
@@ -523,10 +539,48 @@ async function main() {
       globalThis.__overlay.showStatus();
       return { ...c, mismatches: map.mismatches };
     });
-    const chip = await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").textContent);
+    const chip = await page.evaluate(() => globalThis.__ledeRoot.querySelector(".chip").textContent);
     const wordsBefore = await page.evaluate(() => { const t = globalThis.__overlay.text; return t.slice(0, t.indexOf("Councillor")).match(/\S+/g).length; });
     check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (meta:article:published_time)") && chip.includes(`analysed the first ${wordsBefore} words`), chip);
     check("overlay: ranges built for every kind", counts.people === 4 && counts.quotes === 2 && counts.times === 2 && counts.flags === 2 && counts.mismatches === 0, JSON.stringify(counts));
+    // Fields other stages add to the report, shown only when present: a flag's assumed
+    // links, a byline, a flag-confidence threshold, and times in words only (no TIMEX codes).
+    const extras = await page.evaluate(() => {
+      const o = globalThis.__overlay;
+      const r = o.report;
+      const report = {
+        ...r,
+        byline: [{ name: "Tomasz Wierzbicki" }],
+        times: [{ ...r.times[0], type: "DURATION", value: "P70Y", mod: "APPROX", label: "about 70 years", basis: "stated" }, { ...r.times[1], value: "XXXX-WXX-2", mod: "PRESENT_REF", label: null, basis: null }],
+        flags: [
+          { ...r.flags[0], links: ["The vote and the meeting are the same event.", { sentence: "Monday and Tuesday are different days." }] },
+          { ...r.flags[0], message: "A weak one", confidence: 0.2 },
+        ],
+      };
+      const x = new globalThis.Lede.Overlay({ doc: document, report, map: o.map, minFlagConfidence: 0.5, onDismiss: () => {} });
+      x.showStatus();
+      globalThis.__extra = x;
+      return true;
+    });
+    const extraText = await page.evaluate(() => {
+      const x = globalThis.__extra;
+      const root = globalThis.__ledeRoot;
+      const chip = root.querySelector(".chip").textContent;
+      x.openCard("flag", 0, null);
+      const flag = root.querySelector(".card").textContent;
+      x.openCard("time", 0, null);
+      const t0 = root.querySelector(".card").textContent;
+      x.openCard("time", 1, null);
+      const t1 = root.querySelector(".card").textContent;
+      x.openPanel();
+      const panel = root.querySelector(".panel").textContent;
+      x.destroy();
+      return { chip, flag, t0, t1, panel };
+    });
+    check("overlay: the chip says 'by …' and counts only flags above the threshold", extras && extraText.chip.includes("by Tomasz Wierzbicki") && extraText.chip.includes("1 flag") && !extraText.chip.includes("2 flags"), extraText.chip);
+    check("overlay: the flag card lists the assumed links, one sentence each, and offers 'Not a conflict'", extraText.flag.includes("The vote and the meeting are the same event.") && extraText.flag.includes("Monday and Tuesday are different days.") && extraText.flag.includes("Not a conflict"), extraText.flag);
+    check("overlay: time cards and the panel show words, never TIMEX codes", extraText.t0.includes("about 70 years") && ![extraText.t0, extraText.t1, extraText.panel].some((t) => /P70Y|APPROX|PRESENT_REF|XXXX/.test(t)), JSON.stringify([extraText.t0, extraText.t1]));
+    check("overlay: a flag under the threshold is left out of the panel", !extraText.panel.includes("A weak one"), extraText.panel.slice(0, 200));
     const probe = await page.evaluate(probeHighlights, "article");
     check("overlay: speakers and people never quoted are told apart", probe["lede-person"].texts.join("|") === "Ana Ortiz|Ortiz|Delia Marsh" && probe["lede-person-mentioned"].texts.join("|") === "Idris Pell", JSON.stringify([probe["lede-person"].texts, probe["lede-person-mentioned"].texts]));
     check("overlay: a quote over inline markup is one range with its text", probe["lede-quote"].texts.includes("We waited three years for this,"));
@@ -567,7 +621,7 @@ async function main() {
       check(`overlay (${mode}): a click outside closes the card`, (await page.evaluate(cardText)) === null);
     }
     // Keyboard: the chip's list opens cards without a mouse.
-    await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip button").focus());
+    await page.evaluate(() => globalThis.__ledeRoot.querySelector(".chip button").focus());
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter"); // the first entry: the first person
     let card = await page.evaluate(cardText);
@@ -575,9 +629,9 @@ async function main() {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    const label = await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.activeElement?.textContent);
+    const label = await page.evaluate(() => globalThis.__ledeRoot.activeElement?.textContent);
     check("overlay: Tab walks the card's buttons", /jump|Jump to first mention|×/.test(label || ""), String(label));
-    await page.evaluate(() => document.querySelector("lede-overlay").shadowRoot.querySelector(".card .actions button").click());
+    await page.evaluate(() => globalThis.__ledeRoot.querySelector(".card .actions button").click());
     check("overlay: 'jump to first mention' flashes the mention", await page.waitForFunction(() => CSS.highlights.has("lede-focus") && [...CSS.highlights.get("lede-focus")][0].toString() === "Ana Ortiz", null, { timeout: 2000 }).then(() => true, () => false));
     await page.keyboard.press("Escape");
     const toggled = await page.evaluate(() => {
@@ -593,11 +647,11 @@ async function main() {
     });
     check("overlay: per-kind toggle and show/hide all", toggled.every(Boolean), JSON.stringify(toggled));
     check("overlay: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
-    const hostOnly = await page.evaluate(() => document.documentElement.lastElementChild.localName === "lede-overlay" && document.querySelectorAll("lede-overlay").length === 1);
+    const hostOnly = await page.evaluate(() => document.documentElement.lastElementChild === globalThis.__ledeHost && (globalThis.__ledeHosts || []).length === 1);
     check("overlay: the only element added is the host on <html>", hostOnly);
     await page.screenshot({ path: join(ARTIFACTS, "overlay.png") });
     await page.evaluate(() => globalThis.__overlay.destroy());
-    check("overlay: destroy removes everything", await page.evaluate(() => !document.querySelector("lede-overlay") && !CSS.highlights.size));
+    check("overlay: destroy removes everything", await page.evaluate(() => !(globalThis.__ledeHosts || []).length && !CSS.highlights.size));
     await page.close();
   }
 
@@ -629,7 +683,7 @@ async function main() {
       });
       const again = await runLede(page);
       await page.waitForTimeout(100);
-      const gaps = await page.evaluate(() => { window.__sampling = false; return { gaps: window.__gaps, hosts: document.querySelectorAll("lede-overlay").length }; });
+      const gaps = await page.evaluate(() => { window.__sampling = false; return { gaps: window.__gaps, hosts: (globalThis.__ledeHosts || []).length }; });
       check("fixture: analysing again never leaves a frame without highlights, and one host remains", !!again && !again.error && gaps.gaps === 0 && gaps.hosts === 1, JSON.stringify(gaps));
       // Our own page with the side panel open: the README's second screenshot.
       await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
@@ -638,11 +692,11 @@ async function main() {
       await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
     }
     // The shortcut (Alt+Shift+L): the worker's command handler, called as the command calls it.
-    const chipHidden = () => document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden;
+    const chipHidden = () => globalThis.__ledeRoot.querySelector(".chip").hidden;
     const first = await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
     const hidden = await page.waitForFunction(chipHidden, null, { timeout: 3000 }).then(() => true, () => false);
     await sw.evaluate((id) => self.lede.onShortcut(id), stats.tabId);
-    const shownAgain = await page.waitForFunction(() => !document.querySelector("lede-overlay").shadowRoot.querySelector(".chip").hidden, null, { timeout: 3000 }).then(() => true, () => false);
+    const shownAgain = await page.waitForFunction(() => !globalThis.__ledeRoot.querySelector(".chip").hidden, null, { timeout: 3000 }).then(() => true, () => false);
     check("fixture: the shortcut hides everything Lede drew, and shows it again", first === "toggled" && hidden && shownAgain, JSON.stringify([first, hidden, shownAgain]));
     check("fixture: page text nodes unchanged", (await page.evaluate(serialiseTextNodes)) === before);
     await page.screenshot({ path: join(ARTIFACTS, "fixture.png") });
@@ -654,13 +708,13 @@ async function main() {
   {
     const page = await openPage("/fixture");
     const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u).id, page.url());
-    const popup = await context.newPage();
+    const popup = instrument(await context.newPage());
     popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
     popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
     await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
     await popup.waitForFunction(() => document.querySelector(".site").textContent === "127.0.0.1", null, { timeout: 10000 }).catch(() => {});
     // The popup analyses a tab Lede has not run in yet, right away.
-    const ran = await page.waitForFunction(() => !!document.querySelector("lede-overlay"), null, { timeout: 10000 }).then(() => true, () => false);
+    const ran = await page.waitForFunction(() => !!globalThis.__ledeHost, null, { timeout: 10000 }).then(() => true, () => false);
     check("auto-run: opening the popup analyses the tab", ran);
     // (The test copy's host permission makes permissions.request answer yes without a prompt.)
     await popup.check("#auto");
@@ -674,7 +728,7 @@ async function main() {
     });
     check("auto-run: ticking it registers the content scripts for the site", JSON.stringify(registered) === JSON.stringify(["http://127.0.0.1/*"]), JSON.stringify(registered));
     const fresh = await openPage("/fixture");
-    const auto = await fresh.waitForFunction(() => !!document.querySelector("lede-overlay") && CSS.highlights !== undefined, null, { timeout: 10000 }).then(() => true, () => false);
+    const auto = await fresh.waitForFunction(() => !!globalThis.__ledeHost && CSS.highlights !== undefined, null, { timeout: 10000 }).then(() => true, () => false);
     check("auto-run: a new page of the site is analysed without asking", auto);
     await fresh.close();
     await popup.uncheck("#auto");
@@ -688,7 +742,7 @@ async function main() {
     check("auto-run: unticking it unregisters them", unregistered);
     const later = await openPage("/fixture");
     await later.waitForTimeout(1500);
-    check("auto-run: after that, a new page is left alone", (await later.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 0);
+    check("auto-run: after that, a new page is left alone", (await later.evaluate(() => (globalThis.__ledeHosts || []).length)) === 0);
     await later.close();
     await popup.close();
     await page.close();
@@ -749,13 +803,13 @@ async function main() {
           if (withRole >= 0) check(`seed: the person card lists the roles (${p.roles.join("; ")})`, p.roles.every((r) => card.text.includes(r)));
           else check("seed: some person has a stated role", false);
           const focusedInCard = await page.evaluate(() => {
-            const host = document.querySelector("lede-overlay");
-            return document.activeElement === host && !!host.shadowRoot.activeElement;
+            const host = globalThis.__ledeHost;
+            return document.activeElement === host && !!globalThis.__ledeRoot.activeElement;
           });
           check("seed: the card takes keyboard focus", focusedInCard);
           await page.keyboard.press("Tab");
           const tabbed = await page.evaluate(() => {
-            const a = document.querySelector("lede-overlay").shadowRoot.activeElement;
+            const a = globalThis.__ledeRoot.activeElement;
             return a ? a.tagName : null;
           });
           check("seed: Tab reaches a button in the card", tabbed === "BUTTON", String(tabbed));
@@ -819,7 +873,7 @@ async function main() {
 
     // The popup: shows the tab's result, switches an overlay off (and on again).
     {
-      const popup = await context.newPage();
+      const popup = instrument(await context.newPage());
       await popup.setViewportSize({ width: 320, height: 300 });
       popup.on("console", (m) => m.type() === "error" && extErrors.push(`popup: ${m.text()}`));
       popup.on("pageerror", (e) => extErrors.push(`popup: ${e.message}`));
@@ -851,7 +905,7 @@ async function main() {
     {
       const open = await sw.evaluate((id) => self.lede.onPanel(id), stats.tabId);
       const panel = await page.evaluate(() => {
-        const root = document.querySelector("lede-overlay").shadowRoot;
+        const root = globalThis.__ledeRoot;
         const p = root.querySelector(".panel");
         if (!p) return null;
         const count = (id) => p.querySelectorAll(`[data-section=${id}] .entry`).length;
@@ -872,14 +926,14 @@ async function main() {
       // Keyboard only: arrows move between entries, Enter opens a card, Escape gives focus back.
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowDown");
-      const focusedName = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      const focusedName = await page.evaluate(() => { const r = globalThis.__ledeRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
       await page.keyboard.press("Enter");
       const kbCard = await page.evaluate(cardText);
       await page.keyboard.press("Escape");
-      const backOn = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
+      const backOn = await page.evaluate(() => { const r = globalThis.__ledeRoot; return r.activeElement && r.activeElement.querySelector(".label") ? r.activeElement.querySelector(".label").textContent : null; });
       check("panel: arrow keys move between entries, Enter opens the card, Escape returns focus to the entry", focusedName === report.people[2]?.name && kbCard && kbCard.kind === "person" && kbCard.text.includes(focusedName) && backOn === focusedName, JSON.stringify([focusedName, kbCard && kbCard.kind, backOn]));
       const opened = await page.evaluate(async () => {
-        const root = document.querySelector("lede-overlay").shadowRoot;
+        const root = globalThis.__ledeRoot;
         const entries = [...root.querySelectorAll("[data-section=timeline] .entry")];
         const last = entries[entries.length - 1];
         window.scrollTo(0, 0);
@@ -892,7 +946,7 @@ async function main() {
       check("panel: a timeline entry scrolls to its sentence and opens its time card", opened.kind === "time" && opened.heading === (lastTime.label || lastTime.value) && opened.panelStays, JSON.stringify(opened));
       if (report.flags.length) {
         const flagCard = await page.evaluate(async () => {
-          const root = document.querySelector("lede-overlay").shadowRoot;
+          const root = globalThis.__ledeRoot;
           root.querySelector("[data-section=flags] .entry").click();
           await new Promise((r) => setTimeout(r, 50));
           const card = root.querySelector(".card");
@@ -901,9 +955,9 @@ async function main() {
         check("panel: a flag entry opens the flag card", flagCard === "flag", String(flagCard));
       }
       await page.keyboard.press("Escape");
-      const afterOne = await page.evaluate(() => { const r = document.querySelector("lede-overlay").shadowRoot; return { card: !!r.querySelector(".card"), panel: !!r.querySelector(".panel") }; });
+      const afterOne = await page.evaluate(() => { const r = globalThis.__ledeRoot; return { card: !!r.querySelector(".card"), panel: !!r.querySelector(".panel") }; });
       await page.keyboard.press("Escape");
-      const afterTwo = await page.evaluate(() => !!document.querySelector("lede-overlay").shadowRoot.querySelector(".panel"));
+      const afterTwo = await page.evaluate(() => !!globalThis.__ledeRoot.querySelector(".panel"));
       check("panel: Escape closes the card first, then the panel", !afterOne.card && afterOne.panel && !afterTwo, JSON.stringify([afterOne, afterTwo]));
 
       // The high-contrast palette (options page) swaps the registered highlight names live.
@@ -958,7 +1012,7 @@ async function main() {
       await cdp.send("ServiceWorker.stopAllWorkers");
       await cdp.detach();
       const restarted = context.waitForEvent("serviceworker", { timeout: 15000 }).catch(() => null);
-      const popup = await context.newPage();
+      const popup = instrument(await context.newPage());
       const opened = Date.now();
       await popup.goto(`chrome-extension://${extId}/src/popup.html?tab=${tabId}`);
       await popup.waitForFunction(() => /people/.test(document.querySelector("#status").textContent), null, { timeout: 30000 }).catch(() => {});
@@ -981,7 +1035,7 @@ async function main() {
 
     // A PDF in the browser's viewer: Lede reads no article there and stays silent.
     {
-      const pdf = await context.newPage();
+      const pdf = instrument(await context.newPage());
       await pdf.goto(base + "/doc.pdf", { waitUntil: "load", timeout: 15000 }).catch(() => {});
       await pdf.waitForTimeout(500);
       const ps = await runLede(pdf);
@@ -1002,7 +1056,7 @@ async function main() {
     if (cfound) check(`csp: highlights drawn (${total})`, total > 0);
     else check("csp: the engine finds something on the page", false);
     check("csp: the status chip is styled (constructed stylesheet)", await csp.evaluate(() => {
-      const chip = document.querySelector("lede-overlay").shadowRoot.querySelector(".chip");
+      const chip = globalThis.__ledeRoot.querySelector(".chip");
       return !!chip && getComputedStyle(chip).position === "fixed";
     }));
     check("csp: page text nodes unchanged", (await csp.evaluate(serialiseTextNodes)) === cspBefore);
@@ -1031,7 +1085,7 @@ async function main() {
       }
       runs.sort((a, b) => a - b);
       timings.pages[name] = runs[Math.floor(runs.length / 2)];
-      check(`${name}: analysing again keeps one overlay host`, runs.length === 3 && (await pg.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 1);
+      check(`${name}: analysing again keeps one overlay host`, runs.length === 3 && (await pg.evaluate(() => (globalThis.__ledeHosts || []).length)) === 1);
       check(`${name}: the report's blocks all match the page text`, s.mismatches === 0, `${s.mismatches} mismatches`);
       parity(name, readFileSync(join(shared, "eval", "pages", name, "source.html"), "utf8"), `${base}/pages/${name}`, s.report.text);
       const pp = await pg.evaluate(probeHighlights, null);
@@ -1095,7 +1149,7 @@ async function main() {
   // ── 6b. a browser without the Custom Highlight API: boxes in the shadow root instead ──
   console.log("www: fallback drawing without CSS.highlights");
   {
-    const page = await context.newPage();
+    const page = instrument(await context.newPage());
     await page.addInitScript(() => {
       Object.defineProperty(CSS, "highlights", { value: undefined, configurable: true });
       Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
@@ -1109,7 +1163,7 @@ async function main() {
     await page.click("#analyse");
     await page.waitForFunction(() => /analysed in/.test(document.querySelector("#status").textContent), null, { timeout: 15000 });
     const boxes = () => {
-      const root = document.querySelector("lede-overlay").shadowRoot;
+      const root = globalThis.__ledeRoot;
       const art = document.querySelector("#article").getBoundingClientRect();
       const list = [...root.querySelectorAll(".layer .box")].map((b) => {
         const r = b.getBoundingClientRect();
@@ -1133,7 +1187,7 @@ async function main() {
     await page.setViewportSize({ width: 700, height: 700 });
     await page.waitForTimeout(150);
     const reflowed = await page.evaluate(() => {
-      const root = document.querySelector("lede-overlay").shadowRoot;
+      const root = globalThis.__ledeRoot;
       const b = root.querySelector(".layer .box.lede-person").getBoundingClientRect();
       const r = document.createRange();
       const walker = document.createTreeWalker(document.querySelector("#article"), NodeFilter.SHOW_TEXT);
@@ -1153,7 +1207,10 @@ async function main() {
   }
 
   // ── 7. in the wild: hostile pages, pages without an article, a huge page, live pages ──
-  await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
+  if (ONLY !== "hostile") await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
+
+  // ── 8. hold under attack: pages that try to switch Lede off, hide or fake it, or stall it ──
+  if (ONLY !== "wild") await hostileChecks({ openPage, runLede, check, note, sw, timings });
 
   if (!ONLY) check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
   // And could not: connect-src 'self' in the manifest's CSP blocks it in the worker.

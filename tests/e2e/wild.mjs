@@ -15,6 +15,7 @@
 //   /wild/live     an article the test extends after the analysis (a live page)
 //   /wild/spa      a single-page site: a click swaps the story and pushes a new URL
 
+import { instrument } from "./root.mjs";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -245,8 +246,8 @@ const highlightTexts = () => {
 };
 
 const chipText = () => {
-  const host = document.querySelector("lede-overlay");
-  const chip = host && host.shadowRoot && host.shadowRoot.querySelector(".chip");
+  const root = globalThis.__ledeRoot;
+  const chip = root && root.querySelector(".chip");
   return chip ? chip.textContent : null;
 };
 
@@ -271,14 +272,13 @@ const startWatching = () => {
 
 const stopWatching = () => {
   clearInterval(window.__wild.timer);
-  const mark = (n) => (performance.getEntriesByName(n, "mark").pop() || {}).startTime;
-  return { longtasks: window.__wild.longtasks, maxGap: window.__wild.maxGap, violations: window.__wild.violations, start: mark("lede:start"), drawn: mark("lede:drawn") };
+  // Lede leaves no marks in the page's timeline: its start and end come with its stats.
+  return { longtasks: window.__wild.longtasks, maxGap: window.__wild.maxGap, violations: window.__wild.violations, marks: performance.getEntriesByType("mark").map((m) => m.name) };
 };
 
 /** Opens the person card of `name` through the chip's list (the keyboard path). */
 const openPersonCard = async (name) => {
-  const host = document.querySelector("lede-overlay");
-  const root = host && host.shadowRoot;
+  const root = globalThis.__ledeRoot;
   const list = root && root.querySelector('.chip button[data-role=panel]');
   if (!list) return null;
   list.click();
@@ -305,7 +305,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     check("csp+tt: analysis ran", !!s && !s.error, JSON.stringify(s && s.error));
     const hl = await page.evaluate(highlightTexts);
     check("csp+tt: highlights drawn", Object.values(hl).flat().includes("Ilse Marrow"), JSON.stringify(hl));
-    check("csp+tt: the chip is styled", await page.evaluate(() => getComputedStyle(document.querySelector("lede-overlay").shadowRoot.querySelector(".chip")).position === "fixed"));
+    check("csp+tt: the chip is styled", await page.evaluate(() => getComputedStyle(globalThis.__ledeRoot.querySelector(".chip")).position === "fixed"));
     const card = await page.evaluate(openPersonCard, "Ilse Marrow");
     check("csp+tt: a card opens (no innerHTML needed)", !!card && card.text.includes("Ilse Marrow"), JSON.stringify(card));
     await page.close();
@@ -348,9 +348,10 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       const missing = spans.map(([a, b]) => text.slice(a, b)).filter((t) => !texts.has(t));
       check("shadow: every name and time of the report is painted with exactly its text", missing.length === 0, missing.join(" | "));
     }
-    // shadows.js carries content.css's rules as text (a content script cannot read its CSS file).
+    // The shadow roots' sheet is generated from content.css at build time (one source).
     const css = readFileSync(join(SRC, "content.css"), "utf8");
-    const copy = (readFileSync(join(SRC, "shadows.js"), "utf8").match(/const HIGHLIGHT_CSS = `([^`]*)`/) || [])[1] || "";
+    const copy = (readFileSync(join(SRC, "..", "build", "highlight-css.js"), "utf8").match(/HIGHLIGHT_CSS = (".*");/) || [])[1];
+    const copyText = copy ? JSON.parse(copy) : "";
     const same = await page.evaluate(([a, b]) => {
       const rules = (t) => {
         const sh = new CSSStyleSheet();
@@ -359,8 +360,8 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       };
       const ra = rules(a);
       return ra.length > 0 && JSON.stringify(ra) === JSON.stringify(rules(b));
-    }, [css, copy]);
-    check("shadow: shadows.js carries exactly content.css's ::highlight rules", same, "run node scripts/sync-highlight-css.mjs");
+    }, [css, copyText]);
+    check("shadow: the generated shadow-root sheet carries exactly content.css's ::highlight rules", same, "run node scripts/build-extension.mjs");
     const sheets = await page.evaluate(() => {
       const root = document.querySelector("news-story").shadowRoot;
       const list = [...root.adoptedStyleSheets];
@@ -384,7 +385,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       await page.mouse.click(spot.x, spot.y);
       const card = await page
         .waitForFunction(() => {
-          const c = document.querySelector("lede-overlay").shadowRoot.querySelector(".card");
+          const c = globalThis.__ledeRoot.querySelector(".card");
           return c ? { kind: c.dataset.kind, text: c.textContent } : null;
         }, null, { timeout: 3000 })
         .then((h) => h.jsonValue(), () => null);
@@ -422,7 +423,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     const frame = page.frames().find((f) => f.url().endsWith("/wild/iframe/story"));
     const inFrame = frame ? await frame.evaluate(highlightTexts) : {};
     check("iframe: highlights are drawn inside the frame", Object.values(inFrame).flat().includes("Ilse Marrow"), JSON.stringify(inFrame));
-    const top = await page.evaluate(() => ({ chip: document.querySelector("lede-overlay")?.shadowRoot?.querySelector(".chip")?.textContent ?? null, highlights: CSS.highlights.size }));
+    const top = await page.evaluate(() => ({ chip: globalThis.__ledeRoot?.querySelector(".chip")?.textContent ?? null, highlights: CSS.highlights.size }));
     check("iframe: the top page drops its 'no article found' chip and paints nothing", top.chip === null && top.highlights === 0, JSON.stringify(top));
     const other = page.frames().find((f) => f.url().includes("/wild/iframe/other"));
     const otherHl = other ? await other.evaluate(() => CSS.highlights.size).catch((e) => e.message) : page.frames().map((f) => f.url()).join(" ");
@@ -446,7 +447,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       ? await autoFrame.waitForFunction(() => [...(CSS.highlights.get("lede-person") || [])].some((r) => r.toString() === "Ilse Marrow"), null, { timeout: 20_000 }).then(() => true, () => false)
       : false;
     const autoTop = await auto
-      .waitForFunction(() => !document.querySelector("lede-overlay")?.shadowRoot?.querySelector(".chip"), null, { timeout: 5000 })
+      .waitForFunction(() => !globalThis.__ledeRoot?.querySelector(".chip"), null, { timeout: 5000 })
       .then(() => true, () => false);
     check("iframe: with auto-run on, the frame's article is painted on load and the top page stays quiet", registered.length === 1 && registered[0] === true && drawn && autoTop, JSON.stringify({ registered, drawn, autoTop }));
     await auto.close();
@@ -477,7 +478,8 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     const t0 = Date.now();
     const s = await runLede(page);
     const took = Date.now() - t0;
-    const w = await page.evaluate(stopWatching);
+    const w = { ...(await page.evaluate(stopWatching)), start: s && s.started_at, drawn: s && s.drawn_at };
+    check("huge: Lede left no performance marks in the page's timeline", !w.marks.some((m) => /lede/i.test(m)), JSON.stringify(w.marks));
     check(`huge: analysis ran (${took} ms)`, !!s && !s.error, JSON.stringify(s && s.error));
     if (s && s.report) {
       check("huge: the engine reports where it cut the text", s.report.truncated_at != null && s.report.truncated_at < s.report.text.length + 1);
@@ -539,7 +541,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     await page.waitForTimeout(300);
     const g = await page.evaluate(() => {
       window.__sampling = false;
-      return { gaps: window.__gaps, samples: window.__samples, hosts: document.querySelectorAll("lede-overlay").length };
+      return { gaps: window.__gaps, samples: window.__samples, hosts: (globalThis.__ledeHosts || []).length };
     });
     check(`huge: analysing again never leaves the page without highlights (${g.samples} samples)`, !!again && !again.error && g.gaps === 0 && g.samples > 10 && g.hosts === 1, JSON.stringify(g));
     await page.close();
@@ -554,7 +556,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     await page.evaluate(() => {
       window.__hosts = 0;
       new MutationObserver((rs) => {
-        for (const r of rs) for (const n of r.addedNodes) if (n.localName === "lede-overlay") window.__hosts++;
+        for (const r of rs) for (const n of r.addedNodes) if (n.localName === "div" && !n.id && !n.className) window.__hosts++;
       }).observe(document.documentElement, { childList: true });
       const p = document.createElement("p");
       p.textContent = "“The boats will stay in the harbour until we hear back,” said Oswin Haverleigh, a ferry captain.";
@@ -567,7 +569,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     const once = await page.evaluate(() => {
       const h = CSS.highlights.get("lede-person");
       const texts = [...(h || [])].map((r) => r.toString());
-      return { hosts: document.querySelectorAll("lede-overlay").length, marrow: texts.filter((t) => t === "Ilse Marrow").length };
+      return { hosts: (globalThis.__ledeHosts || []).length, marrow: texts.filter((t) => t === "Ilse Marrow").length };
     });
     check("live: after the re-analysis there is one overlay and no duplicate highlight", once.hosts === 1 && once.marrow === 1, JSON.stringify(once));
     const before = await page.evaluate(() => window.__hosts);
@@ -602,7 +604,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       }, null, { timeout: 20_000 })
       .then(() => true, () => false);
     check("spa: after pushState the new story is analysed (new speaker highlighted, old one gone)", seen && page.url().endsWith("/wild/spa/school"), JSON.stringify(await page.evaluate(highlightTexts)));
-    check("spa: one overlay host", (await page.evaluate(() => document.querySelectorAll("lede-overlay").length)) === 1);
+    check("spa: one overlay host", (await page.evaluate(() => (globalThis.__ledeHosts || []).length)) === 1);
     await page.close();
   }
 
@@ -620,7 +622,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
       return all.map((r) => r.toString());
     });
     const card1 = await page.evaluate(() => {
-      const c = document.querySelector("lede-overlay").shadowRoot.querySelector(".card");
+      const c = globalThis.__ledeRoot.querySelector(".card");
       return c ? c.dataset.kind : null;
     });
     check("next-highlight: the first press analyses the tab and opens the first highlight's card", !!first && first.text === order[0] && card1 === first.kind, JSON.stringify([first, order.slice(0, 3), card1]));
@@ -629,7 +631,7 @@ export async function wildChecks({ openPage, runLede, check, note, timings, sw, 
     check("next-highlight: the next press moves on in reading order, dir -1 comes back", !!second && second.text === order[1] && !!back && back.text === first.text, JSON.stringify([second, back, order.slice(0, 3)]));
 
     // The options page: the shown overlays are global settings; "forget" clears everything.
-    const opts = await context.newPage();
+    const opts = instrument(await context.newPage());
     await opts.goto(`chrome-extension://${extId}/src/options.html`);
     await opts.waitForSelector("input[name=quotes]");
     await opts.uncheck("input[name=quotes]");

@@ -10,7 +10,6 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import vm from "node:vm";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const read = (p) => readFileSync(join(ROOT, p), "utf8");
@@ -47,7 +46,7 @@ const PAGES = [...LIGHT, ...DARK];
 function highlightRules(css) {
   const rules = {};
   for (const m of css.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)) {
-    rules[m[1]] = Object.fromEntries([...m[2].matchAll(/([\w-]+)\s*:\s*([^;]+);/g)].map((d) => [d[1], d[2].trim()]));
+    rules[m[1]] = Object.fromEntries([...m[2].matchAll(/([\w-]+)\s*:\s*([^;]+);/g)].map((d) => [d[1], d[2].replace(/!important\s*$/, "").trim()]));
   }
   return rules;
 }
@@ -60,12 +59,8 @@ function plainRules(css) {
   }
   return rules;
 }
-function shadowCss() {
-  const context = { globalThis: {}, CSS: undefined };
-  context.globalThis = context;
-  vm.runInNewContext(read("extension/src/overlay.js"), context);
-  return context.Lede.Overlay.SHADOW_CSS;
-}
+const { SHADOW_CSS } = await import("../../extension/src/overlay/styles.js");
+const shadowCss = () => SHADOW_CSS;
 
 const hl = highlightRules(read("extension/src/content.css"));
 const KINDS = ["person", "person-mentioned", "quote", "time", "flag"];

@@ -28,6 +28,7 @@ pub mod article;
 pub mod checks;
 pub mod error;
 pub mod model;
+pub mod ner;
 pub mod people;
 pub mod quotes;
 pub mod report;
@@ -98,9 +99,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let (text, truncated_at) = cap_length(text);
     let doc = text::Document::new(text);
-    let mut people = people::find(&doc);
-    // Filled by the people stage's non-person verdicts (issue 13); the checks read it.
-    let entities: Vec<Entity> = Vec::new();
+    // People, and the named things the people stage decided are not people.
+    let (mut people, entities) = people::find_all(&doc);
     let quotes = quotes::find(&doc, &mut people);
     let published = options.published.clone();
     let times = time::find(&doc, published.as_ref().map(|p| p.date));

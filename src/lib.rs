@@ -55,6 +55,10 @@ pub const MAX_TEXT_BYTES: usize = 2_000_000;
 pub struct Options {
     /// The article's publication date, when known, and where it came from.
     pub published: Option<Published>,
+    /// Spans of the text that are about the article rather than its story (a page's
+    /// byline, photo credits, author bio: [`article::Extracted::asides`]); names there are
+    /// never people.
+    pub asides: Vec<Span>,
 }
 
 impl Options {
@@ -67,6 +71,7 @@ impl Options {
                 source: source.to_string(),
                 modified: None,
             }),
+            asides: Vec::new(),
         })
     }
 }
@@ -83,6 +88,7 @@ impl Options {
             Some(d) => Options::with_published(d, "given"),
             None => Ok(Options {
                 published: fallback,
+                asides: Vec::new(),
             }),
         }
     }
@@ -100,7 +106,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let (text, truncated_at) = cap_length(text);
     let doc = text::Document::new(text);
     // People, and the named things the people stage decided are not people.
-    let (mut people, entities) = people::find_all(&doc);
+    let (mut people, entities) = people::find_all(&doc, &options.asides);
     let quotes = quotes::find(&doc, &mut people);
     let published = options.published.clone();
     let times = time::find(&doc, published.as_ref().map(|p| p.date));
@@ -122,6 +128,29 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         flags,
         timeline,
         truncated_at,
+    })
+}
+
+/// A page's analysis: what article finding found (text, blocks, date, title, byline,
+/// asides) and the analysis of that text.
+#[derive(Debug, Clone)]
+pub struct PageAnalysis {
+    pub extracted: article::Extracted,
+    pub analysis: Analysis,
+}
+
+/// The one page pipeline: article finding, then the analysis of the article text with the
+/// page's own publication date (unless `published`, `YYYY-MM-DD`, overrides it) and with
+/// bylines, credits and bios kept out of the people. The CLI and the wasm binding only
+/// convert its result.
+pub fn analyze_page(page: &article::Page, published: Option<&str>) -> Result<PageAnalysis, Error> {
+    let extracted = article::extract(page);
+    let mut options = Options::given_or(published, extracted.published.clone())?;
+    options.asides = extracted.asides.clone();
+    let analysis = analyze(&extracted.text, &options)?;
+    Ok(PageAnalysis {
+        extracted,
+        analysis,
     })
 }
 

@@ -8,7 +8,7 @@
 //! instance and answers that request with a readable error; the core is written and
 //! fuzzed so that this does not happen.
 
-use crate::article::{extract, Page};
+use crate::article::Page;
 use crate::report::{OffsetMap, Report, Unit};
 use crate::{analyze, Options};
 use serde::{Deserialize, Serialize};
@@ -67,11 +67,11 @@ struct PageResult {
 pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
     let page: Page = serde_wasm_bindgen::from_value(page)
         .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
-    let extracted = extract(&page);
     let given = published.as_deref().filter(|s| !s.is_empty());
-    let options = Options::given_or(given, extracted.published.clone())
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let analysis = analyze(&extracted.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let crate::PageAnalysis {
+        extracted,
+        analysis,
+    } = crate::analyze_page(&page, given).map_err(|e| JsError::new(&e.to_string()))?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);
     let blocks = extracted
@@ -80,6 +80,7 @@ pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue,
         .map(|&(i, start)| [i, map.get(start)])
         .collect();
     report.text = Some(extracted.text);
+    report.byline = extracted.byline;
     to_js(&PageResult {
         report,
         blocks,

@@ -14,7 +14,6 @@
 //! "Ana Ruiz" in "Ana Ruiz, 45, said" → a person whatever the tagger says.
 
 use super::aliases::Cluster;
-use super::filter::Verdict;
 use super::lexicon::lexicon;
 use super::names::{is_cap_word, NameCandidate};
 use crate::model::{Entity, EntityKind};
@@ -239,7 +238,7 @@ mod tests {
             "Shares of Norvik Holdings rose on Monday. Analysts said Norvik Holdings would \
              buy a stake in the Cadwell Group.",
         );
-        let (people, entities) = crate::people::find_all(&d);
+        let (people, entities) = crate::people::find_all(&d, &[]);
         assert!(people.is_empty(), "{people:?}");
         assert!(entities.iter().any(|e| e.name == "Norvik Holdings"
             && e.kind == EntityKind::Organisation

@@ -25,13 +25,18 @@ use crate::text::Document;
 
 /// Finds the people the text names.
 pub fn find(doc: &Document) -> Vec<Person> {
-    find_all(doc).0
+    find_all(doc, &[]).0
 }
 
 /// Finds the people the text names, and the named things that are not people
-/// (organisations, places, products, works), from the same candidates.
-pub fn find_all(doc: &Document) -> (Vec<Person>, Vec<Entity>) {
-    let cands = names::candidates(doc);
+/// (organisations, places, products, works), from the same candidates. Names inside
+/// `asides` (bylines, credits, bios: sorted, disjoint spans) are neither.
+pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Entity>) {
+    let mut cands = names::candidates(doc);
+    cands.retain(|c| {
+        let i = asides.partition_point(|a| a.end <= c.span.start);
+        asides.get(i).is_none_or(|a| a.start > c.span.start)
+    });
     let tags = crate::ner::tag(doc);
     let verdicts: Vec<filter::Verdict> = cands.iter().map(|c| filter::classify(doc, c)).collect();
     let clusters = aliases::cluster(&cands, &verdicts);

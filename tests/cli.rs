@@ -71,6 +71,26 @@ fn batch_reports_bad_lines_and_keeps_going() {
     assert!(err.contains("line 2"));
 }
 
+/// Issue 11: text that once panicked the engine (a multibyte character before "ing") in the
+/// middle of a batch: three lines in, three results out, each analysed.
+#[test]
+fn batch_answers_every_line_around_text_that_once_panicked() {
+    let (out, _err, ok) = batch(
+        "{\"id\":1,\"text\":\"Ana Ortiz said yes.\"}\n{\"id\":2,\"text\":\"a\u{1041}ing \u{d55c}ing said\"}\n{\"id\":3,\"text\":\"Fine.\"}\n",
+    );
+    assert!(ok);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["id"], i + 1);
+        assert!(l["error"].is_null(), "{l}");
+        assert!(l["people"].is_array(), "{l}");
+    }
+}
+
 #[test]
 fn analyze_refuses_non_utf8_with_a_clear_message() {
     let dir = std::env::temp_dir().join(format!("lede-cli-{}", std::process::id()));

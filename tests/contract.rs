@@ -157,4 +157,24 @@ proptest! {
         let a = analyze(&text, &options).unwrap();
         prop_assert!(spans_ok(&text, &a));
     }
+
+    /// Multibyte characters glued to the English suffixes and marks the rules cut at (the
+    /// 7-byte crash of issue 11 was a Myanmar letter before "ing").
+    #[test]
+    fn multibyte_glued_to_suffixes(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("ing"), Just("ed"), Just("s"), Just("'s"), Just("’s"), Just("said"),
+                Just("Mr"), Just("-year-old"), Just("“"), Just("”"), Just("\u{ad}"),
+                Just("\u{200b}"), Just("\u{a0}"), Just("\u{1041}"), Just("\u{d55c}"),
+                Just("α"), Just("é"), Just("中"), Just("😀"), Just("ع"), Just("א"), Just("क"),
+                Just(" "), Just("."), Just("\n"), Just("A"), Just("tt"), Just("12"),
+            ],
+            0..80,
+        ),
+    ) {
+        let text: String = pieces.concat();
+        let a = analyze(&text, &Options::default()).unwrap();
+        prop_assert!(spans_ok(&text, &a));
+    }
 }

@@ -14,6 +14,7 @@ use crate::model::Flag;
 use crate::span::Span;
 use chrono::Datelike;
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub struct AgeConflict;
@@ -232,6 +233,9 @@ fn stated(ctx: &Context) -> Vec<Stated> {
     out
 }
 
+/// The most distinct statements kept per person for comparison (ages and birth years).
+const MAX_DISTINCT_PER_PERSON: usize = 64;
+
 impl Check for AgeConflict {
     fn id(&self) -> &'static str {
         "age-conflict"
@@ -244,43 +248,63 @@ impl Check for AgeConflict {
     fn run(&self, ctx: &Context) -> Vec<Flag> {
         let text = ctx.doc.text;
         let all = stated(ctx);
-        let other_time = |s: &Stated| {
-            ctx.doc.sentences.get(s.sentence).is_some_and(|sp| {
-                OTHER_TIME_RE.is_match(&lower(
-                    &sp.text(text)
-                        .replace(&s.passage.text(text).to_string(), " "),
-                ))
+        // Per statement, read once: whether its sentence speaks of another time ("in 2010,
+        // aged 40") or of kin (a father and son sharing a name). Reading them per pair made
+        // the check quadratic on long text.
+        let sentence_of = |st: &Stated| ctx.doc.sentences.get(st.sentence);
+        let other: Vec<bool> = all
+            .iter()
+            .map(|st| {
+                sentence_of(st).is_some_and(|sp| {
+                    OTHER_TIME_RE
+                        .is_match(&lower(&sp.text(text).replace(st.passage.text(text), " ")))
+                })
             })
-        };
+            .collect();
+        let kin: Vec<bool> = all
+            .iter()
+            .map(|st| sentence_of(st).is_some_and(|sp| KIN_RE.is_match(&lower(sp.text(text)))))
+            .collect();
+        // Statements of one person (key), and the distinct first names given for each.
+        let mut firsts: HashMap<&str, HashSet<&String>> = HashMap::new();
+        for st in &all {
+            let entry = firsts.entry(st.key.as_str()).or_default();
+            if let Some(f) = &st.first {
+                entry.insert(f);
+            }
+        }
+        // The earlier statements a later one is compared with: per key, the first of each
+        // distinct (first name, value, born, kin) — a repeat adds nothing new to compare
+        // with — and at most MAX_DISTINCT_PER_PERSON of them, so the work stays linear.
+        let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut seen: HashSet<(&str, Option<&String>, i32, bool, bool)> = HashSet::new();
         let mut flags = Vec::new();
-        let mut done: Vec<String> = Vec::new();
+        let mut done: HashSet<&str> = HashSet::new();
         for (j, b) in all.iter().enumerate() {
-            if done.contains(&b.key) || other_time(b) {
+            let reps = earlier.entry(b.key.as_str()).or_default();
+            let candidates = reps.clone();
+            if !other[j]
+                && reps.len() < MAX_DISTINCT_PER_PERSON
+                && seen.insert((b.key.as_str(), b.first.as_ref(), b.value, b.born, kin[j]))
+            {
+                reps.push(j);
+            }
+            if done.contains(b.key.as_str()) || other[j] {
                 continue;
             }
             // Two people sharing a surname: compare only when the first names cannot differ.
-            let mut firsts: Vec<&String> = all
-                .iter()
-                .filter(|o| o.key == b.key)
-                .filter_map(|o| o.first.as_ref())
-                .collect();
-            firsts.sort();
-            firsts.dedup();
-            let kin = |s: &Stated| {
-                ctx.doc
-                    .sentences
-                    .get(s.sentence)
-                    .is_some_and(|sp| KIN_RE.is_match(&lower(sp.text(text))))
-            };
-            let same = |a: &Stated| {
+            let n_firsts = firsts.get(b.key.as_str()).map_or(0, HashSet::len);
+            let same = |i: usize| {
+                let a = &all[i];
                 a.key == b.key
                     && match (&a.first, &b.first) {
                         (Some(x), Some(y)) => x == y,
-                        _ => firsts.len() <= 1 && !kin(a) && !kin(b),
+                        _ => n_firsts <= 1 && !kin[i] && !kin[j],
                     }
             };
-            let conflict = all[..j].iter().find(|a| {
-                if !same(a) || other_time(a) {
+            let conflict = candidates.into_iter().find(|&i| {
+                let a = &all[i];
+                if !same(i) || other[i] {
                     return false;
                 }
                 match (a.born, b.born) {
@@ -299,8 +323,9 @@ impl Check for AgeConflict {
                     }
                 }
             });
+            let conflict = conflict.map(|i| &all[i]);
             let Some(a) = conflict else { continue };
-            done.push(b.key.clone());
+            done.insert(b.key.as_str());
             let (message, fact) = if a.born || b.born {
                 (
                     format!(

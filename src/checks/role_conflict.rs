@@ -12,6 +12,7 @@ use super::lexicon::fold;
 use super::roles::{self, RoleClaim};
 use super::{Check, Context};
 use crate::model::Flag;
+use std::collections::{HashMap, HashSet};
 
 pub struct RoleConflict;
 
@@ -57,11 +58,26 @@ impl Check for RoleConflict {
             // someone else's ("President Obama" is not the Obama named last).
             .filter(|c| c.is_current() && c.name_written)
             .collect();
+        let claims = distinct(claims);
         let mut flags = Vec::new();
-        let mut done: Vec<(usize, usize)> = Vec::new();
+        // Claims already used in a flag: as its first passage, as its second.
+        let (mut firsts, mut seconds) = (HashSet::new(), HashSet::new());
+        // Both conflicts need the same surname, so claims are compared only within one
+        // surname's bucket, and a bucket holds at most MAX_PER_SURNAME claims: the work stays
+        // linear in the number of claims however often a role is repeated.
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (j, b) in claims.iter().enumerate() {
-            for (i, a) in claims[..j].iter().enumerate() {
-                if done.iter().any(|(x, y)| *x == i || *y == j || *x == j) {
+            let Some(last) = tokens(&b.name).pop() else {
+                continue;
+            };
+            let bucket = by_surname.entry(last).or_default();
+            let earlier = bucket.clone();
+            if bucket.len() < MAX_PER_SURNAME {
+                bucket.push(j);
+            }
+            for i in earlier {
+                let a = &claims[i];
+                if firsts.contains(&i) || seconds.contains(&j) || firsts.contains(&j) {
                     continue;
                 }
                 let countries_agree = match (&a.country, &b.country) {
@@ -100,7 +116,8 @@ impl Check for RoleConflict {
                 } else {
                     continue;
                 };
-                done.push((i, j));
+                firsts.insert(i);
+                seconds.insert(j);
                 flags.push(Flag {
                     kind: self.id().into(),
                     message,
@@ -113,6 +130,19 @@ impl Check for RoleConflict {
         }
         flags
     }
+}
+
+/// The most claims compared for one surname (distinct name, office and country each).
+const MAX_PER_SURNAME: usize = 32;
+
+/// The first claim of each distinct (name, office, country): a repeated claim adds nothing
+/// to compare, and keeping only the first bounds the pairs.
+fn distinct(claims: Vec<RoleClaim>) -> Vec<RoleClaim> {
+    let mut seen: HashSet<(Vec<String>, String, Option<String>)> = HashSet::new();
+    claims
+        .into_iter()
+        .filter(|c| seen.insert((tokens(&c.name), c.office.clone(), c.country.clone())))
+        .collect()
 }
 
 /// "Joe"/"Joseph", "Alex"/"Alexander": one first name shortening the other.

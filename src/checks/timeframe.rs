@@ -17,6 +17,7 @@ use crate::model::{Flag, TimeType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub struct Timeframe;
@@ -146,25 +147,64 @@ struct Linked {
 
 fn linked(ctx: &Context) -> Vec<Linked> {
     let text = ctx.doc.text;
+    // Sentences that date a start ("launched … in March 2022"): read once, indexed by their
+    // words, so each stated length looks only at the sentences that share its head word.
+    let mut dated: Vec<(usize, String)> = Vec::new();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (si, sent) in ctx.doc.sentences.iter().enumerate() {
+        let s = sent.text(text).to_lowercase();
+        let start_word = words("start").any(|w| find_word(&s, w).is_some());
+        // One dated period only: with two, which one dates the start is unclear.
+        if !start_word || YEAR_RE.find_iter(&s).count() != 1 {
+            continue;
+        }
+        let mut seen = HashSet::new();
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if seen.insert(w) {
+                by_word.entry(w.to_string()).or_default().push(dated.len());
+            }
+        }
+        dated.push((si, s));
+    }
     let mut out = Vec::new();
+    let mut done: HashSet<(String, u64, u64)> = HashSet::new();
     for d in durations::find(ctx.doc, ctx.times)
         .into_iter()
         .filter(|d| d.elapsed && d.lo > 0.0)
     {
-        for (si, sent) in ctx.doc.sentences.iter().enumerate() {
-            if si == d.sentence {
+        // A length restated word for word links to the same sentences again: skip it.
+        if !done.insert((d.head.clone(), d.lo.to_bits(), d.hi.to_bits())) {
+            continue;
+        }
+        let mut related: Vec<usize> = Vec::new();
+        let mut heads = vec![d.head.as_str()];
+        if matches!(d.head.as_str(), "war" | "conflict" | "occupation") {
+            heads.push("invasion");
+        }
+        for h in heads {
+            if h.chars().all(char::is_alphanumeric) {
+                related.extend(by_word.get(h).into_iter().flatten().copied());
+            } else {
+                related.extend(
+                    (0..dated.len())
+                        .filter(|&i| find_word(&dated[i].1, h).is_some())
+                        .take(MAX_LINKS_PER_LENGTH),
+                );
+            }
+        }
+        related.sort_unstable();
+        related.dedup();
+        let mut links = 0;
+        for i in related {
+            let (si, s) = &dated[i];
+            if *si == d.sentence {
                 continue;
             }
-            let s = sent.text(text).to_lowercase();
-            let related = find_word(&s, &d.head).is_some()
-                || (matches!(d.head.as_str(), "war" | "conflict" | "occupation")
-                    && find_word(&s, "invasion").is_some());
-            let start_word = words("start").any(|w| find_word(&s, w).is_some());
-            // One dated period only: with two, which one dates the start is unclear.
-            if !related || !start_word || YEAR_RE.find_iter(&s).count() != 1 {
-                continue;
-            }
-            let Some((start_lo, start_hi, span)) = start_range(ctx, *sent, &s) else {
+            let Some((start_lo, start_hi, span)) = start_range(ctx, ctx.doc.sentences[*si], s)
+            else {
                 continue;
             };
             out.push(Linked {
@@ -174,10 +214,18 @@ fn linked(ctx: &Context) -> Vec<Linked> {
                 start_hi,
                 passages: vec![d.passage, span],
             });
+            links += 1;
+            if links >= MAX_LINKS_PER_LENGTH {
+                break;
+            }
         }
     }
     out
 }
+
+/// How many dated starts one stated length is compared with: an article dates the start
+/// of one thing a few times at most, and the cap keeps a hostile text linear.
+const MAX_LINKS_PER_LENGTH: usize = 8;
 
 /// The earliest date the article can have been written, from a stated length so far of
 /// something whose start it dates; with the passages used.

@@ -151,15 +151,24 @@ fn cue_lower(w: &str) -> bool {
     }
     // "-ing" forms from the listed base forms: saying, arguing, noting, telling, adding.
     match w.strip_suffix("ing") {
-        Some(stem) if stem.len() >= 2 => {
+        Some(stem) if stem.chars().count() >= 2 => {
             CUES.contains(stem)
                 || CUES.contains(&format!("{stem}e"))
-                || stem.len() >= 3
-                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-                    && CUES.contains(&stem[..stem.len() - 1])
+                || undoubled(stem).is_some_and(|base| CUES.contains(base))
         }
         _ => false,
     }
+}
+
+/// The stem without its doubled last letter ("admitt" → "admit"), when the last two
+/// characters are the same letter and at least one more comes before them. Compared by
+/// `char`, so a stem ending in a multibyte character is never cut inside it.
+fn undoubled(stem: &str) -> Option<&str> {
+    let mut rev = stem.char_indices().rev();
+    let (last_at, last) = rev.next()?;
+    let (_, before) = rev.next()?;
+    rev.next()?;
+    (last == before).then(|| &stem[..last_at])
 }
 
 /// A reporting verb that takes a reported clause.
@@ -179,5 +188,23 @@ mod tests {
         assert!(!is_cue("walked"));
         assert!(is_cue("saying") && is_cue("arguing") && is_cue("noting") && is_cue("admitting"));
         assert!(takes_clause("said") && takes_clause("denied") && !takes_clause("called"));
+    }
+
+    /// A multibyte character before "ing" (a Hangul syllable, a Greek letter) once cut a
+    /// byte slice inside the character and panicked.
+    #[test]
+    fn multibyte_stems_do_not_panic() {
+        for w in [
+            "a\u{1041}ing",
+            "\u{d55c}ing",
+            "x\u{d55c}\u{d55c}ing",
+            "\u{3b1}\u{3b1}\u{3b1}ing",
+            "éing",
+        ] {
+            assert!(!is_cue(w), "{w}");
+        }
+        assert_eq!(undoubled("admitt"), Some("admit"));
+        assert_eq!(undoubled("\u{d55c}\u{d55c}"), None);
+        assert_eq!(undoubled("x\u{d55c}\u{d55c}"), Some("x\u{d55c}"));
     }
 }

@@ -43,9 +43,11 @@ pub fn run() -> ExitCode {
             break;
         }
         if buf.len() as u64 >= MAX_LINE_BYTES && buf.last() != Some(&b'\n') {
-            // Skip the rest of the oversized line.
-            let mut sink = Vec::new();
-            let _ = reader.read_until(b'\n', &mut sink);
+            // Skip the rest of the oversized line without holding it in memory.
+            if let Err(e) = skip_line(&mut reader) {
+                eprintln!("lede batch: cannot read standard input: {e}");
+                return ExitCode::FAILURE;
+            }
             failures += 1;
             report_error(&mut out, line_no, None, "line longer than 64 MiB; skipped");
             continue;
@@ -60,7 +62,14 @@ pub fn run() -> ExitCode {
                     None,
                     format!("not a JSON object of the documented shape: {e}"),
                 )),
-                Ok(line) => process(line),
+                Ok(line) => {
+                    let id = line.id.clone();
+                    // A bug in the engine must cost one line, not the rest of the batch: the
+                    // line gets an error result and the next line is read as usual.
+                    std::panic::catch_unwind(|| process(line)).unwrap_or_else(|panic| {
+                        Err((id, format!("internal error: {}", panic_message(&panic))))
+                    })
+                }
             },
         };
         match result {
@@ -82,6 +91,35 @@ pub fn run() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Reads and drops bytes up to and including the next line break, a buffer at a time.
+fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<()> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = chunk.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// The text a panic carried, for the error line.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the engine stopped on this line".to_string())
 }
 
 fn process(line: Line) -> Result<serde_json::Value, (Option<serde_json::Value>, String)> {

@@ -496,7 +496,11 @@ mod tests {
         let p = page_from_html(&html, None);
         let b = &p.blocks[0];
         // Past the limit only bare tags (at most 11 bytes each, MAX_DEPTH of them) are added.
-        assert!(b.path.len() <= MAX_PATH_BYTES + 11 * MAX_DEPTH, "{}", b.path.len());
+        assert!(
+            b.path.len() <= MAX_PATH_BYTES + 11 * MAX_DEPTH,
+            "{}",
+            b.path.len()
+        );
         assert!(b.path.ends_with(" div div p"));
         assert_eq!(b.ids.len(), b.path.split(' ').count());
     }

@@ -97,10 +97,11 @@ pub fn static_features(doc: &Document) -> Vec<Vec<u32>> {
         .iter()
         .map(|t| {
             let s = t.text(text);
+            let v = crate::text::visible(s);
             Tok {
                 text: s,
-                lower: s.to_lowercase(),
-                shape: shape(s),
+                lower: v.to_lowercase(),
+                shape: shape(&v),
             }
         })
         .collect();

@@ -107,7 +107,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let doc = text::Document::new(text);
     // People, and the named things the people stage decided are not people.
     let (mut people, entities) = people::find_all(&doc, &options.asides);
-    let quotes = quotes::find(&doc, &mut people);
+    let quotes = quotes::find_with(&doc, &mut people, &entities);
     let published = options.published.clone();
     let times = time::find(&doc, published.as_ref().map(|p| p.date));
     let flags = checks::run(&checks::Context {

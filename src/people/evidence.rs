@@ -64,6 +64,19 @@ pub fn person_context(doc: &Document, c: &NameCandidate) -> bool {
     {
         return true;
     }
+    // "“…” ― Ana Ruiz": a quotation signed with a dash.
+    if first >= 2
+        && at(first - 1).is_some_and(|d| matches!(d, "―" | "—" | "–" | "-"))
+        && at(first - 2).is_some_and(|q| matches!(q, "”" | "\"" | "’"))
+    {
+        return true;
+    }
+    // "Ruiz, who …", "Ruiz, whose …": a relative pronoun only people take.
+    if at(last + 1) == Some(",")
+        && at(last + 2).is_some_and(|n| matches!(n, "who" | "whose" | "whom"))
+    {
+        return true;
+    }
     // "Ruiz, 45,": an age in commas.
     if at(last + 1) == Some(",")
         && at(last + 3) == Some(",")
@@ -228,6 +241,11 @@ mod tests {
         assert!(context_of("We met Dr. Hale there.", "Hale"));
         assert!(context_of("Her brother Tomas Hale came.", "Tomas Hale"));
         assert!(context_of("“No,” said Tomas Hale.", "Tomas Hale"));
+        assert!(context_of(
+            "We met Tomas Hale, who was there.",
+            "Tomas Hale"
+        ));
+        assert!(context_of("“It hurts.” ― Tomas Hale", "Tomas Hale"));
         assert!(!context_of("Shares of Vanta Sound rose.", "Vanta Sound"));
         assert!(!context_of("Then Vanta Sound, 2024, left.", "Vanta Sound"));
     }

@@ -15,13 +15,45 @@ use std::collections::HashSet;
 /// 32-bit FNV-1a over a template name and a value, so feature ids never collide by
 /// concatenation ("w-1" + "x" vs "w" + "-1x").
 pub fn hash(template: &str, value: &str) -> u32 {
+    hash_parts(template, &[value])
+}
+
+/// [`hash`] of `template` and the concatenation of `parts`, without building the string.
+pub fn hash_parts(template: &str, parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in template.bytes().chain([0x1f]).chain(value.bytes()) {
+    let mut eat = |b: u8| {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
+    };
+    template.bytes().for_each(&mut eat);
+    eat(0x1f);
+    for p in parts {
+        p.bytes().for_each(&mut eat);
     }
     h
 }
+
+/// Which gazetteers a word is in (bit per list, in [`GAZETTEERS`] order).
+fn gazetteer_bits(s: &str) -> u8 {
+    let lex = lexicon();
+    let hits = [
+        lex.is_given(s),
+        lex.is_org_word(s),
+        lex.is_place(s),
+        lex.is_nationality(s),
+        lex.is_not_name(s),
+        lex.honorific(s).is_some(),
+        lex.is_role_head(s),
+    ];
+    hits.iter()
+        .enumerate()
+        .fold(0, |acc, (i, &h)| acc | (u8::from(h) << i))
+}
+
+/// Names of the gazetteer features, one per bit of [`gazetteer_bits`].
+const GAZETTEERS: [&str; 7] = ["given", "org", "place", "nat", "notname", "hon", "role"];
+
+const LENGTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 /// Combines a feature hash with a small number (a tag), for the dynamic features.
 pub fn mix(h: u32, n: u32) -> u32 {
@@ -81,16 +113,16 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
-/// Per-token inputs that later features read: lower-case text and shape.
+/// Per-token inputs that later features read: lower-case text, shape, gazetteer hits.
 struct Tok<'a> {
     text: &'a str,
     lower: String,
     shape: String,
+    gazetteers: u8,
 }
 
 /// Static feature buckets for every token of `doc` (hashes, not yet reduced to the table).
 pub fn static_features(doc: &Document) -> Vec<Vec<u32>> {
-    let lex = lexicon();
     let text = doc.text;
     let toks: Vec<Tok> = doc
         .tokens
@@ -102,6 +134,7 @@ pub fn static_features(doc: &Document) -> Vec<Vec<u32>> {
                 text: s,
                 lower: v.to_lowercase(),
                 shape: shape(&v),
+                gazetteers: gazetteer_bits(s),
             }
         })
         .collect();
@@ -167,18 +200,18 @@ pub fn static_features(doc: &Document) -> Vec<Vec<u32>> {
             f.push(hash("w+2", n2));
             f.push(hash("sh-1", psh1));
             f.push(hash("sh+1", nsh1));
-            f.push(hash("w-1|sh", &format!("{p1}|{sh}")));
-            f.push(hash("sh|w+1", &format!("{sh}|{n1}")));
-            f.push(hash("sh-1|sh|sh+1", &format!("{psh1}|{sh}|{nsh1}")));
-            f.push(hash("w-1|w", &format!("{p1}|{w}")));
-            f.push(hash("w|w+1", &format!("{w}|{n1}")));
+            f.push(hash_parts("w-1|sh", &[p1, "|", sh]));
+            f.push(hash_parts("sh|w+1", &[sh, "|", n1]));
+            f.push(hash_parts("sh-1|sh|sh+1", &[psh1, "|", sh, "|", nsh1]));
+            f.push(hash_parts("w-1|w", &[p1, "|", w]));
+            f.push(hash_parts("w|w+1", &[w, "|", n1]));
             if i == r.start {
                 f.push(hash("init|sh", sh));
             }
             if caps_sentence {
                 f.push(hash("caps|sh", sh));
             }
-            f.push(hash("len", &t.text.chars().count().min(10).to_string()));
+            f.push(hash("len", LENGTHS[t.text.chars().count().min(10)]));
             if t.text.chars().next().is_some_and(|c| c.is_uppercase()) {
                 if lower_seen.contains(w) {
                     f.push(hash("doc", "lower"));
@@ -187,36 +220,20 @@ pub fn static_features(doc: &Document) -> Vec<Vec<u32>> {
                     f.push(hash("doc", "capmid"));
                 }
             }
-            // Gazetteers: the people stage's own lists.
-            let gz = |s: &str, tag: &str, f: &mut Vec<u32>| {
-                if lex.is_given(s) {
-                    f.push(hash(tag, "given"));
-                }
-                if lex.is_org_word(s) {
-                    f.push(hash(tag, "org"));
-                }
-                if lex.is_place(s) {
-                    f.push(hash(tag, "place"));
-                }
-                if lex.is_nationality(s) {
-                    f.push(hash(tag, "nat"));
-                }
-                if lex.is_not_name(s) {
-                    f.push(hash(tag, "notname"));
-                }
-                if lex.honorific(s).is_some() {
-                    f.push(hash(tag, "hon"));
-                }
-                if lex.is_role_head(s) {
-                    f.push(hash(tag, "role"));
+            // Gazetteers: the people stage's own lists, for the word and its neighbours.
+            let gz = |bits: u8, tag: &str, f: &mut Vec<u32>| {
+                for (i, name) in GAZETTEERS.iter().enumerate() {
+                    if bits & (1 << i) != 0 {
+                        f.push(hash(tag, name));
+                    }
                 }
             };
-            gz(t.text, "gz", f);
+            gz(t.gazetteers, "gz", f);
             if ii > r.start as isize {
-                gz(toks[i - 1].text, "gz-1", f);
+                gz(toks[i - 1].gazetteers, "gz-1", f);
             }
             if i + 1 < r.end {
-                gz(toks[i + 1].text, "gz+1", f);
+                gz(toks[i + 1].gazetteers, "gz+1", f);
             }
         }
     }
@@ -233,6 +250,11 @@ pub fn dynamic(prev: u8, prev2: u8, word_feature: u32, out: &mut [u32; 3]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_hash_like_the_joined_string() {
+        assert_eq!(hash_parts("w-1|w", &["a", "|", "b"]), hash("w-1|w", "a|b"));
+    }
 
     #[test]
     fn shapes() {

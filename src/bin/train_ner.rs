@@ -1,7 +1,7 @@
 //! Trains the name tagger (`lede::ner`) and writes its table.
 //!
 //! usage: train_ner --train TRAIN.jsonl --dev DEV.jsonl --out data/ner.bin [--bits 16]
-//!        [--epochs 8] [--prune 1]
+//!        [--epochs 8] [--prune 1] [--words /usr/share/dict/american-english]
 //!
 //! Input: JSON Lines with `text` and `entities` ([start, end, LABEL, …], offsets in
 //! characters), as in `../shared/eval/ner/conll2003_*.jsonl`. Output: the table, and on
@@ -140,7 +140,28 @@ fn run() -> Result<(), String> {
     }
     let (scale, q) = quantise(&p.averaged(), 1e-4, prune);
     let nonzero = q.iter().filter(|&&x| x != 0).count();
-    let bytes = Model::to_bytes(p.bits(), scale, &q);
+    let mut common = common_words(&prepared);
+    if let Some(path) = get("--words") {
+        // A general English word list (one word per line; capitalised entries are proper
+        // names and skipped): its lower-case words join the corpus's own.
+        let raw = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        common.extend(
+            raw.lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()))
+                .map(str::to_string),
+        );
+        common.sort();
+        common.dedup();
+    }
+    eprintln!("{} common words", common.len());
+    let bytes = Model::to_bytes_with_words(
+        p.bits(),
+        scale,
+        &q,
+        COMMON_BITS,
+        common.iter().map(String::as_str),
+    );
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
         "wrote {out}: {} bytes, {nonzero} non-zero weights of {}",
@@ -148,6 +169,39 @@ fn run() -> Result<(), String> {
         q.len()
     );
     Ok(())
+}
+
+/// Size of the common-word set (bits, as a power of two): 2^19 bits = 64 kB.
+const COMMON_BITS: u8 = 19;
+
+/// Words the training text writes in lower case at least twice and more often than
+/// capitalised away from a sentence start (counted per token, case-folded).
+fn common_words(docs: &[(Document, Vec<u8>)]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, (u32, u32)> = Default::default();
+    for (doc, _) in docs {
+        for r in &doc.sentence_tokens {
+            for i in r.start + 1..r.end {
+                let w = doc.tokens[i].text(doc.text);
+                let Some(c) = w.chars().next() else { continue };
+                if !c.is_alphabetic() {
+                    continue;
+                }
+                let e = counts.entry(w.to_lowercase()).or_default();
+                if c.is_lowercase() {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, (lo, cap))| *lo >= 2 && lo > cap)
+        .map(|(w, _)| w)
+        .collect();
+    out.sort();
+    out
 }
 
 fn main() -> ExitCode {

@@ -8,7 +8,8 @@
 //! role word before it): that holds for every mention in the article. Without such context
 //! the tagger's person margin, summed over all the cluster's mentions, decides, so a product
 //! or a game title written like a name ("Killer Instinct") is dropped even though its words
-//! are capitalised; a known given name first adds [`GIVEN_BONUS`].
+//! are capitalised; a known given name first adds [`GIVEN_BONUS`]. A name made only of words
+//! the tagger's training text writes in lower case ("Dark Knight") needs person context.
 //!
 //! Example: "Dolby Atmos" (no person context, tagger: organisation) → an organisation entity;
 //! "Ana Ruiz" in "Ana Ruiz, 45, said" → a person whatever the tagger says.
@@ -150,7 +151,12 @@ pub fn keep_people(
         // news where such words are often places, underrates.
         let given = cl.words.len() >= 2 && lex.is_given(&cl.words[0]);
         let score = mean + if given { GIVEN_BONUS } else { 0.0 };
-        if context || score >= KEEP_MARGIN {
+        // Every word an ordinary lower-case word of the training text ("Killer Instinct",
+        // "Dark Knight"): a title or a product, unless the text treats it as a person.
+        let common = !given
+            && cl.words.len() >= 2
+            && crate::ner::model().is_some_and(|m| cl.words.iter().all(|w| m.is_common_word(w)));
+        if context || score >= KEEP_MARGIN && !common {
             out.push(cl);
         } else {
             dropped.extend(cl.members.iter().copied());

@@ -139,15 +139,23 @@ pub struct PageAnalysis {
     pub analysis: Analysis,
 }
 
-/// The one page pipeline: article finding, then the analysis of the article text with the
+/// The one page pipeline: article finding, then the verdict on whether the chosen text is
+/// an article ([`article::verdict`]), then, for an article, the analysis of its text with the
 /// page's own publication date (unless `published`, `YYYY-MM-DD`, overrides it) and with
-/// bylines, credits and bios kept out of the people. The CLI and the wasm binding only
-/// convert its result.
+/// bylines, credits and bios kept out of the people. A page that is not an article gets an
+/// empty analysis (its date only). The CLI and the wasm binding only convert the result.
 pub fn analyze_page(page: &article::Page, published: Option<&str>) -> Result<PageAnalysis, Error> {
     let extracted = article::extract(page);
     let mut options = Options::given_or(published, extracted.published.clone())?;
     options.asides = extracted.asides.clone();
-    let analysis = analyze(&extracted.text, &options)?;
+    let analysis = if extracted.verdict.article {
+        analyze(&extracted.text, &options)?
+    } else {
+        Analysis {
+            published: options.published,
+            ..Analysis::default()
+        }
+    };
     Ok(PageAnalysis {
         extracted,
         analysis,

@@ -84,6 +84,7 @@ pub mod dates;
 pub mod html;
 pub mod published;
 pub mod select;
+pub mod verdict;
 
 use crate::model::Published;
 
@@ -102,6 +103,8 @@ pub struct Extracted {
     /// contribution lines: [`credits`]). They stay readable in the text; names in them are
     /// never people (pass them as [`crate::Options::asides`]).
     pub asides: Vec<crate::Span>,
+    /// Is the chosen text a news article ([`verdict`])?
+    pub verdict: verdict::Verdict,
 }
 
 /// Picks the article body, its publication date and its title.
@@ -141,6 +144,7 @@ pub fn extract(page: &Page) -> Extracted {
         title: title(page),
         byline,
         asides,
+        verdict: verdict::judge(page, &sel.blocks),
     }
 }
 

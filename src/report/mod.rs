@@ -23,6 +23,10 @@ pub struct Report {
     /// of the story).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
+    /// Only for HTML input judged not to be an article: why ("mostly links"); the
+    /// analysis is then empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_article: Option<String>,
     pub published: Option<PublishedOut>,
     pub people: Vec<PersonOut>,
     /// Named things that are not people (organisations, places, products, works).
@@ -132,6 +136,7 @@ impl Report {
             id: None,
             text: None,
             byline: None,
+            not_article: None,
             published: analysis.published.as_ref().map(|p| PublishedOut {
                 value: p.date.format("%Y-%m-%d").to_string(),
                 source: p.source.clone(),

@@ -80,6 +80,7 @@ pub fn analyze_html(
     let mut report = Report::new(&analysis, &extracted.text, Unit::CodePoint);
     report.text = Some(extracted.text.clone());
     report.byline = extracted.byline.clone();
+    report.not_article = (!extracted.verdict.article).then(|| extracted.verdict.reason.clone());
     Ok(Outcome {
         text: extracted.text,
         analysis,

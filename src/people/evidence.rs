@@ -6,15 +6,18 @@
 //! A cluster is a person when any of its mentions carries person-only context (an honorific,
 //! a title right before it, a reporting verb right after it, an age in commas, a lower-case
 //! role word before it): that holds for every mention in the article. Without such context
-//! the tagger's person margin, summed over all the cluster's mentions, decides, so a product
+//! the tagger's person margin, averaged over all the cluster's mentions, decides, so a product
 //! or a game title written like a name ("Killer Instinct") is dropped even though its words
 //! are capitalised; a known given name first adds [`GIVEN_BONUS`]. A name made only of words
-//! the tagger's training text writes in lower case ("Dark Knight") needs person context.
+//! the tagger's training text writes in lower case ("Dark Knight") needs person context; one
+//! with no common word gets [`RARE_BONUS`]. Before clustering, [`promote`] turns a lone rare
+//! word the rules left undecided into a person when the tagger is confident.
 //!
 //! Example: "Dolby Atmos" (no person context, tagger: organisation) → an organisation entity;
 //! "Ana Ruiz" in "Ana Ruiz, 45, said" → a person whatever the tagger says.
 
 use super::aliases::Cluster;
+use super::filter::Verdict;
 use super::lexicon::lexicon;
 use super::names::{is_cap_word, NameCandidate};
 use crate::model::{Entity, EntityKind};
@@ -27,7 +30,9 @@ use std::sync::OnceLock;
 /// mentions is at least this (margins are in the table's weight units; 0 = undecided).
 pub const KEEP_MARGIN: f32 = -0.5;
 /// What a known given name as the first word adds to the margin.
-pub const GIVEN_BONUS: f32 = 20.0;
+pub const GIVEN_BONUS: f32 = 40.0;
+/// What a multi-word name none of whose words is a common word adds to the margin.
+pub const RARE_BONUS: f32 = 20.0;
 /// Kinship and relation nouns (`data/relation_nouns.txt`).
 fn relation_nouns() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -126,6 +131,33 @@ fn margin(tags: &[TokenTag], c: &NameCandidate) -> f32 {
     }
 }
 
+/// A lone word the rules left undecided becomes a person above this margin, when it is
+/// neither a common word nor a given name (a given name alone is an alias or ambiguous).
+pub const PROMOTE_MARGIN: f32 = 20.0;
+
+/// Rule verdicts adjusted by the tagger: a confident person margin turns an undecided lone
+/// rare word ("Lizarazu" in a line-up) into a person.
+pub fn promote(tags: &[TokenTag], cands: &[NameCandidate], verdicts: &mut [Verdict]) {
+    let Some(m) = crate::ner::model() else {
+        return;
+    };
+    if tags.is_empty() {
+        return;
+    }
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        if *v == Verdict::MaybeAlias
+            && !c.headline
+            && !c.sentence_initial
+            && c.words.len() == 1
+            && !m.is_common_word(&c.words[0])
+            && !lexicon().is_given(&c.words[0])
+            && margin(tags, c) >= PROMOTE_MARGIN
+        {
+            *v = Verdict::Person;
+        }
+    }
+}
+
 /// Splits clusters into people (kept, in order) and dropped ones; returns the people.
 pub fn keep_people(
     doc: &Document,
@@ -149,8 +181,19 @@ pub fn keep_people(
             / cl.members.len().max(1) as f32;
         // A known given name first ("Florence Pugh") is evidence the tagger, trained on
         // news where such words are often places, underrates.
-        let given = cl.words.len() >= 2 && lex.is_given(&cl.words[0]);
-        let score = mean + if given { GIVEN_BONUS } else { 0.0 };
+        // So is an initial first ("A. Dale" on a scorecard).
+        let given = cl.words.len() >= 2
+            && (lex.is_given(&cl.words[0]) || cl.members.iter().any(|&m| cands[m].initial_first));
+        // No word of the name is an ordinary word ("Steffi Graf", "Ogun Temizkanoglu"): the
+        // tagger has rarely seen such words, and its margin there means less.
+        let rare = cl.words.len() >= 2
+            && crate::ner::model().is_some_and(|m| {
+                cl.words
+                    .iter()
+                    .all(|w| !m.is_common_word(w) && !w.ends_with('.'))
+            });
+        let score =
+            mean + if given { GIVEN_BONUS } else { 0.0 } + if rare { RARE_BONUS } else { 0.0 };
         // Every word an ordinary lower-case word of the training text ("Killer Instinct",
         // "Dark Knight"): a title or a product, unless the text treats it as a person.
         let common = !given

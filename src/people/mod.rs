@@ -38,7 +38,9 @@ pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Ent
         asides.get(i).is_none_or(|a| a.start > c.span.start)
     });
     let tags = crate::ner::tag(doc);
-    let verdicts: Vec<filter::Verdict> = cands.iter().map(|c| filter::classify(doc, c)).collect();
+    let mut verdicts: Vec<filter::Verdict> =
+        cands.iter().map(|c| filter::classify(doc, c)).collect();
+    evidence::promote(&tags, &cands, &mut verdicts);
     let clusters = aliases::cluster(&cands, &verdicts);
     let mut not_people: Vec<usize> = (0..cands.len())
         .filter(|&i| verdicts[i] == filter::Verdict::NotPerson)

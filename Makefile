@@ -1,5 +1,5 @@
 # One command per task. The README documents `make demo` and `make test`; CI runs `.ci/run`.
-.PHONY: demo test setup wasm extension check unit e2e eval eval-gate bench size
+.PHONY: demo test setup wasm extension check unit e2e eval eval-gate bench size train-ner
 
 # Install what is missing (idempotent): wasm target, pinned wasm-bindgen CLI, npm packages, Chromium.
 setup:
@@ -47,3 +47,11 @@ bench:
 
 size: wasm
 	./scripts/size.sh
+
+# Train the name tagger (src/ner) from CoNLL-2003 train in ../shared (read, never copied);
+# with the lower-case words of the SCOWL American English list (Debian wamerican) as the
+# common-word set; writes data/ner.bin and prints the tagger's own CoNLL dev figures (docs/ner.md).
+train-ner:
+	cargo build --release --bin train_ner
+	test -f /usr/share/dict/american-english || apt-get install -y wamerican
+	./target/release/train_ner --train ../shared/eval/ner/conll2003_train.jsonl --dev ../shared/eval/ner/conll2003_dev.jsonl --out data/ner.bin --bits 17 --epochs 8 --prune 2 --words /usr/share/dict/american-english

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Sizes of what a reader downloads: the wasm module raw and gzipped, and the extension
-# folder. Exits 1 when the gzipped wasm exceeds the ceiling (600 kB), 2 when it is not
+# folder. Exits 1 when the gzipped wasm exceeds the ceiling (1 MB: engine and its data,
+# the name tagger's table included, see docs/ner.md), 2 when it is not
 # built. CI calls it after `make wasm`; scripts/bench.sh records its numbers.
 #
 #   scripts/size.sh          # human-readable lines
 #   scripts/size.sh --json   # one JSON object (for scripts/bench.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LIMIT_GZ=600000  # bytes (600 kB)
+LIMIT_GZ=1000000  # bytes (1 MB)
 wasm=extension/pkg/lede_bg.wasm
 if [ ! -f "$wasm" ]; then
   echo "size: $wasm is missing; build it with scripts/build-wasm.sh (make wasm)" >&2

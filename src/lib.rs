@@ -29,6 +29,7 @@ pub mod budget;
 pub mod checks;
 pub mod error;
 pub mod model;
+pub mod ner;
 pub mod people;
 pub mod quotes;
 pub mod report;
@@ -58,6 +59,10 @@ pub struct Options {
     /// A time limit: past it, the remaining stages are skipped and
     /// [`Analysis::incomplete`] says which. `None`: no limit.
     pub budget: Option<budget::Budget>,
+    /// Spans of the text that are about the article rather than its story (a page's
+    /// byline, photo credits, author bio: [`article::Extracted::asides`]); names there are
+    /// never people.
+    pub asides: Vec<Span>,
 }
 
 impl Options {
@@ -67,6 +72,7 @@ impl Options {
         Ok(Options {
             published: Some(Published::given(date, source)),
             budget: None,
+            asides: Vec::new(),
         })
     }
 }
@@ -90,6 +96,7 @@ impl Options {
             None => Ok(Options {
                 published: fallback,
                 budget: None,
+                asides: Vec::new(),
             }),
         }
     }
@@ -115,12 +122,11 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         })
     };
     let doc = text::Document::new(text);
-    let mut people = people::find(&doc);
-    // Filled by the people stage's non-person verdicts (issue 13); the checks read it.
-    let entities: Vec<Entity> = Vec::new();
+    // People, and the named things the people stage decided are not people.
+    let (mut people, entities) = people::find_all(&doc, &options.asides);
     let mut incomplete = over("quotes");
     let quotes = if incomplete.is_none() {
-        quotes::find(&doc, &mut people)
+        quotes::find_with(&doc, &mut people, &entities)
     } else {
         Vec::new()
     };
@@ -160,6 +166,47 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         timeline,
         truncated_at,
         incomplete,
+    })
+}
+
+/// A page's analysis: what article finding found (text, blocks, date, title, byline,
+/// asides) and the analysis of that text.
+#[derive(Debug, Clone)]
+pub struct PageAnalysis {
+    pub extracted: article::Extracted,
+    pub analysis: Analysis,
+}
+
+/// The one page pipeline: article finding, then the verdict on whether the chosen text is
+/// an article ([`article::verdict`]), then, for an article, the analysis of its text with the
+/// page's own publication date (unless `published`, `YYYY-MM-DD`, overrides it) and with
+/// bylines, credits and bios kept out of the people. A page that is not an article gets an
+/// empty analysis (its date only). The CLI and the wasm binding only convert the result.
+pub fn analyze_page(page: &article::Page, published: Option<&str>) -> Result<PageAnalysis, Error> {
+    analyze_page_within(page, published, None)
+}
+
+/// [`analyze_page`] with a time budget for the analysis (see [`Options::budget`]).
+pub fn analyze_page_within(
+    page: &article::Page,
+    published: Option<&str>,
+    budget: Option<budget::Budget>,
+) -> Result<PageAnalysis, Error> {
+    let extracted = article::extract(page);
+    let mut options = Options::given_or(published, extracted.published.clone())?;
+    options.asides = extracted.asides.clone();
+    options.budget = budget;
+    let analysis = if extracted.verdict.article {
+        analyze(&extracted.text, &options)?
+    } else {
+        Analysis {
+            published: options.published,
+            ..Analysis::default()
+        }
+    };
+    Ok(PageAnalysis {
+        extracted,
+        analysis,
     })
 }
 

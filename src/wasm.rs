@@ -8,7 +8,7 @@
 //! instance and answers that request with a readable error; the core is written and
 //! fuzzed so that this does not happen.
 
-use crate::article::{extract, Page};
+use crate::article::Page;
 use crate::report::{OffsetMap, Report, Unit};
 use crate::{analyze, Options};
 use serde::{Deserialize, Serialize};
@@ -79,12 +79,13 @@ struct PageResult {
 pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
     let page: Page = serde_wasm_bindgen::from_value(page)
         .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
-    let extracted = extract(&page);
     let given = published.as_deref().filter(|s| !s.is_empty());
-    let options = Options::given_or(given, extracted.published.clone())
-        .map_err(|e| JsError::new(&e.to_string()))?
-        .with_budget(WORKER_BUDGET_MS, worker_clock);
-    let analysis = analyze(&extracted.text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let budget = crate::budget::Budget::new(WORKER_BUDGET_MS, worker_clock);
+    let crate::PageAnalysis {
+        extracted,
+        analysis,
+    } = crate::analyze_page_within(&page, given, Some(budget))
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);
     let blocks = extracted
@@ -93,9 +94,70 @@ pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue,
         .map(|&(i, start)| [i, map.get(start)])
         .collect();
     report.text = Some(extracted.text);
+    report.byline = extracted.byline;
     to_js(&PageResult {
         report,
         blocks,
         title: extracted.title,
+    })
+}
+
+/// What `analyze_article_page` returns: the contract with `text`, `byline` and (for a page
+/// that is not an article) `not_article`, plus the page-level results of the core's page
+/// pipeline.
+#[derive(Serialize)]
+struct ArticlePageResult {
+    #[serde(flatten)]
+    report: Report,
+    /// `[block index in page.blocks, UTF-16 offset where it starts in text]`.
+    blocks: Vec<[usize; 2]>,
+    title: Option<String>,
+    /// Whether the page is a news article, decided before the analysis.
+    article: bool,
+    /// Why ("article markup", "prose", "mostly links", …).
+    article_reason: String,
+    /// UTF-16 spans of `text` that are bylines, credits, bios: shown, never people.
+    asides: Vec<[usize; 2]>,
+}
+
+/// `analyze_article_page(page, published)`: the core's one page pipeline
+/// ([`crate::analyze_page`]): article finding, the "is this an article?" verdict, then the
+/// analysis (empty for a page that is not an article). Same page shape as `analyze_page`.
+#[wasm_bindgen]
+pub fn analyze_article_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
+    let page: Page = serde_wasm_bindgen::from_value(page)
+        .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
+    let given = published.as_deref().filter(|s| !s.is_empty());
+    let crate::PageAnalysis {
+        extracted,
+        analysis,
+    } = crate::analyze_page_within(
+        &page,
+        given,
+        Some(crate::budget::Budget::new(WORKER_BUDGET_MS, worker_clock)),
+    )
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    let map = OffsetMap::new(&extracted.text, Unit::Utf16);
+    let mut report = Report::with_offsets(&analysis, &map);
+    let blocks = extracted
+        .blocks
+        .iter()
+        .map(|&(i, start)| [i, map.get(start)])
+        .collect();
+    let asides = extracted
+        .asides
+        .iter()
+        .map(|s| [map.get(s.start), map.get(s.end)])
+        .collect();
+    report.text = Some(extracted.text);
+    report.byline = extracted.byline;
+    report.not_article = (!extracted.verdict.article).then(|| extracted.verdict.reason.clone());
+    to_js(&ArticlePageResult {
+        report,
+        blocks,
+        title: extracted.title,
+        article: extracted.verdict.article,
+        article_reason: extracted.verdict.reason,
+        asides,
     })
 }

@@ -86,6 +86,19 @@ const MAX_DEPTH: usize = 160;
 
 /// At most this many class tokens per path segment (the rest are dropped).
 const MAX_CLASSES: usize = 16;
+/// Each class, id, itemprop or role token is cut to this many characters.
+const MAX_TOKEN_CHARS: usize = 64;
+/// A path longer than this many bytes takes further segments as their bare tag, so the
+/// segment count (and `ids`) stays right while a deep page of long class lists stays small.
+const MAX_PATH_BYTES: usize = 4096;
+
+/// A token cut to [`MAX_TOKEN_CHARS`] characters.
+fn capped(tok: &str) -> &str {
+    match tok.char_indices().nth(MAX_TOKEN_CHARS) {
+        Some((i, _)) => &tok[..i],
+        None => tok,
+    }
+}
 
 /// Builds the page description from an HTML document.
 pub fn page_from_html(html: &str, url: Option<&str>) -> Page {
@@ -223,7 +236,12 @@ impl Walker {
                     }
                     let id = self.next_id;
                     self.next_id = self.next_id.saturating_add(1);
-                    let child_path = format!("{path} {}", segment(&ce));
+                    let seg = segment(&ce);
+                    let child_path = if path.len() + 1 + seg.len() <= MAX_PATH_BYTES {
+                        format!("{path} {seg}")
+                    } else {
+                        format!("{path} {}", ce.value().name().to_ascii_lowercase())
+                    };
                     let mut child_ids = ids.to_vec();
                     child_ids.push(id);
                     let link = in_link || tag == "a";
@@ -299,7 +317,7 @@ fn segment(el: &ElementRef) -> String {
         .take(MAX_CLASSES)
     {
         s.push('.');
-        s.push_str(c);
+        s.push_str(capped(c));
     }
     if let Some(id) = v.id() {
         let id: String = id
@@ -309,20 +327,20 @@ fn segment(el: &ElementRef) -> String {
             .collect();
         if !id.is_empty() {
             s.push('#');
-            s.push_str(&id);
+            s.push_str(capped(&id));
         }
     }
     if let Some(ip) = v.attr("itemprop") {
-        for tok in ip.split_whitespace() {
+        for tok in ip.split_whitespace().take(MAX_CLASSES) {
             s.push_str("[itemprop=");
-            s.push_str(tok);
+            s.push_str(capped(tok));
             s.push(']');
         }
     }
     if let Some(role) = v.attr("role") {
-        for tok in role.split_whitespace() {
+        for tok in role.split_whitespace().take(MAX_CLASSES) {
             s.push_str("[role=");
-            s.push_str(tok);
+            s.push_str(capped(tok));
             s.push(']');
         }
     }
@@ -456,6 +474,35 @@ mod tests {
 
     fn texts(p: &Page) -> Vec<&str> {
         p.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn class_lists_tokens_and_paths_are_capped() {
+        let many: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        let long = "x".repeat(500);
+        let html = format!(
+            "<html><body><div class=\"{} {long}\"><p class=\"{long}\">Text here.</p></div></body></html>",
+            many.join(" ")
+        );
+        let p = page_from_html(&html, None);
+        let path = &p.blocks[0].path;
+        let div = path.split(' ').nth(2).unwrap_or("");
+        assert_eq!(div.matches('.').count(), MAX_CLASSES);
+        let pseg = path.split(' ').nth(3).unwrap_or("");
+        assert_eq!(pseg.len(), 1 + 1 + MAX_TOKEN_CHARS);
+        // A deep page of long class lists: segments past the byte limit are bare tags.
+        let open = format!("<div class=\"{long} {long}\">").repeat(100);
+        let html = format!("<html><body>{open}<p>Deep text.</p></body></html>");
+        let p = page_from_html(&html, None);
+        let b = &p.blocks[0];
+        // Past the limit only bare tags (at most 11 bytes each, MAX_DEPTH of them) are added.
+        assert!(
+            b.path.len() <= MAX_PATH_BYTES + 11 * MAX_DEPTH,
+            "{}",
+            b.path.len()
+        );
+        assert!(b.path.ends_with(" div div p"));
+        assert_eq!(b.ids.len(), b.path.split(' ').count());
     }
 
     #[test]

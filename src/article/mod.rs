@@ -78,11 +78,13 @@ pub enum MetaItem {
     },
 }
 
+pub mod credits;
 pub mod dates;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod published;
 pub mod select;
+pub mod verdict;
 
 use crate::model::Published;
 
@@ -95,6 +97,14 @@ pub struct Extracted {
     pub blocks: Vec<(usize, usize)>,
     pub published: Option<Published>,
     pub title: Option<String>,
+    /// The author as the byline names it ("Ana Ruiz").
+    pub byline: Option<String>,
+    /// Blocks of `text` that are about the article, not its story (bylines, credits, bios,
+    /// contribution lines: [`credits`]). They stay readable in the text; names in them are
+    /// never people (pass them as [`crate::Options::asides`]).
+    pub asides: Vec<crate::Span>,
+    /// Is the chosen text a news article ([`verdict`])?
+    pub verdict: verdict::Verdict,
 }
 
 /// Picks the article body, its publication date and its title.
@@ -102,6 +112,8 @@ pub fn extract(page: &Page) -> Extracted {
     let sel = select::select(page);
     let mut text = String::new();
     let mut blocks = Vec::with_capacity(sel.blocks.len());
+    let mut byline = None;
+    let mut asides = Vec::new();
     for &i in &sel.blocks {
         let Some(b) = page.blocks.get(i) else {
             continue;
@@ -110,6 +122,13 @@ pub fn extract(page: &Page) -> Extracted {
             text.push('\n');
         }
         blocks.push((i, text.len()));
+        // Bylines, credits, bios and contribution lines are about the article, not in it.
+        if let Some(kind) = credits::classify(&b.text, &b.path) {
+            if let credits::NonStory::Byline(name) = kind {
+                byline.get_or_insert(name);
+            }
+            asides.push(crate::Span::new(text.len(), text.len() + b.text.len()));
+        }
         // Line breaks inside a block would split its paragraph; a space has the same
         // byte length, so offsets stay exact.
         text.extend(
@@ -123,6 +142,9 @@ pub fn extract(page: &Page) -> Extracted {
         blocks,
         published: published::published_with(page, &sel),
         title: title(page),
+        byline,
+        asides,
+        verdict: verdict::judge(page, &sel.blocks),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             Err(_) => f(&word.to_lowercase()),
         }
     } else {
-        f(&word.to_lowercase())
+        f(&crate::text::visible(word).to_lowercase())
     }
 }
 

@@ -12,6 +12,7 @@
 //! role "French President" and two mentions (Name, Alias).
 
 pub mod aliases;
+pub mod evidence;
 pub mod filter;
 pub mod lexicon;
 pub mod names;
@@ -19,15 +20,33 @@ pub mod roles;
 
 pub use lexicon::Gender;
 
-use crate::model::{Mention, MentionKind, Person, Role};
+use crate::model::{Entity, Mention, MentionKind, Person, Role};
 use crate::text::Document;
 
 /// Finds the people the text names.
 pub fn find(doc: &Document) -> Vec<Person> {
-    let cands = names::candidates(doc);
-    let verdicts: Vec<filter::Verdict> = cands.iter().map(|c| filter::classify(doc, c)).collect();
+    find_all(doc, &[]).0
+}
+
+/// Finds the people the text names, and the named things that are not people
+/// (organisations, places, products, works), from the same candidates. Names inside
+/// `asides` (bylines, credits, bios: sorted, disjoint spans) are neither.
+pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Entity>) {
+    let mut cands = names::candidates(doc);
+    cands.retain(|c| {
+        let i = asides.partition_point(|a| a.end <= c.span.start);
+        asides.get(i).is_none_or(|a| a.start > c.span.start)
+    });
+    let tags = crate::ner::tag(doc);
+    let mut verdicts: Vec<filter::Verdict> =
+        cands.iter().map(|c| filter::classify(doc, c)).collect();
+    evidence::promote(&tags, &cands, &mut verdicts);
     let clusters = aliases::cluster(&cands, &verdicts);
-    let lex = lexicon::lexicon();
+    let mut not_people: Vec<usize> = (0..cands.len())
+        .filter(|&i| verdicts[i] == filter::Verdict::NotPerson)
+        .collect();
+    let clusters = evidence::keep_people(doc, &tags, &cands, clusters, &mut not_people);
+    let entities = evidence::entities(doc, &tags, &cands, &not_people);
     let mut people = Vec::with_capacity(clusters.len());
     for cl in clusters {
         let mut honorifics: Vec<String> = Vec::new();
@@ -60,7 +79,6 @@ pub fn find(doc: &Document) -> Vec<Person> {
         }
         mentions.sort_by_key(|m| m.span);
         mentions.dedup_by_key(|m| m.span);
-        let _ = lex;
         people.push(Person {
             name: cl.words.join(" "),
             honorifics,
@@ -68,7 +86,7 @@ pub fn find(doc: &Document) -> Vec<Person> {
             mentions,
         });
     }
-    people
+    (people, entities)
 }
 
 /// The gender a person's honorifics or given name suggest (for pronoun matching).

@@ -293,11 +293,12 @@ fn split_run(
     let last = *core.last()?;
     let mut words = Vec::with_capacity(core.len());
     for &c in &core {
-        let s = strip_possessive(doc.tokens[c].text(text)).0;
-        if is_initial_text(s) {
+        // The name as read: invisible marks (soft hyphens) dropped.
+        let s = crate::text::visible(strip_possessive(doc.tokens[c].text(text)).0);
+        if is_initial_text(&s) {
             words.push(format!("{s}."));
         } else {
-            words.push(s.to_string());
+            words.push(s.into_owned());
         }
     }
     let last_word = strip_possessive(doc.tokens[last].text(text)).0;

@@ -178,7 +178,7 @@ impl<'a> Attributor<'a> {
         np: &Np,
         si: Option<usize>,
     ) -> (Option<usize>, Option<String>, Option<Span>) {
-        let text = self.f.doc.slice(np.span).to_string();
+        let text = self.speaker_text(np);
         if let Some(p) = np.person {
             match np.kind {
                 NpKind::Pronoun => self.mentions.push(NewMention {
@@ -199,7 +199,32 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        (np.person, Some(text), Some(np.span))
+        (np.person, text, Some(np.span))
+    }
+
+    /// The speaker as the text names it, or `None` when the phrase names no one: an
+    /// unresolved pronoun ("it", "they") stands for the organisation mentioned just before
+    /// it, if any, else for nobody the reader can be shown; a lone determiner or a
+    /// capitalised common word ("The", "Working") is never a name.
+    fn speaker_text(&self, np: &Np) -> Option<String> {
+        let written = self.f.doc.slice(np.span);
+        if np.person.is_some() {
+            return Some(written.to_string());
+        }
+        match np.kind {
+            NpKind::Pronoun => {
+                let w = written.to_lowercase();
+                if matches!(w.as_str(), "it" | "they") {
+                    return self
+                        .f
+                        .organisation_before(np.span.start)
+                        .map(str::to_string);
+                }
+                None
+            }
+            _ if np.first == np.last && !plausible_lone_speaker(written) => None,
+            _ => Some(written.to_string()),
+        }
     }
 
     /// Attributes every marked passage.
@@ -382,7 +407,7 @@ impl<'a> Attributor<'a> {
                 let cont = prev.filter(|&(qi, pp)| {
                     (m.continues_prev || sentence_like && pp + 1 >= m.paragraph && words > 0)
                         && (self.quotes[qi].speaker.is_some()
-                            || self.quotes[qi].speaker_text.is_some())
+                            || self.quotes[qi].speaker_span.is_some())
                 });
                 if let Some((qi, _)) = cont {
                     let q = &self.quotes[qi];
@@ -832,5 +857,81 @@ impl<'a> Attributor<'a> {
             return;
         };
         self.push_indirect(clause, &np, k, si);
+    }
+}
+
+/// A one-word speaker phrase that may name someone: not a determiner or pronoun, not a
+/// word that is only capitalised because it starts a sentence ("Working", "Reportedly").
+fn plausible_lone_speaker(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let function_word = matches!(
+        l.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "there"
+            | "here"
+            | "who"
+            | "which"
+    );
+    let common = (l.ends_with("ing") || l.ends_with("ly") || l.ends_with("ed")) && l.len() > 4;
+    !(function_word || common || crate::people::lexicon::lexicon().is_not_name(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Entity, EntityKind};
+    use crate::text::Document;
+
+    fn speakers(text: &str) -> Vec<(Option<String>, Option<usize>)> {
+        let d = Document::new(text);
+        let (mut people, entities) = crate::people::find_all(&d, &[]);
+        crate::quotes::find_with(&d, &mut people, &entities)
+            .into_iter()
+            .filter(|q| q.direct)
+            .map(|q| (q.speaker_text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn lone_speaker_words() {
+        assert!(!super::plausible_lone_speaker("The"));
+        assert!(!super::plausible_lone_speaker("Working"));
+        assert!(super::plausible_lone_speaker("Ruiz"));
+    }
+
+    #[test]
+    fn apposition_names_the_speaker() {
+        let s = speakers(
+            "Fiona Hale runs a bakery. “It was a shock,” her mother, Fiona, said on Monday.",
+        );
+        assert_eq!(s, vec![(Some("Fiona".to_string()), Some(0))]);
+    }
+
+    #[test]
+    fn it_said_is_the_organisation_or_no_one() {
+        let d = Document::new("The Norvik Holdings board met. “We will grow,” it said.");
+        let mut people = Vec::new();
+        let entities = vec![Entity {
+            name: "Norvik Holdings".into(),
+            kind: EntityKind::Organisation,
+            mentions: vec![crate::Span::new(4, 19)],
+        }];
+        let q = crate::quotes::find_with(&d, &mut people, &entities);
+        assert_eq!(q[0].speaker_text.as_deref(), Some("Norvik Holdings"));
+        assert!(q[0].speaker_span.is_some());
+        let s = speakers("The weather turned. “We will win,” they said.");
+        assert_eq!(s, vec![(None, None)]);
     }
 }

@@ -14,18 +14,24 @@ pub mod cues;
 pub mod marks;
 pub mod speakers;
 
-use crate::model::{Mention, Person, Quote};
+use crate::model::{Entity, Mention, Person, Quote};
 use crate::text::Document;
 
 /// Finds quotes and attributions; adds pronoun/description mentions to `people`.
 // The pipeline contract passes the people as a `Vec`; keep that signature.
 #[allow(clippy::ptr_arg)]
 pub fn find(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
+    find_with(doc, people, &[])
+}
+
+/// [`find`], with the organisations the people stage found (for "it said").
+#[allow(clippy::ptr_arg)]
+pub fn find_with(doc: &Document, people: &mut Vec<Person>, entities: &[Entity]) -> Vec<Quote> {
     let marked = marks::find(doc);
     let spans: Vec<_> = marked.iter().map(|m| m.inner).collect();
     let (mut quotes, mentions) = {
         let idx = speakers::Index::new(doc, people, &spans);
-        let finder = speakers::Finder::new(doc, people, idx);
+        let finder = speakers::Finder::new(doc, people, idx).with_entities(entities);
         let mut a = attribution::Attributor::new(finder);
         a.direct(&marked);
         a.indirect();

@@ -8,7 +8,7 @@
 //! the person whose role is "Ukrainian President"). Other phrases ("The European
 //! leaders", "the ministry") are groups: text and span, no person.
 
-use crate::model::Person;
+use crate::model::{Entity, EntityKind, Person};
 use crate::people::lexicon::lexicon;
 use crate::people::{gender, Gender};
 use crate::span::Span;
@@ -262,6 +262,9 @@ pub struct Finder<'a> {
     pub people: &'a [Person],
     pub idx: Index,
     genders: Vec<Gender>,
+    /// Mentions of organisations the people stage found, `(start, name)`, in text order:
+    /// what "it" or "they" may stand for when no person fits.
+    orgs: Vec<(usize, &'a str)>,
 }
 
 fn lower(s: &str) -> String {
@@ -276,7 +279,29 @@ impl<'a> Finder<'a> {
             people,
             idx,
             genders,
+            orgs: Vec::new(),
         }
+    }
+
+    /// The same finder, with the article's organisations for "it said" / "they said".
+    pub fn with_entities(mut self, entities: &'a [Entity]) -> Self {
+        self.orgs = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation)
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.start, e.name.as_str())))
+            .collect();
+        self.orgs.sort_by_key(|o| o.0);
+        self
+    }
+
+    /// "it"/"they" with no person behind it: the organisation mentioned last before `at`,
+    /// in this sentence or the two before it (and outside quotation marks).
+    pub fn organisation_before(&self, at: usize) -> Option<&'a str> {
+        let si = self.doc.sentence_at(at)?;
+        let from = self.doc.sentences[si.saturating_sub(2)].start;
+        let i = self.orgs.partition_point(|o| o.0 < at);
+        let (start, name) = *self.orgs.get(i.checked_sub(1)?)?;
+        (start >= from).then_some(name)
     }
 
     pub fn tok(&self, k: usize) -> &'a str {
@@ -353,6 +378,19 @@ impl<'a> Finder<'a> {
                 k -= 1;
                 if self.tok(k) == "," {
                     if k > lo {
+                        // "her mother, Fiona, said": a name in apposition names the speaker.
+                        if let Some((p, a, b)) = self.mention(t - 1) {
+                            if a == k + 1 && b == t - 1 {
+                                let a = self.extend_title_left(a, lo);
+                                return Some(Np {
+                                    span: self.span(a, b),
+                                    first: a,
+                                    last: b,
+                                    kind: NpKind::Name,
+                                    person: Some(p),
+                                });
+                            }
+                        }
                         if let Some(np) = self.np_ending_at(k - 1, lo) {
                             // A group counts when it is a proper name opening the clause
                             // ("China, its only ally, said").
@@ -534,7 +572,22 @@ impl<'a> Finder<'a> {
         if e == start {
             return None;
         }
-        Some(self.classify_np(start, e - 1))
+        let np = self.classify_np(start, e - 1);
+        // "her mother, Fiona, said": a name in apposition names the speaker.
+        if np.person.is_none() && e + 1 < hi && self.tok(e) == "," {
+            if let Some((p, a, b)) = self.mention(e + 1) {
+                if a == e + 1 && b + 1 < hi && self.tok(b + 1) == "," {
+                    return Some(Np {
+                        span: self.span(a, b),
+                        first: a,
+                        last: b,
+                        kind: NpKind::Name,
+                        person: Some(p),
+                    });
+                }
+            }
+        }
+        Some(np)
     }
 
     /// The subject at the start of sentence `si` ("Ruiz took the stage and called …"), skipping

@@ -19,8 +19,18 @@ pub struct Report {
     /// Only for HTML input: the article text the offsets index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Only for HTML input: the author as the page's byline names them (never a person
+    /// of the story).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// Only for HTML input judged not to be an article: why ("mostly links"); the
+    /// analysis is then empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_article: Option<String>,
     pub published: Option<PublishedOut>,
     pub people: Vec<PersonOut>,
+    /// Named things that are not people (organisations, places, products, works).
+    pub entities: Vec<EntityOut>,
     pub quotes: Vec<QuoteOut>,
     pub times: Vec<TimeOut>,
     pub flags: Vec<FlagOut>,
@@ -69,6 +79,14 @@ pub struct PersonOut {
     /// "name" | "alias" | "pronoun" | "description", parallel to `mentions`.
     pub mention_kinds: Vec<&'static str>,
     pub honorifics: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityOut {
+    pub name: String,
+    /// "organisation" | "product" | "work" | "place" | "event" | "other".
+    pub kind: &'static str,
+    pub mentions: Vec<Pair>,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,6 +153,8 @@ impl Report {
         Report {
             id: None,
             text: None,
+            byline: None,
+            not_article: None,
             published: analysis.published.as_ref().map(|p| PublishedOut {
                 value: p.date.format("%Y-%m-%d").to_string(),
                 source: p.source.clone(),
@@ -153,6 +173,15 @@ impl Report {
                     mentions: p.mentions.iter().map(|m| sp(&m.span)).collect(),
                     mention_kinds: p.mentions.iter().map(|m| mention_kind(m.kind)).collect(),
                     honorifics: p.honorifics.clone(),
+                })
+                .collect(),
+            entities: analysis
+                .entities
+                .iter()
+                .map(|e| EntityOut {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str(),
+                    mentions: e.mentions.iter().map(sp).collect(),
                 })
                 .collect(),
             quotes: analysis

@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use sentences::split_sentences;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{is_invisible, tokenize, visible, Token, TokenKind};
 
 use crate::span::Span;
 

@@ -30,6 +30,26 @@ impl Token {
     }
 }
 
+/// Marks that are invisible on the page and never split a word: soft hyphen, zero-width
+/// space and non-joiner, word joiner, byte-order mark, combining grapheme joiner. Inside a
+/// word they belong to the word's token (so offsets stay exact); between words they are
+/// skipped like whitespace.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{034f}'
+    )
+}
+
+/// `s` without its invisible marks ("Chris\u{ad}tian" → "Christian").
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{200d}'
 }
@@ -44,7 +64,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_invisible(c) {
             continue;
         }
         if !is_word_char(c) {
@@ -58,6 +78,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut all_digits = c.is_ascii_digit();
         loop {
             match it.peek().copied() {
+                Some((j, d)) if is_invisible(d) => {
+                    // Part of the word only when the word goes on after it.
+                    let rest = &text[j..];
+                    let next = rest.chars().find(|&n| !is_invisible(n));
+                    if !next.is_some_and(is_word_char) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
                 Some((j, d)) if is_word_char(d) => {
                     all_digits &= d.is_ascii_digit();
                     end = j + d.len_utf8();
@@ -141,5 +171,18 @@ mod tests {
             vec!["“", "Hi", ",", "”", "3.5", "🙂"]
         );
         assert_eq!(tokenize("1,020")[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn invisible_marks_do_not_split_words() {
+        let s = "Chris\u{ad}tian Fer\u{200b}nández\u{ad} left \u{feff}today.";
+        assert_eq!(
+            words(s),
+            vec!["Chris\u{ad}tian", "Fer\u{200b}nández", "left", "today", "."]
+        );
+        assert_eq!(visible(words(s)[0]), "Christian");
+        // Offsets index the text as given.
+        let t = tokenize(s);
+        assert_eq!(&s[t[1].span.start..t[1].span.end], "Fer\u{200b}nández");
     }
 }

@@ -73,11 +73,14 @@ pub fn analyze_html(
     published: Option<&str>,
 ) -> Result<Outcome, InputError> {
     let page = lede::article::html::page_from_html(html, url);
-    let extracted = lede::article::extract(&page);
-    let options = Options::given_or(published, extracted.published.clone())?;
-    let analysis = analyze(&extracted.text, &options)?;
+    let lede::PageAnalysis {
+        extracted,
+        analysis,
+    } = lede::analyze_page(&page, published)?;
     let mut report = Report::new(&analysis, &extracted.text, Unit::CodePoint);
     report.text = Some(extracted.text.clone());
+    report.byline = extracted.byline.clone();
+    report.not_article = (!extracted.verdict.article).then(|| extracted.verdict.reason.clone());
     Ok(Outcome {
         text: extracted.text,
         analysis,

@@ -1,0 +1,314 @@
+//! Document-level evidence: rules and the learned tagger decide together who is a person.
+//!
+//! Input: the name candidates, their rule verdicts, the tagger's per-token scores and the
+//! alias clusters. Output: which clusters are people, and the non-people as [`Entity`]s.
+//!
+//! A cluster is a person when any of its mentions carries person-only context (an honorific,
+//! a title right before it, a reporting verb right after it, an age in commas, a lower-case
+//! role word before it): that holds for every mention in the article. Without such context
+//! the tagger's person margin, averaged over all the cluster's mentions, decides, so a product
+//! or a game title written like a name ("Killer Instinct") is dropped even though its words
+//! are capitalised; a known given name first adds [`GIVEN_BONUS`]. A name made only of words
+//! the tagger's training text writes in lower case ("Dark Knight") needs person context; one
+//! with no common word gets [`RARE_BONUS`]. Before clustering, [`promote`] turns a lone rare
+//! word the rules left undecided into a person when the tagger is confident.
+//!
+//! Example: "Dolby Atmos" (no person context, tagger: organisation) → an organisation entity;
+//! "Ana Ruiz" in "Ana Ruiz, 45, said" → a person whatever the tagger says.
+
+use super::aliases::Cluster;
+use super::filter::Verdict;
+use super::lexicon::lexicon;
+use super::names::{is_cap_word, NameCandidate};
+use crate::model::{Entity, EntityKind};
+use crate::ner::{Class, TokenTag, CLASSES};
+use crate::text::{Document, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A cluster without person context is kept when the tagger's mean person margin over its
+/// mentions is at least this (margins are in the table's weight units; 0 = undecided).
+pub const KEEP_MARGIN: f32 = -0.5;
+/// What a known given name as the first word adds to the margin.
+pub const GIVEN_BONUS: f32 = 40.0;
+/// What a multi-word name none of whose words is a common word adds to the margin.
+pub const RARE_BONUS: f32 = 20.0;
+/// Kinship and relation nouns (`data/relation_nouns.txt`).
+fn relation_nouns() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/relation_nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// Context around one candidate that only people take.
+pub fn person_context(doc: &Document, c: &NameCandidate) -> bool {
+    let lex = lexicon();
+    let text = doc.text;
+    if c.honorific.is_some() {
+        return true;
+    }
+    if c.lead.last().is_some_and(|&t| {
+        let s = doc.tokens[t].text(text);
+        lex.is_role_head(s) || lex.is_title_abbr(s)
+    }) {
+        return true;
+    }
+    let (Some(&first), Some(&last)) = (c.core.first(), c.core.last()) else {
+        return false;
+    };
+    let at = |i: usize| doc.tokens.get(i).map(|t| t.text(text));
+    // "Ruiz said", "Ruiz told reporters": not after "the"/"of" ("the Ministry said").
+    let after_article = first > 0 && matches!(at(first - 1), Some("the" | "The" | "of"));
+    if at(last + 1).is_some_and(|n| matches!(n, "said" | "says" | "told" | "asked" | "added"))
+        && !after_article
+        && !c.headline
+    {
+        return true;
+    }
+    // "“…” ― Ana Ruiz": a quotation signed with a dash.
+    if first >= 2
+        && at(first - 1).is_some_and(|d| matches!(d, "―" | "—" | "–" | "-"))
+        && at(first - 2).is_some_and(|q| matches!(q, "”" | "\"" | "’"))
+    {
+        return true;
+    }
+    // "Ruiz, who …", "Ruiz, whose …": a relative pronoun only people take.
+    if at(last + 1) == Some(",")
+        && at(last + 2).is_some_and(|n| matches!(n, "who" | "whose" | "whom"))
+    {
+        return true;
+    }
+    // "Ruiz, 45,": an age in commas.
+    if at(last + 1) == Some(",")
+        && at(last + 3) == Some(",")
+        && at(last + 2).is_some_and(|n| n.parse::<u32>().is_ok_and(|a| (1..=115).contains(&a)))
+    {
+        return true;
+    }
+    // "spokesman Ruiz": a lower-case role word right before the name.
+    if first > 0 {
+        let prev = &doc.tokens[first - 1];
+        if prev.kind == TokenKind::Word
+            && !is_cap_word(prev, text)
+            && lex.is_role_head(prev.text(text))
+        {
+            return true;
+        }
+    }
+    // "her brother Tomas Hale", "his friend Ana Ruiz": a relation noun right before it.
+    if first > 0 {
+        let prev = doc.tokens[first - 1].text(text);
+        if relation_nouns().contains(prev) {
+            return true;
+        }
+    }
+    // "said Ruiz": a reporting verb right before a name that ends its clause.
+    if first > 0
+        && at(first - 1).is_some_and(|p| matches!(p, "said" | "says"))
+        && at(last + 1).is_none_or(|n| matches!(n, "." | "," | ";"))
+    {
+        return true;
+    }
+    false
+}
+
+/// The tagger's mean person margin over a candidate's name tokens.
+fn margin(tags: &[TokenTag], c: &NameCandidate) -> f32 {
+    let ms: Vec<f32> = c
+        .core
+        .iter()
+        .filter_map(|&i| tags.get(i).map(TokenTag::person_margin))
+        .collect();
+    if ms.is_empty() {
+        0.0
+    } else {
+        ms.iter().sum::<f32>() / ms.len() as f32
+    }
+}
+
+/// A lone word the rules left undecided becomes a person above this margin, when it is
+/// neither a common word nor a given name (a given name alone is an alias or ambiguous).
+pub const PROMOTE_MARGIN: f32 = 20.0;
+
+/// Rule verdicts adjusted by the tagger: a confident person margin turns an undecided lone
+/// rare word ("Lizarazu" in a line-up) into a person.
+pub fn promote(tags: &[TokenTag], cands: &[NameCandidate], verdicts: &mut [Verdict]) {
+    let Some(m) = crate::ner::model() else {
+        return;
+    };
+    if tags.is_empty() {
+        return;
+    }
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        if *v == Verdict::MaybeAlias
+            && !c.headline
+            && !c.sentence_initial
+            && c.words.len() == 1
+            && !m.is_common_word(&c.words[0])
+            && !lexicon().is_given(&c.words[0])
+            && margin(tags, c) >= PROMOTE_MARGIN
+        {
+            *v = Verdict::Person;
+        }
+    }
+}
+
+/// Splits clusters into people (kept, in order) and dropped ones; returns the people.
+pub fn keep_people(
+    doc: &Document,
+    tags: &[TokenTag],
+    cands: &[NameCandidate],
+    clusters: Vec<Cluster>,
+    dropped: &mut Vec<usize>,
+) -> Vec<Cluster> {
+    if tags.is_empty() {
+        return clusters;
+    }
+    let lex = lexicon();
+    let mut out = Vec::with_capacity(clusters.len());
+    for cl in clusters {
+        let context = cl.members.iter().any(|&m| person_context(doc, &cands[m]));
+        let mean = cl
+            .members
+            .iter()
+            .map(|&m| margin(tags, &cands[m]))
+            .sum::<f32>()
+            / cl.members.len().max(1) as f32;
+        // A known given name first ("Florence Pugh") is evidence the tagger, trained on
+        // news where such words are often places, underrates.
+        // So is an initial first ("A. Dale" on a scorecard).
+        let given = cl.words.len() >= 2
+            && (lex.is_given(&cl.words[0]) || cl.members.iter().any(|&m| cands[m].initial_first));
+        // No word of the name is an ordinary word ("Steffi Graf", "Ogun Temizkanoglu"): the
+        // tagger has rarely seen such words, and its margin there means less.
+        let rare = cl.words.len() >= 2
+            && crate::ner::model().is_some_and(|m| {
+                cl.words
+                    .iter()
+                    .all(|w| !m.is_common_word(w) && !w.ends_with('.'))
+            });
+        let score =
+            mean + if given { GIVEN_BONUS } else { 0.0 } + if rare { RARE_BONUS } else { 0.0 };
+        // Every word an ordinary lower-case word of the training text ("Killer Instinct",
+        // "Dark Knight"): a title or a product, unless the text treats it as a person.
+        let common = !given
+            && cl.words.len() >= 2
+            && crate::ner::model().is_some_and(|m| cl.words.iter().all(|w| m.is_common_word(w)));
+        if context || score >= KEEP_MARGIN && !common {
+            out.push(cl);
+        } else {
+            dropped.extend(cl.members.iter().copied());
+        }
+    }
+    out
+}
+
+/// What the tagger says a non-person candidate is, when it says it is a name at all.
+fn kind_of(tags: &[TokenTag], c: &NameCandidate) -> Option<EntityKind> {
+    let mut sum = [0.0f32; CLASSES];
+    for &i in &c.core {
+        if let Some(t) = tags.get(i) {
+            for (s, x) in sum.iter_mut().zip(t.scores) {
+                *s += x;
+            }
+        }
+    }
+    let best = crate::ner::model::argmax(&sum);
+    match Class::from_index(best) {
+        Class::Org => Some(EntityKind::Organisation),
+        Class::Loc => Some(EntityKind::Place),
+        Class::Misc => Some(EntityKind::Other),
+        // The tagger prefers "person", but the rules or the document said otherwise.
+        Class::Per => Some(EntityKind::Other),
+        Class::O => None,
+    }
+}
+
+/// The named things that are not people: candidates the rules rejected or whose cluster was
+/// dropped, which the tagger (or an organisation word) marks as names; one entity per name.
+pub fn entities(
+    doc: &Document,
+    tags: &[TokenTag],
+    cands: &[NameCandidate],
+    not_people: &[usize],
+) -> Vec<Entity> {
+    let lex = lexicon();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut ids: Vec<usize> = not_people.to_vec();
+    ids.sort_by_key(|&i| cands[i].span.start);
+    ids.dedup();
+    for i in ids {
+        let c = &cands[i];
+        let org_word = c.words.last().is_some_and(|w| lex.is_org_word(w));
+        let kind = match kind_of(tags, c) {
+            Some(k) => k,
+            None if org_word => EntityKind::Organisation,
+            None => continue,
+        };
+        let name = doc.slice(c.span).to_string();
+        let key = name.to_lowercase();
+        match by_name.get(&key) {
+            Some(&e) => out[e].mentions.push(c.span),
+            None => {
+                by_name.insert(key, out.len());
+                out.push(Entity {
+                    name,
+                    kind,
+                    mentions: vec![c.span],
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::names::candidates;
+
+    fn context_of(s: &str, name: &str) -> bool {
+        let d = Document::new(s);
+        let c = candidates(&d)
+            .into_iter()
+            .find(|c| c.words.join(" ") == name)
+            .unwrap_or_else(|| panic!("no candidate {name}"));
+        person_context(&d, &c)
+    }
+
+    #[test]
+    fn person_only_contexts() {
+        assert!(context_of("It is over, Tomas Hale said.", "Tomas Hale"));
+        assert!(context_of("Then Tomas Hale, 45, left.", "Tomas Hale"));
+        assert!(context_of("We met spokesman Hale there.", "Hale"));
+        assert!(context_of("We met Dr. Hale there.", "Hale"));
+        assert!(context_of("Her brother Tomas Hale came.", "Tomas Hale"));
+        assert!(context_of("“No,” said Tomas Hale.", "Tomas Hale"));
+        assert!(context_of(
+            "We met Tomas Hale, who was there.",
+            "Tomas Hale"
+        ));
+        assert!(context_of("“It hurts.” ― Tomas Hale", "Tomas Hale"));
+        assert!(!context_of("Shares of Vanta Sound rose.", "Vanta Sound"));
+        assert!(!context_of("Then Vanta Sound, 2024, left.", "Vanta Sound"));
+    }
+
+    #[test]
+    fn named_things_without_person_context_are_entities() {
+        let d = Document::new(
+            "Shares of Norvik Holdings rose on Monday. Analysts said Norvik Holdings would \
+             buy a stake in the Cadwell Group.",
+        );
+        let (people, entities) = crate::people::find_all(&d, &[]);
+        assert!(people.is_empty(), "{people:?}");
+        assert!(entities.iter().any(|e| e.name == "Norvik Holdings"
+            && e.kind == EntityKind::Organisation
+            && e.mentions.len() == 2));
+    }
+}

@@ -33,6 +33,8 @@ pub const KEEP_MARGIN: f32 = -0.5;
 pub const GIVEN_BONUS: f32 = 40.0;
 /// What a multi-word name none of whose words is a common word adds to the margin.
 pub const RARE_BONUS: f32 = 20.0;
+/// Added for a two-word name whose first word only is no ordinary word (see `keep_people`).
+pub const RARE_FIRST_BONUS: f32 = 15.0;
 /// Kinship and relation nouns (`data/relation_nouns.txt`).
 fn relation_nouns() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -192,8 +194,18 @@ pub fn keep_people(
                     .iter()
                     .all(|w| !m.is_common_word(w) && !w.ends_with('.'))
             });
-        let score =
-            mean + if given { GIVEN_BONUS } else { 0.0 } + if rare { RARE_BONUS } else { 0.0 };
+        // A first word that is no ordinary word, before a surname that is one ("Ayn Rand",
+        // "Claes Bang"): given names from outside our list look like this, organisations and
+        // titles rarely do (their first word is usually an ordinary or a known word).
+        let rare_first = !given
+            && !rare
+            && cl.words.len() == 2
+            && crate::ner::model()
+                .is_some_and(|m| !m.is_common_word(&cl.words[0]) && !cl.words[0].ends_with('.'));
+        let score = mean
+            + if given { GIVEN_BONUS } else { 0.0 }
+            + if rare { RARE_BONUS } else { 0.0 }
+            + if rare_first { RARE_FIRST_BONUS } else { 0.0 };
         // Every word an ordinary lower-case word of the training text ("Killer Instinct",
         // "Dark Knight"): a title or a product, unless the text treats it as a person.
         let common = !given

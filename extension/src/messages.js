@@ -73,13 +73,14 @@ export const Kind = Object.freeze({
  * @property {string} [text]  the article text (selected blocks joined with "\n"); only from analyze_page
  * @property {Array<[number, number]>} [blocks]  [index into Page.blocks, start offset in text] per selected block
  * @property {string} [title]
- * @property {{value: string, source: string, modified?: string}|null} published
+ * @property {{value: string, source: string, modified?: string, source_label?: string, confidence?: number, local?: string}|null} published
  * @property {Person[]} people
  * @property {Quote[]} quotes
  * @property {Time[]} times
  * @property {Flag[]} flags
  * @property {TimelineEvent[]} timeline  dated expressions in date order
  * @property {number} [truncated_at]  where the analysis stopped, when the text was cut
+ * @property {{stopped_before: string, elapsed_ms: number, budget_ms: number}} [incomplete]  the engine's time budget ran out before this stage
  * @property {string|{name?: string, text?: string}|Array<string|{name?: string}>|null} [byline]  who wrote it, when the engine found it
  */
 

@@ -513,7 +513,7 @@ async function main() {
       const report = {
         text,
         blocks,
-        published: { value: "2024-03-05", source: "meta:article:published_time" },
+        published: { value: "2024-03-05", source: "meta:article:published_time", source_label: "the page's publication metadata" },
         people: [
           { name: "Ana Ortiz", roles: ["Mayor"], role_spans: [at("Mayor")], mentions: [at("Ana Ortiz"), at("Ortiz", 1)], mention_kinds: ["name", "alias"], honorifics: [] },
           { name: "Delia Marsh", roles: ["the harbour master"], role_spans: [at("the harbour master")], mentions: [at("Delia Marsh"), at("She")], mention_kinds: ["name", "pronoun"], honorifics: [] },
@@ -533,6 +533,8 @@ async function main() {
       };
       // As if the engine had stopped after the vote paragraph (the chip must say so).
       report.truncated_at = at("Councillor")[0];
+      // And as if its time budget had run out before the checks (the chip must say so too).
+      report.incomplete = { stopped_before: "checks", elapsed_ms: 2503.1, budget_ms: 2500 };
       const map = Lede.TextMap.forReport(ex, report);
       globalThis.__overlay = new Lede.Overlay({ doc: document, report, map });
       const c = globalThis.__overlay.render();
@@ -541,7 +543,7 @@ async function main() {
     });
     const chip = await page.evaluate(() => globalThis.__ledeRoot.querySelector(".chip").textContent);
     const wordsBefore = await page.evaluate(() => { const t = globalThis.__overlay.text; return t.slice(0, t.indexOf("Councillor")).match(/\S+/g).length; });
-    check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (meta:article:published_time)") && chip.includes(`analysed the first ${wordsBefore} words`), chip);
+    check("overlay: the chip gives the date, its source and how much was analysed", chip.includes("published 2024-03-05 (the page's publication metadata)") && chip.includes(`analysed the first ${wordsBefore} words`) && chip.includes("stopped before the checks (over the 2.5 s budget)"), chip);
     check("overlay: ranges built for every kind", counts.people === 4 && counts.quotes === 2 && counts.times === 2 && counts.flags === 2 && counts.mismatches === 0, JSON.stringify(counts));
     // Fields other stages add to the report, shown only when present: a flag's assumed
     // links, a byline, a flag-confidence threshold, and times in words only (no TIMEX codes).

@@ -416,7 +416,10 @@ export async function hostileChecks({ openPage, runLede, check, note, sw, timing
         error = err.message;
       }
       const after = await e.memoryBytes();
-      const page = { url: null, meta: [], blocks: [{ text: "Harbour pilot Wendeline Strachan said on Monday that the tide was late.", tag: "p", path: "html body article p", link_chars: 0 }] };
+      // An article by the engine's own verdict (article markup and 40+ words), since a page
+      // that is not one gets an empty analysis.
+      const para = "Harbour pilot Wendeline Strachan said on Monday that the tide was late, and that the ferry from the island would wait at the outer mooring until the water rose again. The crossing resumed in the evening with forty passengers aboard and the mail.";
+      const page = { url: null, meta: [{ kind: "meta", name: "og:type", content: "article" }], blocks: [{ text: para, tag: "p", path: "html body article p", link_chars: 0 }] };
       const report = await e.call(({ analyze_page }) => analyze_page(page));
       return { before, after, error, traps: e.traps, ok: !!report, people: report ? report.people.length : -1 };
     });

@@ -24,6 +24,16 @@ fn worker_clock() -> f64 {
     js_sys::Date::now()
 }
 
+/// Both page exports: the page from JS, then the core's page pipeline under the worker's
+/// time budget.
+fn page_pipeline(page: JsValue, published: Option<String>) -> Result<crate::PageAnalysis, JsError> {
+    let page: Page = serde_wasm_bindgen::from_value(page)
+        .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
+    let given = published.as_deref().filter(|s| !s.is_empty());
+    let budget = crate::budget::Budget::new(WORKER_BUDGET_MS, worker_clock);
+    crate::analyze_page_within(&page, given, Some(budget)).map_err(|e| JsError::new(&e.to_string()))
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -77,15 +87,10 @@ struct PageResult {
 /// publication date is used unless `page.published` (`YYYY-MM-DD`) overrides it.
 #[wasm_bindgen]
 pub fn analyze_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
-    let page: Page = serde_wasm_bindgen::from_value(page)
-        .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
-    let given = published.as_deref().filter(|s| !s.is_empty());
-    let budget = crate::budget::Budget::new(WORKER_BUDGET_MS, worker_clock);
     let crate::PageAnalysis {
         extracted,
         analysis,
-    } = crate::analyze_page_within(&page, given, Some(budget))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    } = page_pipeline(page, published)?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);
     let blocks = extracted
@@ -125,18 +130,10 @@ struct ArticlePageResult {
 /// analysis (empty for a page that is not an article). Same page shape as `analyze_page`.
 #[wasm_bindgen]
 pub fn analyze_article_page(page: JsValue, published: Option<String>) -> Result<JsValue, JsError> {
-    let page: Page = serde_wasm_bindgen::from_value(page)
-        .map_err(|e| JsError::new(&format!("expected a page {{url, blocks, meta}}: {e}")))?;
-    let given = published.as_deref().filter(|s| !s.is_empty());
     let crate::PageAnalysis {
         extracted,
         analysis,
-    } = crate::analyze_page_within(
-        &page,
-        given,
-        Some(crate::budget::Budget::new(WORKER_BUDGET_MS, worker_clock)),
-    )
-    .map_err(|e| JsError::new(&e.to_string()))?;
+    } = page_pipeline(page, published)?;
     let map = OffsetMap::new(&extracted.text, Unit::Utf16);
     let mut report = Report::with_offsets(&analysis, &map);
     let blocks = extracted

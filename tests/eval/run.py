@@ -42,7 +42,7 @@ REPO = sets.REPO
 FLOORS = REPO / "tests/eval/floors.json"
 DOCS = REPO / "docs/accuracy.md"
 TOLERANCE = 0.005  # half a point: scores below floor - TOLERANCE fail the gate
-SET_ORDER = ["people", "time", "quotes", "pages", "page_gold", "flags"]
+SET_ORDER = ["people", "time", "quotes", "pages", "page_gold", "flags", "planted"]
 TIME_CORPORA = ["timebank", "aquaint", "meantime"]
 
 
@@ -375,6 +375,116 @@ def score_flags(docs, results, verbose, log, list_flags=False) -> dict[str, floa
     return m
 
 
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+PLANTED_KINDS = [
+    "duration", "age", "number", "weekday_date", "date_order", "tense_vs_date", "role_conflict",
+    "name_variant", "quote_speaker", "office_holder", "elapsed_time", "place_conflict", "event_day",
+]
+
+
+def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, float]:
+    """The planted set's own rules (``planted/README.md``): a gold flag is found when one
+    predicted flag overlaps every one of its evidence spans, whatever the kind; a predicted
+    flag that finds none is a false alarm, counted apart when it is on a clean article or
+    overlaps a near-miss. People mentions (exact spans) and quote speakers are scored too."""
+    found_by_kind: Counter = Counter()
+    gold_by_kind: Counter = Counter()
+    n_pred = n_true = false_clean = false_near = 0
+    men_gold = men_pred = men_right = 0
+    q_gold = q_found = q_right = 0
+    for d in docs:
+        r = results.get(d.id) or {}
+        text = d.input["text"]
+        preds = []
+        for f in r.get("flags") or []:
+            ev = [s for s in (_pair(x) for x in f.get("evidence") or []) if s]
+            preds.append((f, ev))
+        gold = d.gold["flags"]
+        matched_pred = set()
+        for g in gold:
+            gold_by_kind[g["kind"]] += 1
+            gev = [tuple(x) for x in g["evidence"]]
+            hit = None
+            for i, (f, ev) in enumerate(preds):
+                if all(any(_overlaps(s, t) for s in ev) for t in gev):
+                    hit = i
+                    break
+            if hit is not None:
+                found_by_kind[g["kind"]] += 1
+                # every predicted flag that finds this gold flag is a true one
+                for i, (f, ev) in enumerate(preds):
+                    if all(any(_overlaps(s, t) for s in ev) for t in gev):
+                        matched_pred.add(i)
+            elif verbose:
+                log(f"  {d.id} missed [{g['kind']}]: {g['note']}")
+                for t in gev:
+                    log(f"      « {cut(text, t, 120)}")
+        near = [tuple(x) for nm in d.gold["near_misses"] for x in nm["evidence"]]
+        for i, (f, ev) in enumerate(preds):
+            n_pred += 1
+            if i in matched_pred:
+                n_true += 1
+                tag = "found"
+            else:
+                if not gold:
+                    false_clean += 1
+                if any(_overlaps(s, t) for s in ev for t in near):
+                    false_near += 1
+                tag = "FALSE"
+            if list_flags or (verbose and tag == "FALSE"):
+                log(f"  {d.id} {tag} [{f.get('kind')}] confidence {f.get('confidence')}: {f.get('message')}")
+                for s in ev:
+                    log(f"      » {cut(text, s, 120)}")
+        # people: every gold mention span, exact
+        gm = {tuple(m) for p in d.gold["people"] for m in p["mentions"]}
+        pm = set(person_mentions(r))
+        men_gold += len(gm)
+        men_pred += len(pm)
+        men_right += len(gm & pm)
+        # quotes: a gold quote is found when a predicted quote overlaps it; its speaker is
+        # right when the predicted speaker's name shares a word with the gold name
+        pq = pred_quotes(r)
+        for gq in d.gold["quotes"]:
+            q_gold += 1
+            gs = tuple(gq["span"])
+            hit = next((q for q in pq if _overlaps(q.span, gs)), None)
+            if hit is None:
+                continue
+            q_found += 1
+            gw = set(re.findall(r"\w+", (gq.get("speaker") or "").lower()))
+            pw = set(re.findall(r"\w+", (hit.speaker_name or hit.speaker_text or "").lower()))
+            if gw & pw:
+                q_right += 1
+    n_gold = sum(gold_by_kind.values())
+    found = sum(found_by_kind.values())
+    rec = scorer.ratio(found, n_gold)
+    prec = scorer.ratio(n_true, n_pred) if n_pred else 1.0
+    m: dict[str, float] = {
+        "planted.flags.recall": rec,
+        "planted.flags.precision": prec,
+        "planted.flags.f1": 0.0 if rec + prec == 0 else 2 * rec * prec / (rec + prec),
+        "planted.flags.found": found,
+        "planted.flags.n_gold": n_gold,
+        "planted.flags.n_pred": n_pred,
+        "planted.flags.n_false": n_pred - n_true,
+        "planted.flags.false_clean": false_clean,
+        "planted.flags.false_near_miss": false_near,
+        "planted.people.mentions.p": scorer.ratio(men_right, men_pred),
+        "planted.people.mentions.r": scorer.ratio(men_right, men_gold),
+        "planted.quotes.recall": scorer.ratio(q_found, q_gold),
+        "planted.quotes.speaker_acc": scorer.ratio(q_right, q_found),
+    }
+    pm_, rm_ = m["planted.people.mentions.p"], m["planted.people.mentions.r"]
+    m["planted.people.mentions.f1"] = 0.0 if pm_ + rm_ == 0 else 2 * pm_ * rm_ / (pm_ + rm_)
+    for k in PLANTED_KINDS:
+        m[f"planted.kind.{k}.recall"] = scorer.ratio(found_by_kind[k], gold_by_kind[k])
+        m[f"planted.kind.{k}.found"] = found_by_kind[k]
+    return m
+
+
 SCORERS = {
     "people": score_people,
     "time": score_time,
@@ -382,6 +492,7 @@ SCORERS = {
     "pages": score_pages,
     "page_gold": score_page_gold,
     "flags": score_flags,
+    "planted": score_planted,
 }
 
 
@@ -410,10 +521,16 @@ def table_rows(metrics_keys: set[str]) -> list[tuple[str, str, list[str]]]:
     rows.append(("page_gold", "times found / value accuracy / not false / false times", ["page_gold.times.recall", "page_gold.times.value_acc", "page_gold.times.not_false", "page_gold.times.n_false"]))
     for corpus, label in (("polnear", "PolNeAR articles (dated)"), ("bbc", "BBC 2004–05 (no date)")):
         rows.append(("flags", f"{label}: flags per article / share flagged", [f"flags.{corpus}.per_article", f"flags.{corpus}.flagged_share"]))
+    rows.append(("planted", "planted dev, 55 flags: recall / precision / F1", ["planted.flags.recall", "planted.flags.precision", "planted.flags.f1"]))
+    rows.append(("planted", "planted dev: found / flags raised / false alarms / on clean articles / on near-misses", ["planted.flags.found", "planted.flags.n_pred", "planted.flags.n_false", "planted.flags.false_clean", "planted.flags.false_near_miss"]))
+    for k in PLANTED_KINDS:
+        rows.append(("planted", f"planted dev, {k}: recall / found", [f"planted.kind.{k}.recall", f"planted.kind.{k}.found"]))
+    rows.append(("planted", "planted dev people mentions (exact) — P / R / F1", ["planted.people.mentions.p", "planted.people.mentions.r", "planted.people.mentions.f1"]))
+    rows.append(("planted", "planted dev quotes found / speaker accuracy", ["planted.quotes.recall", "planted.quotes.speaker_acc"]))
     return [r for r in rows if any(k in metrics_keys for k in r[2])]
 
 
-COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|n_false|found|right|wrong|missing|unjudged|unjudged_agree_source)$|^flags\.kind\.")
+COUNT_KEYS = re.compile(r"\.(n|n_gold|n_pred|n_flags|n_false|found|right|wrong|missing|unjudged|unjudged_agree_source|false_clean|false_near_miss)$|^flags\.kind\.")
 RATE_KEYS = re.compile(r"^flags\.")
 
 
@@ -653,7 +770,7 @@ def main(argv: list[str] | None = None) -> int:
             if verbose:
                 print(f"\n== {set_name} ({p.label}) per document")
             scorer_fn = SCORERS[set_name]
-            if set_name == "flags":
+            if set_name in ("flags", "planted"):
                 m = scorer_fn(docs, out, verbose, log, list_flags=args.list_flags and p.name == "lede")
             else:
                 m = scorer_fn(docs, out, verbose, log)

@@ -256,6 +256,23 @@ def read_news(shared: Path) -> list[Doc]:
     return docs
 
 
+# --------------------------------------------------------------------------- planted (flags)
+
+
+def read_planted(shared: Path) -> list[Doc]:
+    """Articles written for the project with planted contradictions
+    (``planted/dev.jsonl``, kinds defined in its README): input = text and publication
+    date, gold = the record's flags, near-misses, people and quotes as they are."""
+    docs = []
+    for r in _lines(shared / "eval/planted/dev.jsonl"):
+        inp = {"id": r["id"], "text": r["text"]}
+        if r.get("published"):
+            inp["published"] = r["published"]
+        gold = {k: r.get(k) or [] for k in ("flags", "near_misses", "people", "quotes")}
+        docs.append(Doc(r["id"], inp, gold, {}))
+    return docs
+
+
 READERS = {
     "people": read_people,
     "time": read_time,
@@ -263,4 +280,5 @@ READERS = {
     "pages": read_pages,
     "page_gold": read_page_gold,
     "flags": read_news,
+    "planted": read_planted,
 }

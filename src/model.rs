@@ -181,6 +181,10 @@ pub struct Flag {
     pub evidence: Vec<Span>,
     /// The outside fact the flag rests on, when it rests on one.
     pub fact: Option<String>,
+    /// Each link between passages the check assumed, in a reader's words ("‘the
+    /// 52-year-old’ read as Marta Ruiz, the person described just before"), so the card
+    /// can say it. Empty when the passages name their subject outright.
+    pub links: Vec<String>,
 }
 
 /// Everything the engine found in one text.

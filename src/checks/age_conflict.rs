@@ -349,6 +349,7 @@ impl Check for AgeConflict {
                 )
             };
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().into(),
                 message,
                 reason: "both state the same person's age".into(),

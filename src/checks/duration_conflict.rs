@@ -48,6 +48,7 @@ impl Check for DurationConflict {
                 0.6
             };
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().to_string(),
                 message: format!(
                     "The {} is given two lengths that cannot both be true: “{}” and “{}”.",

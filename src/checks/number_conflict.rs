@@ -276,6 +276,7 @@ impl Check for NumberConflict {
             };
             done.push(&b.key);
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().into(),
                 message: format!(
                     "The same quantity is given two values: “{}” and “{}”.",

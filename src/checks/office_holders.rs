@@ -185,6 +185,7 @@ impl Check for OfficeHolders {
                     continue;
                 }
                 flags.push(Flag {
+                    links: Vec::new(),
                     kind: self.id().into(),
                     message,
                     reason: format!(
@@ -215,6 +216,7 @@ fn merge_per_article(mut flags: Vec<Flag>, text: &str, date: NaiveDate) -> Vec<F
         .collect();
     let facts: Vec<String> = flags.iter().filter_map(|f| f.fact.clone()).collect();
     vec![Flag {
+        links: Vec::new(),
         kind: flags[0].kind.clone(),
         message: format!(
             "{} roles do not match who held office on {date}: {}.",

@@ -167,6 +167,7 @@ impl Check for QuoteSpeakerConflict {
             evidence.sort();
             evidence.dedup();
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().into(),
                 message: format!(
                     "The same words are quoted once as {}'s and once as {}'s.",

@@ -119,6 +119,7 @@ impl Check for RoleConflict {
                 firsts.insert(i);
                 seconds.insert(j);
                 flags.push(Flag {
+                    links: Vec::new(),
                     kind: self.id().into(),
                     message,
                     reason: "both name the same person or office".into(),

@@ -345,6 +345,7 @@ impl Check for Timeframe {
         {
             let years = |d: f64| d / 365.25;
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().into(),
                 message: format!(
                     "“{}” does not fit “{}”: by the publication date {} between {:.1} and {:.1} years had passed.",
@@ -376,6 +377,7 @@ impl Check for Timeframe {
                     evidence.extend(spans);
                 }
                 flags.push(Flag {
+                    links: Vec::new(),
                     kind: self.id().into(),
                     message: format!(
                         "“{passage}” speaks of {} as still to come, but the article was published on {p}.",
@@ -390,6 +392,7 @@ impl Check for Timeframe {
                 let mut evidence = vec![t.passage];
                 evidence.extend(spans.iter().copied());
                 flags.push(Flag {
+                    links: Vec::new(),
                     kind: self.id().into(),
                     message: format!(
                         "“{passage}” speaks of {} as still to come, but “{}” counted from “{}” places the article in {} or later.",

@@ -94,6 +94,7 @@ impl Check for WeekdayDate {
                 )
             };
             flags.push(Flag {
+                links: Vec::new(),
                 kind: self.id().into(),
                 message: format!(
                     "“{passage}”: {} falls on a {}, not a {}{year_note}.",

@@ -119,6 +119,7 @@ pub struct FlagOut {
     pub confidence: f32,
     pub evidence: Vec<Pair>,
     pub fact: Option<String>,
+    pub links: Vec<String>,
 }
 
 /// One entry of the timeline: which time expression, the days it covers, its sentence.
@@ -218,6 +219,7 @@ impl Report {
                     confidence: f.confidence,
                     evidence: f.evidence.iter().map(sp).collect(),
                     fact: f.fact.clone(),
+                    links: f.links.clone(),
                 })
                 .collect(),
             timeline: analysis

@@ -26,6 +26,15 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("weekday-date regex")
 });
 
+/// The weekday written after its date, as an appositive: "March 2, a Wednesday", "2 March
+/// (a Wednesday)", "March 2, 2023, which was a Wednesday". Same date groups as `RE`.
+static RE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{DAYS})(?-u:\b)"
+    ))
+    .expect("date-weekday regex")
+});
+
 fn month(s: &str) -> Option<u32> {
     let p = s.get(..3)?.to_lowercase();
     [
@@ -60,7 +69,7 @@ impl Check for WeekdayDate {
     fn run(&self, ctx: &Context) -> Vec<Flag> {
         let text = ctx.doc.text;
         let mut flags = Vec::new();
-        for c in RE.captures_iter(text) {
+        for c in RE.captures_iter(text).chain(RE_AFTER.captures_iter(text)) {
             let Some(m0) = c.get(0) else { continue };
             let Some(wd) = c.name("wd").and_then(|w| weekday(w.as_str())) else {
                 continue;
@@ -127,6 +136,13 @@ mod tests {
         // 14 March 2025 is a Friday.
         let t = "Polls open on Thursday 14 March.";
         assert_eq!(run_on(&WeekdayDate, t, &[], Some("2025-03-01")).len(), 1);
+        // The weekday written after its date.
+        let t = "The report came out on May 13, 2025, a Monday, and was read widely.";
+        let f = run_on(&WeekdayDate, t, &[], None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(evidence(t, &f[0]), vec!["May 13, 2025, a Monday"]);
+        let t = "The fair opens on 14 March, which is a Thursday.";
+        assert_eq!(run_on(&WeekdayDate, t, &[], Some("2025-03-01")).len(), 1);
     }
 
     #[test]
@@ -136,6 +152,12 @@ mod tests {
             ("Polls open on Friday 14 March.", Some("2025-03-10")),
             ("Polls open on Friday 14 March.", None),
             ("On Monday, 300 people marched.", Some("2025-03-10")),
+            // The weekday after its date, right.
+            ("The report came out on May 13, 2025, a Tuesday.", None),
+            (
+                "The report came out on 14 March (a Friday).",
+                Some("2025-03-10"),
+            ),
             // The year on the next line is not this date's year.
             (
                 "Friday, 14 March\n\n2019 was the last time.",

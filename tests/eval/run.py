@@ -334,7 +334,7 @@ def score_page_gold(docs, results, verbose, log) -> dict[str, float]:
     return {
         "page_gold.people.p": p,
         "page_gold.people.r": r,
-        "page_gold.people.f1": 0.0 if p + r == 0 else 2 * p * r / (p + r),
+        "page_gold.people.f1": scorer.f1(p, r),
         "page_gold.quotes.recall": scorer.ratio(total("quotes", "found"), total("quotes", "gold")),
         "page_gold.quotes.speaker_acc": scorer.ratio(total("quotes", "speaker_right"), total("quotes", "found")),
         "page_gold.date.accuracy": scorer.ratio(sum(bool(r_["published"]["right"]) for r_ in rows), len(rows)),
@@ -375,8 +375,9 @@ def score_flags(docs, results, verbose, log, list_flags=False) -> dict[str, floa
     return m
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _finds(pred_ev: list[tuple[int, int]], gold_ev: list[tuple[int, int]]) -> bool:
+    """The planted README's match: the predicted flag overlaps every gold evidence span."""
+    return all(any(scorer.overlaps(s, t) for s in pred_ev) for t in gold_ev)
 
 
 PLANTED_KINDS = [
@@ -407,17 +408,11 @@ def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, fl
         for g in gold:
             gold_by_kind[g["kind"]] += 1
             gev = [tuple(x) for x in g["evidence"]]
-            hit = None
-            for i, (f, ev) in enumerate(preds):
-                if all(any(_overlaps(s, t) for s in ev) for t in gev):
-                    hit = i
-                    break
-            if hit is not None:
+            # every predicted flag that finds this gold flag is a true one
+            hits = {i for i, (_, ev) in enumerate(preds) if _finds(ev, gev)}
+            if hits:
                 found_by_kind[g["kind"]] += 1
-                # every predicted flag that finds this gold flag is a true one
-                for i, (f, ev) in enumerate(preds):
-                    if all(any(_overlaps(s, t) for s in ev) for t in gev):
-                        matched_pred.add(i)
+                matched_pred |= hits
             elif verbose:
                 log(f"  {d.id} missed [{g['kind']}]: {g['note']}")
                 for t in gev:
@@ -431,7 +426,7 @@ def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, fl
             else:
                 if not gold:
                     false_clean += 1
-                if any(_overlaps(s, t) for s in ev for t in near):
+                if any(scorer.overlaps(s, t) for s in ev for t in near):
                     false_near += 1
                 tag = "FALSE"
             if list_flags or (verbose and tag == "FALSE"):
@@ -450,7 +445,7 @@ def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, fl
         for gq in d.gold["quotes"]:
             q_gold += 1
             gs = tuple(gq["span"])
-            hit = next((q for q in pq if _overlaps(q.span, gs)), None)
+            hit = next((q for q in pq if scorer.overlaps(q.span, gs)), None)
             if hit is None:
                 continue
             q_found += 1
@@ -465,7 +460,7 @@ def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, fl
     m: dict[str, float] = {
         "planted.flags.recall": rec,
         "planted.flags.precision": prec,
-        "planted.flags.f1": 0.0 if rec + prec == 0 else 2 * rec * prec / (rec + prec),
+        "planted.flags.f1": scorer.f1(prec, rec),
         "planted.flags.found": found,
         "planted.flags.n_gold": n_gold,
         "planted.flags.n_pred": n_pred,
@@ -477,8 +472,7 @@ def score_planted(docs, results, verbose, log, list_flags=False) -> dict[str, fl
         "planted.quotes.recall": scorer.ratio(q_found, q_gold),
         "planted.quotes.speaker_acc": scorer.ratio(q_right, q_found),
     }
-    pm_, rm_ = m["planted.people.mentions.p"], m["planted.people.mentions.r"]
-    m["planted.people.mentions.f1"] = 0.0 if pm_ + rm_ == 0 else 2 * pm_ * rm_ / (pm_ + rm_)
+    m["planted.people.mentions.f1"] = scorer.f1(m["planted.people.mentions.p"], m["planted.people.mentions.r"])
     for k in PLANTED_KINDS:
         m[f"planted.kind.{k}.recall"] = scorer.ratio(found_by_kind[k], gold_by_kind[k])
         m[f"planted.kind.{k}.found"] = found_by_kind[k]

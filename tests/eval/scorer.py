@@ -60,11 +60,15 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+        return f1(self.precision, self.recall)
 
     def prf(self) -> tuple[float, float, float]:
         return self.precision, self.recall, self.f1
+
+
+def f1(p: float, r: float) -> float:
+    """The harmonic mean of precision and recall, 0 when both are 0."""
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
 def ratio(num: int, den: int) -> float:

@@ -18,10 +18,20 @@ pub struct WeekdayDate;
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
+/// A calendar date, month first or day first, year optional, with the groups `run` reads
+/// (`m1`/`d1`, `d2`/`m2`, `y`). `day_lead` may stand before a day written first ("the 14th
+/// of May" after a weekday).
+fn date_pattern(day_lead: &str) -> String {
+    format!(
+        r"(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|{day_lead}(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?"
+    )
+}
+
 /// "Monday, May 13, 2025" / "Monday 13 May 2025" / "Monday (May 13)".
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?"
+        r"(?-u:\b)(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*{}",
+        date_pattern(r"(?:the[ \t]+)?")
     ))
     .expect("weekday-date regex")
 });
@@ -30,7 +40,8 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 /// (a Wednesday)", "March 2, 2023, which was a Wednesday". Same date groups as `RE`.
 static RE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{DAYS})(?-u:\b)"
+        r"(?-u:\b){}(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{DAYS})(?-u:\b)",
+        date_pattern("")
     ))
     .expect("date-weekday regex")
 });

@@ -231,7 +231,7 @@ impl Walker {
                         }
                         continue;
                     }
-                    if SKIP_TAGS.contains(&tag.as_str()) || is_hidden(&ce) {
+                    if SKIP_TAGS.contains(&tag.as_str()) || is_hidden(&ce) || is_editor(&ce) {
                         continue;
                     }
                     let id = self.next_id;
@@ -276,6 +276,15 @@ impl Walker {
         run.link_chars = 0;
         run.brs = 0;
     }
+}
+
+/// An editor (`contenteditable` other than "false"): its text is a reader's draft, not
+/// the article. The extension's DOM walk (`extension/src/paths.js` `isEditor`) skips the
+/// same elements, so the CLI and the extension read the same page.
+fn is_editor(el: &ElementRef) -> bool {
+    el.value()
+        .attr("contenteditable")
+        .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
 }
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.
@@ -529,6 +538,17 @@ mod tests {
             None,
         );
         assert_eq!(texts(&p), vec!["Seen", "Also seen"]);
+    }
+
+    #[test]
+    fn editors_are_never_read() {
+        let p = page_from_html(
+            r#"<body><p>Story text.</p><div contenteditable="true"><p>My draft</p></div>
+            <div contenteditable><p>Another draft</p></div>
+            <div contenteditable="false"><p>Shown</p></div></body>"#,
+            None,
+        );
+        assert_eq!(texts(&p), vec!["Story text.", "Shown"]);
     }
 
     #[test]

@@ -132,6 +132,7 @@ export const Kind = Object.freeze({
  * @property {number} time  index into times
  * @property {string} from  first day covered, YYYY-MM-DD
  * @property {string} to    last day covered, YYYY-MM-DD
+ * @property {string} heading  the stretch in a reader's words ("11 May 2025", "May 2025"), from the engine
  * @property {Span} sentence  the sentence the expression is in
  */
 

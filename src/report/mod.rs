@@ -131,6 +131,8 @@ pub struct EventOut {
     pub from: String,
     pub to: String,
     pub sentence: Pair,
+    /// The stretch in a reader's words ("11 May 2025", "May 2025", "1990–1999").
+    pub heading: String,
 }
 
 fn mention_kind(k: MentionKind) -> &'static str {
@@ -230,6 +232,7 @@ impl Report {
                     from: e.from.format("%Y-%m-%d").to_string(),
                     to: e.to.format("%Y-%m-%d").to_string(),
                     sentence: sp(&e.sentence),
+                    heading: e.heading.clone(),
                 })
                 .collect(),
             truncated_at: analysis.truncated_at.map(|b| map.get(b)),

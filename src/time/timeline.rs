@@ -16,11 +16,11 @@
 //! Example: with dct 2025-05-12, "The talks began in 2024. On Sunday they stalled."
 //! gives two events: 2024 (2024-01-01..2024-12-31), then Sunday 2025-05-11.
 
-use super::point::Point;
+use super::point::{Point, MONTHS};
 use crate::model::{TimeExpr, TimeType};
 use crate::span::Span;
 use crate::text::Document;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// One dated expression placed on the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,9 @@ pub struct Event {
     pub minute: Option<u32>,
     /// The sentence the expression is in (the expression's own span when none is found).
     pub sentence: Span,
+    /// The heading a reader sees for the stretch ("11 May 2025", "May 2025", "2024",
+    /// "1990–1999"): the engine names the dates so the extension holds no month names.
+    pub heading: String,
 }
 
 /// Builds the timeline of `times` (found in `doc`), in date order.
@@ -54,6 +57,7 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
                 to,
                 minute,
                 sentence,
+                heading: heading(from, to, t.label.as_deref()),
             })
         })
         .collect();
@@ -84,6 +88,53 @@ pub fn calendar_range(value: &str) -> Option<(NaiveDate, NaiveDate, Option<u32>)
     };
     let (from, to) = Point::from_value(date_part)?.days()?;
     Some((from, to, clock))
+}
+
+/// The heading of a stretch from `from` to `to` (inclusive). A single day takes the
+/// expression's own label up to its first comma when that names a year ("Sunday 11 May
+/// 2025, evening" → "Sunday 11 May 2025"), so the weekday the article used stays; whole
+/// years, decades and months are named as such; anything else is a range of days.
+pub fn heading(from: NaiveDate, to: NaiveDate, label: Option<&str>) -> String {
+    let day = |d: NaiveDate| format!("{} {} {}", d.day(), month_name(d), d.year());
+    if from == to {
+        if let Some(head) = label.map(|l| l.split(',').next().unwrap_or(l).trim()) {
+            let has_year = head
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
+            if has_year {
+                return head.to_string();
+            }
+        }
+        return day(from);
+    }
+    let whole_years = from.month() == 1 && from.day() == 1 && to.month() == 12 && to.day() == 31;
+    if whole_years {
+        return if from.year() == to.year() {
+            from.year().to_string()
+        } else {
+            format!("{}–{}", from.year(), to.year())
+        };
+    }
+    let last_of_month = to.succ_opt().is_some_and(|n| n.day() == 1);
+    if from.day() == 1 && last_of_month {
+        return match (from.year() == to.year(), from.month() == to.month()) {
+            (true, true) => format!("{} {}", month_name(from), from.year()),
+            (true, false) => format!("{}–{} {}", month_name(from), month_name(to), from.year()),
+            _ => format!(
+                "{} {} – {} {}",
+                month_name(from),
+                from.year(),
+                month_name(to),
+                to.year()
+            ),
+        };
+    }
+    format!("{} – {}", day(from), day(to))
+}
+
+fn month_name(d: NaiveDate) -> &'static str {
+    MONTHS[d.month0() as usize]
 }
 
 /// "15:30" → 930; "15" → 900; "MO"/"EV"… (parts of day) → None.
@@ -184,6 +235,28 @@ mod tests {
         );
         assert_eq!(events[0].sentence.text(text), "It opened in 1998.");
         assert_eq!(events[2].from, d("2025-05-09"));
+    }
+
+    #[test]
+    fn headings_name_days_months_years_and_ranges() {
+        let h = |a: &str, b: &str, label: Option<&str>| heading(d(a), d(b), label);
+        assert_eq!(h("2025-05-11", "2025-05-11", None), "11 May 2025");
+        let label = Some("Sunday 11 May 2025, evening");
+        assert_eq!(h("2025-05-11", "2025-05-11", label), "Sunday 11 May 2025");
+        assert_eq!(h("2025-05-11", "2025-05-11", Some("Sunday")), "11 May 2025");
+        assert_eq!(h("2025-05-01", "2025-05-31", None), "May 2025");
+        assert_eq!(h("2024-02-01", "2024-02-29", None), "February 2024");
+        assert_eq!(h("2025-06-01", "2025-08-31", None), "June–August 2025");
+        assert_eq!(
+            h("2025-12-01", "2026-02-28", None),
+            "December 2025 – February 2026"
+        );
+        assert_eq!(h("2024-01-01", "2024-12-31", None), "2024");
+        assert_eq!(h("1990-01-01", "1999-12-31", None), "1990–1999");
+        assert_eq!(
+            h("2025-05-12", "2025-05-18", None),
+            "12 May 2025 – 18 May 2025"
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ import { Kind, PAGE_ONLY, isMessage } from "../../extension/src/messages.js";
 import { DEFAULT_SETTINGS, mergeSettings } from "../../extension/src/settings.js";
 import { TabQueue } from "../../extension/src/queue.js";
 import { bylineWords, flagKey, linkSentences, timeWords } from "../../extension/src/overlay/common.js";
-import { dateHeading } from "../../extension/src/overlay/panel.js";
 
 const page = { url: "https://example.org/a", blocks: [], meta: [] };
 
@@ -131,10 +130,3 @@ test("flagKey: the same flag on a re-analysis gets the same key; another flag an
   assert.notEqual(flagKey(f, text), flagKey({ ...f, evidence: [[0, 9]] }, text));
 });
 
-test("dateHeading names days, months, years and ranges", () => {
-  assert.equal(dateHeading({ from: "2025-05-11", to: "2025-05-11" }, null), "11 May 2025");
-  assert.equal(dateHeading({ from: "2025-05-01", to: "2025-05-31" }, null), "May 2025");
-  assert.equal(dateHeading({ from: "2024-01-01", to: "2024-12-31" }, null), "2024");
-  assert.equal(dateHeading({ from: "1990-01-01", to: "1999-12-31" }, null), "1990–1999");
-  assert.equal(dateHeading({ from: "2025-05-12", to: "2025-05-18" }, null), "12 May 2025 – 18 May 2025");
-});

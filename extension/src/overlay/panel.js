@@ -5,32 +5,6 @@
 import { el, plural } from "./common.js";
 import { Cards } from "./cards.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/**
- * "11 May 2025", "May 2025", "2024", "1990–1999", "12–18 May 2025" from a timeline entry's days.
- * @param {{from: string, to: string}} e
- * @param {{label?: string|null}|null|undefined} [t]
- */
-export function dateHeading(e, t) {
-  const [fy, fm, fd] = e.from.split("-").map(Number);
-  const [ty, tm, td] = e.to.split("-").map(Number);
-  /**
-   * @param {number} y
-   * @param {number} m
-   * @param {number} d
-   */
-  const day = (y, m, d) => `${d} ${MONTHS[m - 1]} ${y}`;
-  if (e.from === e.to) return t && t.label && /\d{4}/.test(t.label) ? t.label.replace(/,.*$/, "") : day(fy, fm, fd);
-  if (fm === 1 && fd === 1 && tm === 12 && td === 31) return fy === ty ? String(fy) : `${fy}–${ty}`;
-  const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  if (fd === 1 && td === lastOfMonth) {
-    if (fy === ty && fm === tm) return `${MONTHS[fm - 1]} ${fy}`;
-    return fy === ty ? `${MONTHS[fm - 1]}–${MONTHS[tm - 1]} ${fy}` : `${MONTHS[fm - 1]} ${fy} – ${MONTHS[tm - 1]} ${ty}`;
-  }
-  return `${day(fy, fm, fd)} – ${day(ty, tm, td)}`;
-}
-
 export class Panel extends Cards {
   /**
    * The side panel: the article at a glance, every entry a button that scrolls to its
@@ -116,7 +90,7 @@ export class Panel extends Cards {
         const key = `${e.from}/${e.to}`;
         if (key !== lastKey) {
           group = el(doc, "ul");
-          ol.append(el(doc, "li", { class: "when" }, [el(doc, "span", { class: "date", text: dateHeading(e, t) }), group]));
+          ol.append(el(doc, "li", { class: "when" }, [el(doc, "span", { class: "date", text: e.heading }), group]));
           lastKey = key;
         }
         group.append(entry(this.excerpt(e.sentence, 140), () => this.reveal("time", e.time, t.span), `“${this.excerpt(t.span, 40)}”`));

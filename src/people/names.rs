@@ -104,16 +104,27 @@ pub fn strip_possessive(s: &str) -> (&str, bool) {
     (s, false)
 }
 
+/// Capitalised function words (articles, prepositions, conjunctions, auxiliaries). A
+/// title-case headline capitalises them; no personal name is made of them.
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was",
+    "Are", "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
+];
+
+/// Words that open a clause and never continue a name after an initial: when "S." or
+/// "X." is followed by one of these ("the One S. The company …", "the One X. And …"), the
+/// full stop ended a sentence the splitter read as an initial's.
+const CLAUSE_OPENERS: &[&str] = &[
+    "If", "It", "Its", "He", "She", "We", "They", "This", "That", "These", "Those", "There",
+    "Then", "So", "Or", "Yet", "When", "While", "Although", "Because", "Still", "Also",
+];
+
 fn is_particle(s: &str) -> bool {
     PARTICLES.contains(&s)
 }
 
 /// Title-case headline: most words of a sentence of four or more words are capitalised.
 fn is_headline(doc: &Document, si: usize) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was",
-        "Are", "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
-    ];
     let toks = doc.sentence_tokens(si);
     let mut words = 0;
     let mut caps = 0;
@@ -202,6 +213,12 @@ fn scan_run(doc: &Document, i: usize, end: usize) -> Option<(Vec<usize>, usize)>
             && s != "la"
             && s != "le";
         if !(cap || initial || particle || particle_start) {
+            break;
+        }
+        let after_initial = run
+            .last()
+            .is_some_and(|&l: &usize| is_initial_text(doc.tokens[l].text(text)));
+        if after_initial && (FUNCTION_WORDS.contains(&s) || CLAUSE_OPENERS.contains(&s)) {
             break;
         }
         run.push(j);
@@ -341,6 +358,17 @@ mod tests {
             vec!["It", "Putin", "Ortiz"]
         );
         assert_eq!(cores("Ask Bashar al-Assad now."), vec!["Bashar al-Assad"]);
+    }
+
+    #[test]
+    fn an_initial_never_joins_the_clause_opener_after_it() {
+        // The splitter may read "S." as an initial; "The" after it opens a new sentence.
+        let got = cores("It beat the Model S. The company said so. Beside the Mark X. And then.");
+        assert!(
+            got.iter().all(|c| !c.contains(". The") && !c.contains(". And")),
+            "{got:?}"
+        );
+        assert!(cores("Then J. R. Tolkien wrote.").contains(&"J. R. Tolkien".to_string()));
     }
 
     #[test]

@@ -241,7 +241,10 @@ impl<'a> Attributor<'a> {
                 .or(si_open);
             let inner = self.f.doc.slice(m.inner);
             let words = inner.split_whitespace().count();
-            let ends_like_speech = inner.ends_with([',', '.', '!', '?', '…', '—']);
+            // Through the closing marks of a quotation nested at its end ("… say, ‘Let’s try this.’").
+            let ends_like_speech = inner
+                .trim_end_matches(['’', '\'', '”', '"', ')'])
+                .ends_with([',', '.', '!', '?', '…', '—']);
             // Names and scare quotes: "so-called “X”", "a group called “X”".
             let mut modifier = false;
             if open_tok > 0 {
@@ -997,5 +1000,13 @@ mod tests {
         let text = "Ana Ruiz sat down. The plan was “a mistake” at first, Ruiz said the council \
                     would review it again next year.";
         assert_ne!(who(text), vec![Some("Ruiz".to_string())]);
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_nested_quotation_continues_the_speaker() {
+        let text = "Ana Ruiz sat down. “He knew it,” Ruiz said. “He would say, ‘Try this.’”";
+        let s = speakers(text);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].0.as_deref(), Some("Ruiz"));
     }
 }

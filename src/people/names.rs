@@ -107,8 +107,8 @@ pub fn strip_possessive(s: &str) -> (&str, bool) {
 /// Capitalised function words (articles, prepositions, conjunctions, auxiliaries). A
 /// title-case headline capitalises them; no personal name is made of them.
 const FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was",
-    "Are", "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
+    "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was", "Are",
+    "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
 ];
 
 /// Words that open a clause and never continue a name after an initial: when "S." or
@@ -365,7 +365,8 @@ mod tests {
         // The splitter may read "S." as an initial; "The" after it opens a new sentence.
         let got = cores("It beat the Model S. The company said so. Beside the Mark X. And then.");
         assert!(
-            got.iter().all(|c| !c.contains(". The") && !c.contains(". And")),
+            got.iter()
+                .all(|c| !c.contains(". The") && !c.contains(". And")),
             "{got:?}"
         );
         assert!(cores("Then J. R. Tolkien wrote.").contains(&"J. R. Tolkien".to_string()));

@@ -64,7 +64,9 @@ fn main() {
         let t0 = std::time::Instant::now();
         let d = Document::new(text);
         let mut people = lede::people::find(&d);
-        let quotes = lede::quotes::find(&d, &mut people);
+        let stage = lede::quotes::find(&d, &people);
+        lede::quotes::add_mentions(&mut people, stage.mentions);
+        let quotes = stage.quotes;
         elapsed += t0.elapsed();
         words += text.split_whitespace().count();
         let pred: Vec<Pred> = quotes
@@ -174,7 +176,9 @@ fn main() {
 fn show(text: &str) {
     let d = Document::new(text);
     let mut people = lede::people::find(&d);
-    let quotes = lede::quotes::find(&d, &mut people);
+    let stage = lede::quotes::find(&d, &people);
+    lede::quotes::add_mentions(&mut people, stage.mentions);
+    let quotes = stage.quotes;
     for p in &people {
         let roles: Vec<&str> = p.roles.iter().map(|r| r.text.as_str()).collect();
         let ments: Vec<String> = p
@@ -222,9 +226,9 @@ fn profile() {
             let t0 = std::time::Instant::now();
             let d = Document::new(t);
             let t1 = std::time::Instant::now();
-            let mut people = lede::people::find(&d);
+            let people = lede::people::find(&d);
             let t2 = std::time::Instant::now();
-            let _ = lede::quotes::find(&d, &mut people);
+            let _ = lede::quotes::find(&d, &people);
             let t3 = std::time::Instant::now();
             td += t1 - t0;
             tp += t2 - t1;
@@ -241,8 +245,8 @@ fn profile() {
     let big = texts.join("\n\n");
     let t0 = std::time::Instant::now();
     let d = Document::new(&big);
-    let mut people = lede::people::find(&d);
-    let _ = lede::quotes::find(&d, &mut people);
+    let people = lede::people::find(&d);
+    let _ = lede::quotes::find(&d, &people);
     println!(
         "one {words}-word document: {:.3} ms per 1,000 words",
         per_k(t0.elapsed())

@@ -13,7 +13,9 @@ fn pass(text: &str, published: Option<chrono::NaiveDate>, per_check: bool) -> ([
     let mut people = lede::people::find(&doc);
     let b = ms(t);
     let t = Instant::now();
-    let quotes = lede::quotes::find(&doc, &mut people);
+    let stage = lede::quotes::find(&doc, &people);
+    lede::quotes::add_mentions(&mut people, stage.mentions);
+    let quotes = stage.quotes;
     let c = ms(t);
     let t = Instant::now();
     let times = lede::time::find(&doc, published);

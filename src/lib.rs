@@ -6,7 +6,7 @@
 //! ```text
 //! text ──► text::Document (paragraphs, sentences, tokens)
 //!      ──► people::find      (names, honorifics, roles, aliases)
-//!      ──► quotes::find      (quotation marks, cues, speakers; adds pronoun mentions)
+//!      ──► quotes::find      (quotation marks, cues, speakers; the pronoun mentions it resolves join the people)
 //!      ──► time::find        (time expressions, TIMEX3 values, resolved against the publication date)
 //!      ──► checks::run       (inconsistency flags with evidence)
 //!      ──► report            (the JSON contract; offsets converted once)
@@ -126,7 +126,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let (mut people, entities) = people::find_all(&doc, &options.asides);
     let mut incomplete = over("quotes");
     let quotes = if incomplete.is_none() {
-        quotes::find_with(&doc, &mut people, &entities)
+        let found = quotes::find_with(&doc, &people, &entities);
+        quotes::add_mentions(&mut people, found.mentions);
+        found.quotes
     } else {
         Vec::new()
     };

@@ -324,7 +324,9 @@ fn stages(text: &str) -> [f64; 5] {
     let mut people = lede::people::find(&doc);
     let b = ms(t);
     let t = Instant::now();
-    let quotes = lede::quotes::find(&doc, &mut people);
+    let found = lede::quotes::find(&doc, &people);
+    lede::quotes::add_mentions(&mut people, found.mentions);
+    let quotes = found.quotes;
     let c = ms(t);
     let t = Instant::now();
     let times = lede::time::find(&doc, published);

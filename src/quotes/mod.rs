@@ -1,42 +1,61 @@
 //! Stage 3: quotations, their speakers, and indirect speech.
 //!
-//! Input: the [`Document`] and the people of stage 2. Output: `Vec<Quote>` in text order;
-//! pronoun and description mentions resolved while finding speakers are added to the
-//! people's `mentions` (kept sorted).
+//! Input: the [`Document`] and the people of stage 2. Output: [`Found`]: the quotes in
+//! text order, and the pronoun and description mentions resolved while finding speakers
+//! (the pipeline adds them to the people with [`add_mentions`]).
 //!
 //! Steps: [`marks`] finds quoted passages → [`attribution`] finds each speaker with the
-//! cues of [`cues`] and the phrases of [`speakers`], then reads indirect speech.
+//! cues of [`cues`] and the phrases of [`speakers`], then `indirect` reads indirect speech.
 //!
 //! Example: `“We stay,” Ana Ruiz said. “Always.”` → two direct quotes, both by Ana Ruiz.
 
 pub mod attribution;
 pub mod cues;
+mod indirect;
 pub mod marks;
 pub mod speakers;
+
+pub use attribution::NewMention;
 
 use crate::model::{Entity, Mention, Person, Quote};
 use crate::text::Document;
 
-/// Finds quotes and attributions; adds pronoun/description mentions to `people`.
-// The pipeline contract passes the people as a `Vec`; keep that signature.
-#[allow(clippy::ptr_arg)]
-pub fn find(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
+/// What the quote stage found: the quotes, and the pronoun and description mentions it
+/// resolved to people while finding speakers ("he said" → the person before). The stage
+/// never writes into the people stage's output; the pipeline joins the two with
+/// [`add_mentions`].
+pub struct Found {
+    /// Direct and indirect quotes, in text order (a direct one first at the same start).
+    pub quotes: Vec<Quote>,
+    /// Mentions to add to `people[m.person]`.
+    pub mentions: Vec<NewMention>,
+}
+
+/// Finds quotes and attributions over the people of stage 2.
+pub fn find(doc: &Document, people: &[Person]) -> Found {
     find_with(doc, people, &[])
 }
 
 /// [`find`], with the organisations the people stage found (for "it said").
-#[allow(clippy::ptr_arg)]
-pub fn find_with(doc: &Document, people: &mut Vec<Person>, entities: &[Entity]) -> Vec<Quote> {
+pub fn find_with(doc: &Document, people: &[Person], entities: &[Entity]) -> Found {
     let marked = marks::find(doc);
     let spans: Vec<_> = marked.iter().map(|m| m.inner).collect();
-    let (mut quotes, mentions) = {
-        let idx = speakers::Index::new(doc, people, &spans);
-        let finder = speakers::Finder::new(doc, people, idx).with_entities(entities);
-        let mut a = attribution::Attributor::new(finder);
-        a.direct(&marked);
-        a.indirect();
-        (a.quotes, a.mentions)
-    };
+    let idx = speakers::Index::new(doc, people, &spans);
+    let finder = speakers::Finder::new(doc, people, idx).with_entities(entities);
+    let mut a = attribution::Attributor::new(finder);
+    a.direct(&marked);
+    a.indirect();
+    let mut quotes = a.quotes;
+    quotes.sort_by_key(|q| (q.span.start, !q.direct));
+    Found {
+        quotes,
+        mentions: a.mentions,
+    }
+}
+
+/// Adds the mentions the quote stage resolved to the people they name, once each, and
+/// keeps every person's mentions sorted.
+pub fn add_mentions(people: &mut [Person], mentions: Vec<NewMention>) {
     for m in mentions {
         if let Some(p) = people.get_mut(m.person) {
             if !p.mentions.iter().any(|x| x.span == m.span) {
@@ -50,6 +69,4 @@ pub fn find_with(doc: &Document, people: &mut Vec<Person>, entities: &[Entity]) 
     for p in people.iter_mut() {
         p.mentions.sort_by_key(|m| m.span);
     }
-    quotes.sort_by_key(|q| (q.span.start, !q.direct));
-    quotes
 }

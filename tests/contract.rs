@@ -38,6 +38,19 @@ fn check_report(v: &Value, len: usize) {
             p["mention_kinds"].as_array().map(|a| a.len()),
             p["mentions"].as_array().map(|a| a.len())
         );
+        // The one-object-per-mention/role fields say what the paired arrays say.
+        let items = p["mention_items"].as_array().expect("mention_items");
+        for (k, m) in items.iter().enumerate() {
+            assert_eq!(m["span"], p["mentions"][k], "mention_items[{k}].span");
+            assert_eq!(m["kind"], p["mention_kinds"][k], "mention_items[{k}].kind");
+        }
+        assert_eq!(items.len(), p["mentions"].as_array().map_or(0, |a| a.len()));
+        let roles = p["role_items"].as_array().expect("role_items");
+        for (k, r) in roles.iter().enumerate() {
+            assert_eq!(r["text"], p["roles"][k], "role_items[{k}].text");
+            assert_eq!(r["span"], p["role_spans"][k], "role_items[{k}].span");
+        }
+        assert_eq!(roles.len(), p["roles"].as_array().map_or(0, |a| a.len()));
     }
     for q in v["quotes"].as_array().expect("quotes") {
         check_span(&q["span"], len, "quote");

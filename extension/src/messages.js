@@ -94,6 +94,8 @@ export const Kind = Object.freeze({
  * @property {Span[]} mentions
  * @property {Array<"name"|"alias"|"pronoun"|"description">} mention_kinds
  * @property {string[]} honorifics
+ * @property {Array<{span: Span, kind: "name"|"alias"|"pronoun"|"description"}>} mention_items  one object per mention (read these)
+ * @property {Array<{text: string, span: Span}>} role_items  one object per role
  */
 
 /**

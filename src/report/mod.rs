@@ -79,6 +79,26 @@ pub struct PersonOut {
     /// "name" | "alias" | "pronoun" | "description", parallel to `mentions`.
     pub mention_kinds: Vec<&'static str>,
     pub honorifics: Vec<String>,
+    /// Each mention with its kind, one object each (what `mentions` and `mention_kinds`
+    /// say as two arrays paired by index; those stay, the contract never drops a field).
+    pub mention_items: Vec<MentionOut>,
+    /// Each role with where it is stated (`roles` and `role_spans` as one object each).
+    pub role_items: Vec<RoleOut>,
+}
+
+/// One mention of a person.
+#[derive(Debug, Serialize)]
+pub struct MentionOut {
+    pub span: Pair,
+    /// "name" | "alias" | "pronoun" | "description".
+    pub kind: &'static str,
+}
+
+/// One role of a person, as the article states it.
+#[derive(Debug, Serialize)]
+pub struct RoleOut {
+    pub text: String,
+    pub span: Pair,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,6 +196,22 @@ impl Report {
                     mentions: p.mentions.iter().map(|m| sp(&m.span)).collect(),
                     mention_kinds: p.mentions.iter().map(|m| mention_kind(m.kind)).collect(),
                     honorifics: p.honorifics.clone(),
+                    mention_items: p
+                        .mentions
+                        .iter()
+                        .map(|m| MentionOut {
+                            span: sp(&m.span),
+                            kind: mention_kind(m.kind),
+                        })
+                        .collect(),
+                    role_items: p
+                        .roles
+                        .iter()
+                        .map(|r| RoleOut {
+                            text: r.text.clone(),
+                            span: sp(&r.span),
+                        })
+                        .collect(),
                 })
                 .collect(),
             entities: analysis

@@ -510,14 +510,17 @@ async function main() {
         if (i < 0) throw new Error(`not in the fixture: ${s}`);
         return [i, i + s.length];
       };
+      // The contract's one-object-per-mention field, from the paired arrays written below.
+      /** @param {any} p */
+      const withItems = (p) => ({ ...p, mention_items: p.mentions.map((span, k) => ({ span, kind: p.mention_kinds[k] })), role_items: p.roles.map((text, k) => ({ text, span: p.role_spans[k] })) });
       const report = {
         text,
         blocks,
         published: { value: "2024-03-05", source: "meta:article:published_time", source_label: "the page's publication metadata" },
         people: [
-          { name: "Ana Ortiz", roles: ["Mayor"], role_spans: [at("Mayor")], mentions: [at("Ana Ortiz"), at("Ortiz", 1)], mention_kinds: ["name", "alias"], honorifics: [] },
-          { name: "Delia Marsh", roles: ["the harbour master"], role_spans: [at("the harbour master")], mentions: [at("Delia Marsh"), at("She")], mention_kinds: ["name", "pronoun"], honorifics: [] },
-          { name: "Idris Pell", roles: ["Councillor"], role_spans: [at("Councillor")], mentions: [at("Idris Pell")], mention_kinds: ["name"], honorifics: [] },
+          withItems({ name: "Ana Ortiz", roles: ["Mayor"], role_spans: [at("Mayor")], mentions: [at("Ana Ortiz"), at("Ortiz", 1)], mention_kinds: ["name", "alias"], honorifics: [] }),
+          withItems({ name: "Delia Marsh", roles: ["the harbour master"], role_spans: [at("the harbour master")], mentions: [at("Delia Marsh"), at("She")], mention_kinds: ["name", "pronoun"], honorifics: [] }),
+          withItems({ name: "Idris Pell", roles: ["Councillor"], role_spans: [at("Councillor")], mentions: [at("Idris Pell")], mention_kinds: ["name"], honorifics: [] }),
         ],
         quotes: [
           { span: at("before the winter storms"), speaker: 0, speaker_text: "Mayor Ana Ortiz", speaker_span: at("Mayor Ana Ortiz"), cue_span: at("said"), direct: true },

@@ -130,9 +130,9 @@ export class Cards extends Highlights {
     } else card.append(el(doc, "p", { class: "muted", text: "No role stated." }));
     /** @type {Record<string, number>} */
     const kinds = {};
-    (p.mention_kinds || []).forEach((k) => (kinds[k] = (kinds[k] || 0) + 1));
+    for (const m of p.mention_items) kinds[m.kind] = (kinds[m.kind] || 0) + 1;
     const detail = Object.entries(kinds).map(([k, n]) => `${n} by ${k}`).join(", ");
-    card.append(el(doc, "p", { class: "mentions", text: `Mentioned ${plural(p.mentions.length, "time")}${detail ? ` (${detail})` : ""}.` }));
+    card.append(el(doc, "p", { class: "mentions", text: `Mentioned ${plural(p.mention_items.length, "time")}${detail ? ` (${detail})` : ""}.` }));
     const quotes = this.report.quotes.filter((q) => q.speaker === i);
     card.append(el(doc, "h3", { text: `Quotes attributed (${quotes.length})` }));
     if (quotes.length) {
@@ -146,7 +146,7 @@ export class Cards extends Highlights {
       card.append(ol);
     } else card.append(el(doc, "p", { class: "muted", text: "Not quoted in this article." }));
     const actions = el(doc, "div", { class: "actions" });
-    if (p.mentions.length) actions.append(this.jumpButton("Jump to first mention", p.mentions[0]));
+    if (p.mention_items.length) actions.append(this.jumpButton("Jump to first mention", p.mention_items[0].span));
     card.append(actions);
   }
 

@@ -33,10 +33,7 @@ export class Highlights extends OverlayBase {
     const spans = [];
     r.people.forEach((p, i) => {
       const name = speakers.has(i) ? "lede-person" : "lede-person-mentioned";
-      p.mentions.forEach((m, k) => {
-        const mk = (p.mention_kinds || [])[k] || "name";
-        if (PAINTED_MENTIONS.has(mk)) spans.push([name, "person", i, m]);
-      });
+      for (const m of p.mention_items) if (PAINTED_MENTIONS.has(m.kind)) spans.push([name, "person", i, m.span]);
     });
     r.quotes.forEach((q, i) => spans.push(["lede-quote", "quote", i, q.span]));
     r.times.forEach((t, i) => spans.push(["lede-time", "time", i, t.span]));

@@ -59,7 +59,7 @@ export class Panel extends Cards {
       r.people.forEach((p, i) => {
         const n = quoteCount.get(i) || 0;
         const detail = [p.roles.length ? p.roles.join("; ") : "", n ? plural(n, "quote") : "not quoted"].filter(Boolean).join(" · ");
-        ul.append(entry(p.name, () => this.reveal("person", i, p.mentions[0]), detail));
+        ul.append(entry(p.name, () => this.reveal("person", i, p.mention_items[0]?.span), detail));
       });
       sec.append(ul);
     });

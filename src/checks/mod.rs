@@ -21,6 +21,7 @@ mod duration_conflict;
 mod durations;
 mod folded;
 mod lexicon;
+mod narration;
 mod number_conflict;
 mod office_holders;
 mod quote_speaker_conflict;

@@ -21,6 +21,8 @@ mod duration_conflict;
 mod durations;
 mod folded;
 mod lexicon;
+mod narration;
+mod number_breakdown;
 mod number_conflict;
 mod office_holders;
 mod quote_speaker_conflict;
@@ -59,6 +61,7 @@ pub trait Check: Sync {
 pub static CHECKS: &[&dyn Check] = &[
     &age_conflict::AgeConflict,
     &duration_conflict::DurationConflict,
+    &number_breakdown::NumberBreakdown,
     &number_conflict::NumberConflict,
     &office_holders::OfficeHolders,
     &quote_speaker_conflict::QuoteSpeakerConflict,

@@ -9,6 +9,7 @@
 //! flagged (in office since 2025-01-20); "then-President Joe Biden" is not.
 
 use super::folded::lower;
+use super::narration::Narration;
 use super::roles::{self, RoleClaim};
 use super::{Check, Context};
 use crate::model::Flag;
@@ -121,6 +122,7 @@ impl Check for OfficeHolders {
         };
         let text = ctx.doc.text;
         let mut flags: Vec<Flag> = Vec::new();
+        let narration = Narration::new(ctx.quotes);
         for claim in roles::find(ctx.doc, ctx.people) {
             let terms = matching_terms(&claim, holders());
             if terms.is_empty() {
@@ -158,18 +160,20 @@ impl Check for OfficeHolders {
                 && !fitting.is_empty()
                 && !fitting.iter().any(|t| t.holds_on(date))
             {
+                // Only the narrator's words set the sentence in the past: "then" or a
+                // year inside a quotation is what the speaker talks about.
                 let sentence = ctx
                     .doc
                     .sentences
                     .get(claim.sentence)
-                    .map(|s| s.text(text))
-                    .unwrap_or("");
+                    .map(|s| narration.text(text, *s))
+                    .unwrap_or_default();
                 fitting
                     .iter()
                     .filter_map(|t| t.end.map(|e| (t, e)))
                     .filter(|(_, e)| *e <= date && (date - *e).num_days() <= STALE_DAYS)
                     .max_by_key(|(_, e)| *e)
-                    .filter(|_| !HISTORICAL_RE.is_match(&lower(sentence)))
+                    .filter(|_| !HISTORICAL_RE.is_match(&lower(&sentence)))
                     .filter(|_| !fitting.iter().any(|t| t.start > date))
                     .map(|(t, e)| {
                         (
@@ -277,6 +281,16 @@ mod tests {
     }
 
     #[test]
+    fn history_words_inside_a_quotation_do_not_excuse_a_stale_title() {
+        // Published 2009-06-01, Bush left office 2009-01-20: the letter is recent, and
+        // "then" and "ago" belong to the quoted writers, not to the narrator.
+        let t = "Mayors wrote this week to President George W. Bush that “what worked then, years ago, can work again.”";
+        let f = run_on(&OfficeHolders, t, &[], Some("2009-06-01"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(evidence(t, &f[0]), vec!["President George W. Bush"]);
+    }
+
+    #[test]
     fn near_misses_stay_silent() {
         for (t, d) in [
             (
@@ -291,6 +305,11 @@ mod tests {
             ("Then-President George W. Bush spoke.", Some("2009-06-01")),
             ("Former US President Barack Obama met the press.", None),
             ("President George Bush spoke.", Some("2009-06-01")),
+            // The narrator's own "then" still marks history when a quote follows.
+            (
+                "The plan was then backed by President George W. Bush, who called it \"a start.\"",
+                Some("2009-06-01"),
+            ),
         ] {
             assert!(run_on(&OfficeHolders, t, &[], d).is_empty(), "{t}");
         }

@@ -8,6 +8,7 @@
 //! (marked `elapsed`, the length so far); "the war, now in its fourth year" → war,
 //! 3–4 years, elapsed.
 
+use super::event_groups;
 use super::folded::{lower, orig};
 use super::lexicon::{self, HeadClass, NUMBER_RE};
 use crate::model::{TimeExpr, TimeType};
@@ -36,6 +37,9 @@ pub struct Duration {
     /// The length so far ("has lasted", "now in its fourth year") rather than a description.
     pub elapsed: bool,
     pub sentence: usize,
+    /// The head is in `data/duration_heads.tsv`; false for an event noun found only through
+    /// the WordNet groups ([`find_events`]).
+    pub listed: bool,
 }
 
 const QUAL: &str = r"more than|over|almost|nearly|about|around|roughly|some|at least|less than|under|just over|just under|well over|close to|approximately|upwards of|at most|no more than";
@@ -43,7 +47,7 @@ const UNIT: &str = r"hours?|days?|weeks?|months?|years?|decades?|century|centuri
 
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>\s+and\s+a\s+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
+        r"(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>[\s‑-]+and[\s‑-]+a[\s‑-]+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
     ))
     .expect("duration regex")
 });
@@ -51,7 +55,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The predicate before a duration that says the thing has lasted that long.
 static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)\s+(?:for\s+)?$",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:(?P<aux>has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)|lasted|took|spanned)\s+(?:for\s+)?$",
     )
     .expect("lasted regex")
 });
@@ -131,8 +135,32 @@ fn timex_range(value: &str, modifier: Option<&str>) -> Option<(f64, f64)> {
     Some(range(n, u, q))
 }
 
-/// Finds every duration with an attached head noun.
+/// Finds every duration with an attached head noun from `data/duration_heads.tsv`.
 pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
+    find_with(doc, times, false)
+}
+
+/// Like [`find`], and also durations of any event noun in the WordNet groups
+/// ([`super::event_groups`]: "a 40-day closure", "the restoration took eight years"), with
+/// `listed` false and the instance class (compared only under the stricter instance rules).
+pub fn find_events(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
+    find_with(doc, times, true)
+}
+
+/// The class of a head noun: listed in `duration_heads.tsv`, or (when `wide`) an event noun
+/// of the WordNet groups, read as an instance head.
+fn head_class(w: &str, wide: bool) -> Option<HeadClass> {
+    lexicon::duration_head(w).or_else(|| {
+        // A content noun only: WordNet also lists "on" (cricket) and "will" as nouns.
+        (wide
+            && w.chars().count() >= 4
+            && !is_function_word(w)
+            && event_groups::lemma(w).is_some_and(|l| !l.starts_with('+')))
+        .then_some(HeadClass::Instance)
+    })
+}
+
+fn find_with(doc: &Document, times: &[TimeExpr], wide: bool) -> Vec<Duration> {
     let text = doc.text;
     // Matched lower-cased (`folded`); groups are read back from `text`.
     let low = lower(text);
@@ -157,7 +185,7 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
         let Some(u) = unit_days(unit) else { continue };
         let q = c.name("q").map(|q| orig(text, q));
         let span = Span::new(m.start(), m.end());
-        if let Some(d) = attach(doc, span, range(n, u, q)) {
+        if let Some(d) = attach(doc, span, range(n, u, q), wide) {
             out.push(d);
         }
     }
@@ -173,7 +201,7 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
         else {
             continue;
         };
-        if let Some(d) = attach(doc, t.span, r) {
+        if let Some(d) = attach(doc, t.span, r, wide) {
             out.push(d);
         }
     }
@@ -203,6 +231,7 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
             class,
             elapsed: true,
             sentence,
+            listed: true,
         });
     }
     out.sort_by_key(|d| d.span.start);
@@ -211,7 +240,7 @@ pub fn find(doc: &Document, times: &[TimeExpr]) -> Vec<Duration> {
 
 /// Attaches a head noun to a duration span: after it ("30-day ceasefire") or before it
 /// ("a war that has lasted three years"). `None` when no head from the list fits.
-fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> {
+fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64), wide: bool) -> Option<Duration> {
     let text = doc.text;
     let sentence = doc.sentence_at(span.start)?;
     let sent = doc.sentences[sentence];
@@ -221,14 +250,15 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
     let adjectival = dur_text.contains('-') || dur_text.contains('‑') || dur_text.ends_with("long");
     let before = text.get(sent.start..span.start).unwrap_or("");
     if adjectival || after_words.len() >= 2 {
-        if let Some((head, modifier, end)) = head_after(&after_words) {
+        if let Some((head, modifier, end)) = head_after(&after_words, wide) {
             let (det_def, start) = determiner_before(text, sent.start, span.start);
             return Some(Duration {
                 span,
                 passage: Span::new(start, end),
                 lo,
                 hi,
-                class: lexicon::duration_head(&head)?,
+                class: head_class(&head, wide)?,
+                listed: lexicon::duration_head(&head).is_some(),
                 head,
                 modifier: modifier.or_else(|| possessor_before(text, sent.start, span.start)),
                 definite: det_def,
@@ -244,7 +274,10 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
         Some(w) if w == "that" || w == "which" => (c.name("m")?, None),
         _ => (c.name("h")?, c.name("m")),
     };
-    let class = lexicon::duration_head(orig(before, h))?;
+    let class = head_class(orig(before, h), wide)?;
+    let listed = lexicon::duration_head(orig(before, h)).is_some();
+    // "had lasted"/"has lasted" give the length so far; a bare "lasted"/"took" the whole.
+    let elapsed = c.name("aux").is_some();
     let start = c.get(0)?.start() + sent.start;
     Some(Duration {
         span,
@@ -257,8 +290,9 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64)) -> Option<Duration> 
             .name("det")
             .is_some_and(|d| lexicon::is_definite(orig(before, d))),
         class,
-        elapsed: true,
+        elapsed,
         sentence,
+        listed,
     })
 }
 
@@ -335,11 +369,11 @@ fn is_function_word(w: &str) -> bool {
 }
 
 /// Head (possibly two words), optional modifier, and the end of the passage.
-fn head_after(words: &[(String, Span)]) -> Option<(String, Option<String>, usize)> {
+fn head_after(words: &[(String, Span)], wide: bool) -> Option<(String, Option<String>, usize)> {
     let lower = |i: usize| words.get(i).map(|(w, _)| w.to_lowercase());
     let is_lower_head = |i: usize| {
         words.get(i).is_some_and(|(w, _)| {
-            w.starts_with(|c: char| c.is_lowercase()) && lexicon::duration_head(w).is_some()
+            w.starts_with(|c: char| c.is_lowercase()) && head_class(w, wide).is_some()
         })
     };
     // Two-word heads first ("hunger strike" is not a strike).
@@ -363,7 +397,7 @@ fn head_after(words: &[(String, Span)]) -> Option<(String, Option<String>, usize
         return None;
     };
     if lower(head_i + 1)
-        .is_some_and(|w| lexicon::is_compound_follower(&w) || lexicon::duration_head(&w).is_some())
+        .is_some_and(|w| lexicon::is_compound_follower(&w) || head_class(&w, wide).is_some())
     {
         return None;
     }
@@ -409,7 +443,9 @@ fn singular(w: &str) -> String {
     }
     match w.strip_suffix('s') {
         Some(s) if lexicon::duration_head(s).is_some() => s.to_string(),
-        _ => w,
+        _ => event_groups::lemma(&w)
+            .filter(|l| !l.starts_with('+'))
+            .unwrap_or(w),
     }
 }
 

@@ -19,6 +19,7 @@ mod age_conflict;
 mod bounded;
 mod duration_conflict;
 mod durations;
+mod event_groups;
 mod folded;
 mod lexicon;
 mod narration;

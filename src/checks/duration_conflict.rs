@@ -205,6 +205,23 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_head_past_a_verb_and_after_a_reporting_clause() {
+        // "goes" is also a WordNet noun, and "said the war has lasted" must not read "has"
+        // as the head.
+        let t =
+            "The two-year war goes on. Officials said the war has lasted more than three years.";
+        let f = flags(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            evidence(t, &f[0]),
+            vec![
+                "The two-year war",
+                "the war has lasted more than three years"
+            ]
+        );
+    }
+
+    #[test]
     fn fires_on_two_lengths_of_one_war() {
         let t = "Envoys met to end the two-year-long war in the north.\nBoth sides said little. Aid groups warned of a war that has already lasted more than three years.";
         let f = flags(t);

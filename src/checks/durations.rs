@@ -55,7 +55,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The predicate before a duration that says the thing has lasted that long.
 static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:(?P<aux>has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)|lasted|took|spanned)\s+(?:for\s+)?$",
+        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)??(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:(?P<aux>has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)|lasted|took|spanned)\s+(?:for\s+)?$",
     )
     .expect("lasted regex")
 });
@@ -386,7 +386,15 @@ fn head_after(words: &[(String, Span)], wide: bool) -> Option<(String, Option<St
             return Some((two, None, words[1].1.end));
         }
     }
-    let (head_i, modifier) = if is_lower_head(0) && is_lower_head(1) {
+    // A second noun only WordNet knows must have no verb reading to be the head: in "the
+    // two-year war goes on" the word after "war" is the verb.
+    let second_is_head = |i: usize| {
+        is_lower_head(i)
+            && words.get(i).is_some_and(|(w, _)| {
+                lexicon::duration_head(w).is_some() || event_groups::verb_lemma(w).is_none()
+            })
+    };
+    let (head_i, modifier) = if is_lower_head(0) && second_is_head(1) {
         // "an 18-month loan deal": the last noun is the head, the first narrows it.
         (1, lower(0))
     } else if is_lower_head(0) {
@@ -396,9 +404,15 @@ fn head_after(words: &[(String, Span)], wide: bool) -> Option<(String, Option<St
     } else {
         return None;
     };
-    if lower(head_i + 1)
-        .is_some_and(|w| lexicon::is_compound_follower(&w) || head_class(&w, wide).is_some())
-    {
+    // A following head noun makes this one a modifier ("a 40-day runway closure"). A noun only
+    // WordNet knows counts only when it has no verb reading: in "the two-year war goes on" the
+    // next word is the verb, not a second noun.
+    let compound = |w: &str| {
+        lexicon::is_compound_follower(w)
+            || lexicon::duration_head(w).is_some()
+            || (head_class(w, wide).is_some() && event_groups::verb_lemma(w).is_none())
+    };
+    if lower(head_i + 1).is_some_and(|w| compound(&w)) {
         return None;
     }
     Some((singular(&words[head_i].0), modifier, words[head_i].1.end))

@@ -61,7 +61,6 @@ pub fn lemma(w: &str) -> Option<String> {
 }
 
 /// The `+verb` entry of an inflected verb ("landed" → "+land"), if any.
-#[allow(dead_code)] // read by the event-day check
 pub fn verb_lemma(w: &str) -> Option<String> {
     inflected(&w.to_lowercase(), "+")
 }

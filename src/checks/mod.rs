@@ -29,6 +29,7 @@ mod office_holders;
 mod quote_speaker_conflict;
 mod role_conflict;
 mod roles;
+mod tense_vs_date;
 mod timeframe;
 mod weekday_date;
 
@@ -67,6 +68,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &office_holders::OfficeHolders,
     &quote_speaker_conflict::QuoteSpeakerConflict,
     &role_conflict::RoleConflict,
+    &tense_vs_date::TenseVsDate,
     &timeframe::Timeframe,
     &weekday_date::WeekdayDate,
 ];

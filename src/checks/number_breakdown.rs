@@ -440,6 +440,7 @@ impl NumberBreakdown {
             back_ref: bool,
         }
         let mut by_unit: HashMap<String, Vec<Amount>> = HashMap::new();
+        let mut changing: Option<(usize, bool)> = None;
         for c in AMOUNT_RE.captures_iter(low) {
             let (Some(m), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
                 continue;
@@ -447,13 +448,18 @@ impl NumberBreakdown {
             let Some(sentence) = ctx.doc.sentence_at(m.start()) else {
                 continue;
             };
-            let sl = ctx
-                .doc
-                .sentences
-                .get(sentence)
-                .and_then(|s| low.get(s.start..s.end))
-                .unwrap_or("");
-            if CHANGE_RE.is_match(sl) {
+            // Whether the sentence speaks of a change, read once per sentence: amounts come
+            // in text order, so a sentence packed with amounts is scanned once, not per amount.
+            if changing.is_none_or(|(i, _)| i != sentence) {
+                let sl = ctx
+                    .doc
+                    .sentences
+                    .get(sentence)
+                    .and_then(|s| low.get(s.start..s.end))
+                    .unwrap_or("");
+                changing = Some((sentence, CHANGE_RE.is_match(sl)));
+            }
+            if changing.is_some_and(|(_, c)| c) {
                 continue;
             }
             let before = low.get(..m.start()).unwrap_or("").trim_end();

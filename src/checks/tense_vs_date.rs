@@ -77,6 +77,40 @@ fn past_verb_before(before_on: &str) -> bool {
 static ON_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)on(?:\s+the)?\s*$").expect("on regex"));
 
+/// Bytes before a date searched for "on" and the past verb before it: three words and "on
+/// the" fit with room to spare, and the window keeps each date's look constant.
+const BEFORE_WINDOW: usize = 80;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One sentence's narrator text (lower-cased, quotations blanked) and its veto words.
+struct SentenceView {
+    index: usize,
+    low: String,
+    past_ok: bool,
+    future_ok: bool,
+    future_mark: bool,
+}
+
+impl SentenceView {
+    fn new(narration: &Narration, text: &str, sentence: Span, index: usize) -> Self {
+        let low = lower(&narration.text(text, sentence)).into_owned();
+        SentenceView {
+            index,
+            past_ok: PAST_OK_RE.is_match(&low),
+            future_ok: FUTURE_OK_RE.is_match(&low),
+            future_mark: FUTURE_MARK_RE.is_match(&low),
+            low,
+        }
+    }
+}
+
 impl Check for TenseVsDate {
     fn id(&self) -> &'static str {
         "tense-vs-date"
@@ -93,6 +127,7 @@ impl Check for TenseVsDate {
         let text = ctx.doc.text;
         let narration = Narration::new(ctx.quotes);
         let mut flags = Vec::new();
+        let mut cached: Option<SentenceView> = None;
         for t in ctx.times {
             if t.kind != TimeType::Date {
                 continue;
@@ -119,12 +154,19 @@ impl Check for TenseVsDate {
             let Some(sentence) = ctx.doc.sentences.get(si).copied() else {
                 continue;
             };
-            // The narrator's words of the sentence, quotations blanked, offsets kept.
-            let narr = narration.text(text, sentence);
-            let narr_low = lower(&narr);
+            // The narrator's words of the sentence, quotations blanked, offsets kept; read
+            // once per sentence, so a sentence full of dates stays linear.
+            if cached.as_ref().is_none_or(|c| c.index != si) {
+                cached = Some(SentenceView::new(&narration, text, sentence, si));
+            }
+            let Some(view) = cached.as_ref() else {
+                continue;
+            };
+            let narr_low = &view.low;
             let at = t.span.start.saturating_sub(sentence.start);
+            let tail_start = floor_boundary(narr_low, at.saturating_sub(BEFORE_WINDOW));
             let (Some(before), Some(date_text)) = (
-                narr_low.get(..at),
+                narr_low.get(tail_start..at),
                 narr_low.get(at..t.span.end.saturating_sub(sentence.start)),
             ) else {
                 continue;
@@ -146,16 +188,16 @@ impl Check for TenseVsDate {
             }
             let before_on = ON_RE.replace(before, "");
             let vetoed = if past {
-                PAST_OK_RE.is_match(&narr_low) || !past_verb_before(&before_on)
+                view.past_ok || !past_verb_before(&before_on)
             } else {
-                FUTURE_OK_RE.is_match(&narr_low) || !FUTURE_MARK_RE.is_match(&narr_low)
+                view.future_ok || !view.future_mark
             };
             if vetoed {
                 continue;
             }
             let on = before
                 .rfind("on")
-                .map(|i| sentence.start + i)
+                .map(|i| sentence.start + tail_start + i)
                 .unwrap_or(t.span.start);
             let (message, reason) = if past {
                 (

@@ -172,6 +172,17 @@ fn families() -> Vec<Family> {
                 ))
             })
         }),
+        // Weekday possessives and "on <day>" clauses in one sentence: the event-day check
+        // reads a bounded window before each day.
+        ("weekday-events", |n| {
+            fill(n, 7, |r, s| {
+                s.push_str(&format!(
+                    "{}'s vote and the strike on {} and ",
+                    r.pick(DAYS),
+                    r.pick(DAYS)
+                ))
+            })
+        }),
         ("clock-times", |n| {
             fill(n, 10, |r, s| {
                 s.push_str(&format!(

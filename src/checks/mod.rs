@@ -19,6 +19,7 @@ mod age_conflict;
 mod bounded;
 mod duration_conflict;
 mod durations;
+mod event_day;
 mod event_groups;
 mod folded;
 mod lexicon;
@@ -63,6 +64,7 @@ pub trait Check: Sync {
 pub static CHECKS: &[&dyn Check] = &[
     &age_conflict::AgeConflict,
     &duration_conflict::DurationConflict,
+    &event_day::EventDay,
     &number_breakdown::NumberBreakdown,
     &number_conflict::NumberConflict,
     &office_holders::OfficeHolders,

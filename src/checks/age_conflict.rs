@@ -7,6 +7,7 @@
 //! `age-conflict` flag. Example: "Ana Ortiz, 45, …" and later "the 47-year-old Ortiz" is
 //! flagged; "Ortiz, 45, … when she was 30" is not (an age at another time).
 
+use super::event_groups;
 use super::folded::lower;
 use super::lexicon::fold;
 use super::{Check, Context};
@@ -19,7 +20,7 @@ use std::sync::LazyLock;
 
 pub struct AgeConflict;
 
-const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3})";
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3}|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+)";
 
 static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -43,9 +44,30 @@ static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)"
+        r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+|was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)"
     ))
     .expect("born regex")
+});
+
+/// A fronted birth clause: "Born on 3 February 2002 in Mandeville, Blackwood played…".
+static FRONT_BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)Born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?:\s+(?:in|at|near)\s+[^,.;]{{1,60}})?,\s+(?P<name>{NAME})"
+    ))
+    .expect("fronted born regex")
+});
+
+/// "her 60th birthday": an age reached, read only with a cue that it has just passed.
+static BIRTHDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Hh]is|[Hh]er)\s+(?P<age>[0-9]{1,3})(?:st|nd|rd|th)\s+birthday(?-u:\b)")
+        .expect("birthday regex")
+});
+
+/// A birthday just passed ("last month", "on Sunday"): the age it gives is the age now.
+/// Anything else ("next month", "when", a year) leaves it unread.
+static RECENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:celebrated|marked)\s+(?:[a-z0-9]+\s+){0,2}birthday\s+(?:last\s+(?:week|month|weekend)|earlier\s+this\s+(?:week|month|year)|this\s+(?:week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday)(?-u:\b)")
+        .expect("recent birthday regex")
 });
 
 /// Sentences that speak of another time, where a different age is expected.
@@ -156,6 +178,10 @@ fn stated(ctx: &Context) -> Vec<Stated> {
             };
             let span = Span::new(name.start(), name.end());
             let (key, first) = key_of(ctx, name.as_str(), span);
+            // A lone capitalised word is a name only when the people stage read it as one.
+            if !name.as_str().contains(char::is_whitespace) && !key.starts_with('#') {
+                return;
+            }
             out.push(Stated {
                 key,
                 first,
@@ -189,6 +215,46 @@ fn stated(ctx: &Context) -> Vec<Stated> {
         };
         push(&mut out, name, y, true, Span::new(m.start(), m.end()));
     }
+    for c in FRONT_BORN_RE.captures_iter(text) {
+        let (Some(m), Some(name), Some(y)) = (c.get(0), c.name("name"), c.name("y")) else {
+            continue;
+        };
+        let Ok(y) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        push(&mut out, name, y, true, Span::new(m.start(), m.end()));
+    }
+    // "She celebrated her 60th birthday last month": the person just named, now 60.
+    for c in BIRTHDAY_RE.captures_iter(text) {
+        let (Some(m), Some(age)) = (c.get(0), c.name("age")) else {
+            continue;
+        };
+        let Ok(age) = age.as_str().parse::<i32>() else {
+            continue;
+        };
+        let Some(si) = ctx.doc.sentence_at(m.start()) else {
+            continue;
+        };
+        let recent = ctx.doc.sentences.get(si).is_some_and(|sp| {
+            RECENT_RE.find_iter(sp.text(text)).any(|r| {
+                let r = Span::new(sp.start + r.start(), sp.start + r.end());
+                r.overlaps(&Span::new(m.start(), m.end()))
+            })
+        });
+        if !recent {
+            continue;
+        }
+        if let Some(i) = only_person_before(ctx, si, m.start()) {
+            out.push(Stated {
+                key: format!("#{i}"),
+                first: None,
+                value: age,
+                born: false,
+                passage: Span::new(m.start(), m.end()),
+                sentence: si,
+            });
+        }
+    }
     // "the 47-year-old": only when the people stage says exactly one person was just named.
     for c in BARE_AGE_RE.captures_iter(text) {
         let (Some(m), Some(age)) = (c.get(0), c.name("age")) else {
@@ -203,22 +269,14 @@ fn stated(ctx: &Context) -> Vec<Stated> {
         let Ok(age) = age.as_str().parse::<i32>() else {
             continue;
         };
+        if !stands_alone(text.get(m.end()..).unwrap_or("")) {
+            // "the 60-year-old firm": an adjective on a noun, not a person.
+            continue;
+        }
         let Some(si) = ctx.doc.sentence_at(m.start()) else {
             continue;
         };
-        let window_start = ctx.doc.sentences[si.saturating_sub(1)].start;
-        let named: Vec<usize> = ctx
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.mentions
-                    .iter()
-                    .any(|x| x.span.start >= window_start && x.span.end <= m.start())
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let [i] = named[..] {
+        if let Some(i) = only_person_before(ctx, si, m.start()) {
             out.push(Stated {
                 key: format!("#{i}"),
                 first: None,
@@ -231,6 +289,62 @@ fn stated(ctx: &Context) -> Vec<Stated> {
     }
     out.sort_by_key(|s| s.passage.start);
     out
+}
+
+/// Whether "the 47-year-old" stands for a person: what follows is punctuation, a
+/// function word, or a verb ("will", "pleaded", "denies"), not the noun it would
+/// describe ("the 60-year-old firm", "the 47-year-old oven").
+fn stands_alone(after: &str) -> bool {
+    let rest = after.trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect();
+    if word.is_empty() {
+        return true;
+    }
+    let w = word.to_lowercase();
+    let function = matches!(
+        w.as_str(),
+        "is" | "was"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "did"
+            | "does"
+            | "who"
+            | "and"
+            | "also"
+            | "then"
+            | "now"
+            | "later"
+            | "still"
+            | "never"
+            | "told"
+            | "said"
+            | "says"
+    );
+    function || ((w.ends_with("ed") || w.ends_with('s')) && event_groups::verb_lemma(&w).is_some())
+}
+
+/// The one person the people stage finds named in sentence `si` before `at` or in the
+/// sentence before it; none when nobody or more than one person is.
+fn only_person_before(ctx: &Context, si: usize, at: usize) -> Option<usize> {
+    let window_start = ctx.doc.sentences.get(si.saturating_sub(1))?.start;
+    let mut named = ctx.people.iter().enumerate().filter(|(_, p)| {
+        p.mentions
+            .iter()
+            .any(|x| x.span.start >= window_start && x.span.end <= at)
+    });
+    let (i, _) = named.next()?;
+    named.next().is_none().then_some(i)
 }
 
 /// The most distinct statements kept per person for comparison (ages and birth years).
@@ -400,6 +514,51 @@ mod tests {
         let t = "Ana Ortiz, born in 1970, runs the bakery. Customers love Ana Ortiz, 45, and her bread.";
         assert_eq!(run_on(&AgeConflict, t, &[], Some("2025-05-01")).len(), 1);
         assert!(run_on(&AgeConflict, t, &[], Some("2015-05-01")).is_empty());
+    }
+
+    fn person(t: &str, names: &[&str]) -> Person {
+        let mentions = names
+            .iter()
+            .flat_map(|n| t.match_indices(n).map(|(s, n)| (s, n.len())))
+            .map(|(s, l)| Mention {
+                span: Span::new(s, s + l),
+                kind: MentionKind::Name,
+            })
+            .collect();
+        Person {
+            name: names[0].into(),
+            honorifics: vec![],
+            roles: vec![],
+            mentions,
+        }
+    }
+
+    #[test]
+    fn reads_surname_births_fronted_births_and_recent_birthdays() {
+        let t = "Kenji Morimoto, a 67-year-old fossil hunter, found the skull.\nMorimoto was born in 1961 near Rumoi.";
+        let p = person(t, &["Kenji Morimoto", "Morimoto"]);
+        assert_eq!(run_on(&AgeConflict, t, &[p], Some("2024-01-25")).len(), 1);
+        let t = "Tara Bell, 19, won the final.\nBorn on 3 February 2002 in Mandeville, Bell played netball first.";
+        let p = person(t, &["Tara Bell", "Bell"]);
+        assert_eq!(run_on(&AgeConflict, t, &[p], Some("2024-06-30")).len(), 1);
+        let t = "Lan Vo, 58, teaches at home.\nLan has retired from the school. She celebrated her 60th birthday last month.";
+        let p = person(t, &["Lan Vo", "Lan"]);
+        assert_eq!(run_on(&AgeConflict, t, &[p], Some("2024-05-14")).len(), 1);
+    }
+
+    #[test]
+    fn birthdays_to_come_and_aged_things_stay_silent() {
+        for t in [
+            "Lan Vo, 58, teaches at home.\nLan has retired. She will celebrate her 60th birthday next year.",
+            "Lan Vo, 58, teaches at home.\nShe joined the 60-year-old firm in 1990.",
+            "Lan Vo, 58, teaches at home.\nLan was born in 1966, her sister in 1961.",
+        ] {
+            let p = person(t, &["Lan Vo", "Lan"]);
+            assert!(
+                run_on(&AgeConflict, t, &[p], Some("2024-05-14")).is_empty(),
+                "{t}"
+            );
+        }
     }
 
     #[test]

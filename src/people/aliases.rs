@@ -80,26 +80,53 @@ pub fn cluster(cands: &[NameCandidate], verdicts: &[Verdict]) -> Vec<Cluster> {
         }
     }
 
-    // Pass 2: shorter forms, in text order; the most recently mentioned person wins a tie.
-    let mut last_seen: Vec<usize> = clusters
+    // Pass 2: shorter forms, in text order. A surname shared by two people goes to the one
+    // mentioned most recently *before* it ("Kenji Morimoto … Morimoto … Sachiko Morimoto":
+    // the middle one is Kenji), or, when neither has been named yet, to the one named next.
+    // Full-name positions per cluster, sorted, for "the latest mention before here".
+    let mut full_pos: Vec<Vec<usize>> = clusters
         .iter()
-        .map(|c| c.members.first().map_or(0, |&m| cands[m].span.start))
+        .map(|c| c.members.iter().map(|&m| cands[m].span.start).collect())
         .collect();
+    for p in &mut full_pos {
+        p.sort_unstable();
+    }
+    let mut alias_last: Vec<Option<usize>> = vec![None; clusters.len()];
+    let recency = |ci: usize, at: usize, full_pos: &[Vec<usize>], alias_last: &[Option<usize>]| {
+        let full = full_pos.get(ci).and_then(|p| {
+            let k = p.partition_point(|&x| x < at);
+            k.checked_sub(1).map(|k| p[k])
+        });
+        full.max(alias_last.get(ci).copied().flatten())
+    };
     let mut singles: HashMap<String, usize> = HashMap::new();
     for &i in &pending {
         let c = &cands[i];
         let joined = c.words.iter().map(|w| key(w)).collect::<Vec<_>>().join(" ");
         let last = key(c.words.last().map(String::as_str).unwrap_or(""));
-        let pick = |ids: &[usize], last_seen: &[usize]| -> Option<usize> {
-            ids.iter().copied().max_by_key(|&ci| last_seen[ci])
+        let at = c.span.start;
+        let pick = |ids: &[usize], full_pos: &[Vec<usize>], alias_last: &[Option<usize>]| {
+            let before = ids
+                .iter()
+                .copied()
+                .filter_map(|ci| recency(ci, at, full_pos, alias_last).map(|r| (ci, r)))
+                .max_by_key(|&(_, r)| r)
+                .map(|(ci, _)| ci);
+            before.or_else(|| {
+                ids.iter()
+                    .copied()
+                    .min_by_key(|&ci| full_pos.get(ci).and_then(|p| p.first().copied()))
+            })
         };
         let found = if verdicts[i] == Verdict::SurnameOnly {
             // Only the surname of someone named in full can turn a place word into a person.
-            by_surname.get(&last).and_then(|ids| pick(ids, &last_seen))
+            by_surname
+                .get(&last)
+                .and_then(|ids| pick(ids, &full_pos, &alias_last))
         } else if let Some(&ci) = by_tail.get(&joined) {
             Some(ci)
         } else if let Some(ids) = by_surname.get(&last).filter(|_| c.words.len() == 1) {
-            pick(ids, &last_seen)
+            pick(ids, &full_pos, &alias_last)
         } else if let Some(ids) = by_given.get(&joined).filter(|_| c.words.len() == 1) {
             // A given name shared by two people names neither of them.
             (ids.len() == 1).then(|| ids[0])
@@ -110,7 +137,9 @@ pub fn cluster(cands: &[NameCandidate], verdicts: &[Verdict]) -> Vec<Cluster> {
             Some(ci) => {
                 clusters[ci].members.push(i);
                 clusters[ci].alias.push(true);
-                last_seen[ci] = last_seen[ci].max(c.span.start);
+                if let Some(a) = alias_last.get_mut(ci) {
+                    *a = Some(c.span.start);
+                }
             }
             None if verdicts[i] == Verdict::Person => {
                 let ci = clusters.len();
@@ -119,7 +148,8 @@ pub fn cluster(cands: &[NameCandidate], verdicts: &[Verdict]) -> Vec<Cluster> {
                     members: vec![i],
                     alias: vec![false],
                 });
-                last_seen.push(c.span.start);
+                full_pos.push(vec![c.span.start]);
+                alias_last.push(None);
                 singles.insert(joined, ci);
             }
             None => {}
@@ -159,6 +189,18 @@ mod tests {
             .into_iter()
             .map(|cl| (cl.words.join(" "), cl.members.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_person_named_before_it() {
+        // The second "Pardo" comes before Lucia Pardo is named: it is still Marco.
+        let p = people(
+            "Marco Pardo found the skull. Pardo said it was old. Pardo kept digging. Later Lucia Pardo joined him and Pardo thanked her.",
+        );
+        assert_eq!(
+            p,
+            vec![("Marco Pardo".into(), 3), ("Lucia Pardo".into(), 2)]
+        );
     }
 
     #[test]

@@ -132,7 +132,12 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     } else {
         Vec::new()
     };
-    let published = options.published.clone();
+    // Without a date from the caller, the text's own opening date line or dateline
+    // anchors it ("September 01, 2007" under a pasted headline).
+    let published = options
+        .published
+        .clone()
+        .or_else(|| article::published::from_text_opening(text));
     incomplete = incomplete.or_else(|| over("time"));
     let times = if incomplete.is_none() {
         time::find(&doc, published.as_ref().map(|p| p.date))

@@ -50,7 +50,10 @@
 //! assert_eq!(p.source_label(), "the page's publication metadata");
 //! ```
 
+mod opening;
 mod sources;
+
+pub use opening::from_text_opening;
 
 use sources::{from_byline, from_dateline, from_json_ld, from_metas, from_time, from_url};
 
@@ -456,6 +459,7 @@ pub fn source_label(source: &str) -> String {
         "json-ld datePublished" | "json-ld dateCreated" => "the page's structured data",
         "byline" => "the date beside the byline",
         "dateline" => "the dateline opening the story",
+        "date line" => "the date line at the top of the text",
         "url" => "the date in the page address",
         "time[datetime]" => "the date stamp under the headline",
         "time (first on the page)" => "the first date stamp on the page",

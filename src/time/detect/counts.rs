@@ -76,6 +76,11 @@ impl<'a> Parser<'a> {
             total *= 100;
             end += 1;
         }
+        // "two thousand years": a count, read as years by the unit after it.
+        if self.is(end, "thousand") {
+            total *= 1000;
+            end += 1;
+        }
         // "two and a half (years)".
         if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
             return Some((end + 3, Some(total as f64 + 0.5)));

@@ -220,7 +220,8 @@ impl<'a> Parser<'a> {
     /// A year in words, as read aloud: "nineteen ninety-six", "two thousand", "twenty ten".
     pub(super) fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
         let first = self.lex.cardinal(self.w(i))?;
-        if first == 2 && self.is(i + 1, "thousand") {
+        // "two thousand years" counts years; it does not name the year 2000.
+        if first == 2 && self.is(i + 1, "thousand") && self.unit(i + 2).is_none() {
             let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
             return match self.number(k) {
                 Some((e, Some(n)))

@@ -43,6 +43,10 @@ impl<'a> Parser<'a> {
                 if self.is(i + 1, "dozen") {
                     return Some((i + 2, Some(12.0)));
                 }
+                // "a quarter century ago", "a quarter-hour": a quarter of the unit after it.
+                if let Some(k) = self.fraction_unit(i + 1, "quarter") {
+                    return Some((k, Some(0.25)));
+                }
                 return Some((i + 1, Some(1.0)));
             }
             "several" | "few" | "many" | "some" => return Some((i + 1, None)),
@@ -50,13 +54,14 @@ impl<'a> Parser<'a> {
             "half" if self.any(i + 1, &["a", "an"]) => return Some((i + 2, Some(0.5))),
             // "half-century", "half century", "half-hour": half of the unit that follows.
             "half" => {
-                let k = if self.is(i + 1, "-") && self.t.glued(i + 1) {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                if self.unit(k).is_some() && !self.w(k).ends_with('s') {
+                if let Some(k) = self.fraction_unit(i, "half") {
                     return Some((k, Some(0.5)));
+                }
+            }
+            // "the past quarter-century": a quarter of the unit, not a fiscal quarter.
+            "quarter" => {
+                if let Some(k) = self.fraction_unit(i, "quarter") {
+                    return Some((k, Some(0.25)));
                 }
             }
             _ => {}
@@ -88,6 +93,20 @@ impl<'a> Parser<'a> {
         Some((end, Some(total as f64)))
     }
 
+    /// "half-century", "quarter century", "half-hour": when the word at `i` is `word`
+    /// and a singular unit follows it (after a glued hyphen or a space), the unit's index.
+    pub(super) fn fraction_unit(&self, i: usize, word: &str) -> Option<usize> {
+        if !self.is(i, word) {
+            return None;
+        }
+        let k = if self.is(i + 1, "-") && self.t.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        (self.unit(k).is_some() && !self.w(k).ends_with('s')).then_some(k)
+    }
+
     /// Unit word at `k` (singular or plural), with the rules about which units may follow "a".
     pub(super) fn unit(&self, k: usize) -> Option<&'static str> {
         self.lex.unit(self.w(k))
@@ -98,8 +117,11 @@ impl<'a> Parser<'a> {
     /// number-less singular unit ("the past year").
     pub(super) fn counted_duration(&self, i: usize, after_the: bool) -> M {
         let w = self.w(i);
-        // Bare plural units: "weeks", "years", "decades".
-        if let Some(unit) = self.unit(i) {
+        // Bare plural units: "weeks", "years", "decades" ("quarter-century" is a count).
+        if let Some(unit) = self
+            .unit(i)
+            .filter(|_| self.fraction_unit(i, "quarter").is_none())
+        {
             // Not the unit of a count rejected earlier ("52 years old", "hundreds of years").
             let prev = i.checked_sub(1).map(|p| self.w(p)).unwrap_or("");
             // "three-quarters" is a fraction.

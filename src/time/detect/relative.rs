@@ -107,6 +107,8 @@ impl<'a> Parser<'a> {
             "week" => "W",
             "month" => "M",
             "year" => "Y",
+            // "the past quarter-century" is 25 years, read as a counted span.
+            "quarter" if self.fraction_unit(i + 1, "quarter").is_some() => return None,
             "quarter" => "Q",
             "decade" => "DE",
             "century" => "CE",
@@ -326,7 +328,10 @@ impl<'a> Parser<'a> {
             let j = if self.is(k + 1, "-") { k + 2 } else { k + 1 };
             let j = if self.is(j, "fiscal") { j + 1 } else { j };
             match self.w(j) {
-                "quarter" if (1..=4).contains(&n) || n == -1 => {
+                "quarter"
+                    if ((1..=4).contains(&n) || n == -1)
+                        && self.fraction_unit(j, "quarter").is_none() =>
+                {
                     (if n == -1 { 4 } else { n as u32 }, false, j + 1)
                 }
                 "half" if (1..=2).contains(&n) || n == -1 => {
@@ -344,6 +349,7 @@ impl<'a> Parser<'a> {
             }
         } else if self.any(k, &["quarter", "period"])
             && (k > i || self.is(i.wrapping_sub(1), "the"))
+            && self.fraction_unit(k, "quarter").is_none()
         {
             if self.is(k, "period") && k == i {
                 return None;

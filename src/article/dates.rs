@@ -92,6 +92,25 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 static ISO_IN_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
 
+/// A numeric date in text: `03/14/2016`, `14.03.2016`, `14/3/2016` (one separator
+/// throughout; not part of a longer number or a version such as `1.2.3.2016`).
+static NUMERIC_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])")
+        .expect("static regex")
+});
+
+/// Day and month of a numeric date when its order is beyond doubt: one part is over
+/// 12 (`14/03`, `03/14`), or both are the same (`03/03`). `04/05/2016` is April or May
+/// depending on the site's country, so it is not read.
+fn numeric_day_month(a: u32, b: u32) -> Option<(u32, u32)> {
+    match (a, b) {
+        _ if a == b => Some((a, b)),
+        _ if a > 12 && b <= 12 => Some((a, b)),
+        _ if b > 12 && a <= 12 => Some((b, a)),
+        _ => None,
+    }
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
     MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, v)| v)
@@ -218,6 +237,22 @@ pub fn find_in_text(s: &str) -> Vec<(NaiveDate, usize)> {
             }
         }
     }
+    for c in NUMERIC_IN_TEXT.captures_iter(s) {
+        let (Some(first), Ok(a), Ok(b), Ok(y)) =
+            (c.get(1), c[1].parse(), c[3].parse(), c[4].parse())
+        else {
+            continue;
+        };
+        // A dotted date must be a whole token: "v1.12.2016" is a version, not a day.
+        if &c[2] == "." && s[..first.start()].ends_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        if let Some((d, m)) = numeric_day_month(a, b) {
+            if let Some(date) = ymd(y, m, d) {
+                out.push((date, first.start()));
+            }
+        }
+    }
     out.sort_by_key(|&(_, at)| at);
     out.dedup_by_key(|&mut (_, at)| at);
     out
@@ -229,6 +264,24 @@ mod tests {
 
     fn d(s: &str) -> String {
         parse_machine(s).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn numeric_dates_in_text_only_when_the_order_is_certain() {
+        let found = |s: &str| {
+            find_in_text(s)
+                .iter()
+                .map(|(d, _)| d.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Published 14/03/2016"), ["2016-03-14"]);
+        assert_eq!(found("Posted 03/14/2016 at noon"), ["2016-03-14"]);
+        assert_eq!(found("Published 3.3.2016"), ["2016-03-03"]);
+        // April or May depends on the country: not read.
+        assert!(found("Published 04/05/2016").is_empty());
+        // Scores, versions and fractions are not dates.
+        assert!(found("Version 1.12.2016.4").is_empty());
+        assert!(found("won 13/14 2016 titles").is_empty());
     }
 
     #[test]

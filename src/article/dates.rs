@@ -99,15 +99,49 @@ static NUMERIC_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Day and month of a numeric date when its order is beyond doubt: one part is over
-/// 12 (`14/03`, `03/14`), or both are the same (`03/03`). `04/05/2016` is April or May
-/// depending on the site's country, so it is not read.
-fn numeric_day_month(a: u32, b: u32) -> Option<(u32, u32)> {
+/// Which part of a numeric date comes first, as the site's country writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Not known: only dates whose order is beyond doubt are read.
+    Unknown,
+    /// `04/05/2016` is 5 April (the United States, the Philippines).
+    MonthFirst,
+    /// `04/05/2016` is 4 May (most of the world).
+    DayFirst,
+}
+
+impl NumericOrder {
+    /// The order of a locale such as `en_US`, `en-GB`, `fr_FR` (from `og:locale`).
+    pub fn of_locale(locale: &str) -> NumericOrder {
+        let country = locale.rsplit(['_', '-']).next().unwrap_or("");
+        if country.len() != 2 || country.len() == locale.len() {
+            return NumericOrder::Unknown;
+        }
+        if ["US", "PH", "FM", "PW", "MH"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(country))
+        {
+            NumericOrder::MonthFirst
+        } else {
+            NumericOrder::DayFirst
+        }
+    }
+}
+
+/// Day and month of a numeric date: beyond doubt when one part is over 12 (`14/03`,
+/// `03/14`) or both are the same (`03/03`); otherwise only when the site's order is
+/// known (`04/05/2016` is April or May depending on the country).
+fn numeric_day_month(a: u32, b: u32, order: NumericOrder) -> Option<(u32, u32)> {
     match (a, b) {
         _ if a == b => Some((a, b)),
         _ if a > 12 && b <= 12 => Some((a, b)),
         _ if b > 12 && a <= 12 => Some((b, a)),
-        _ => None,
+        _ if a > 12 || b > 12 => None,
+        _ => match order {
+            NumericOrder::Unknown => None,
+            NumericOrder::MonthFirst => Some((b, a)),
+            NumericOrder::DayFirst => Some((a, b)),
+        },
     }
 }
 
@@ -202,6 +236,11 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
 
 /// Every date written out in running text, with its byte offset, in text order.
 pub fn find_in_text(s: &str) -> Vec<(NaiveDate, usize)> {
+    find_in_text_ordered(s, NumericOrder::Unknown)
+}
+
+/// Like [`find_in_text`], reading ambiguous numeric dates in the site's `order`.
+pub fn find_in_text_ordered(s: &str, order: NumericOrder) -> Vec<(NaiveDate, usize)> {
     let mut out = Vec::new();
     for c in MDY.captures_iter(s) {
         let (Some(whole), Some(month)) = (c.get(0), c.get(1)) else {
@@ -247,7 +286,7 @@ pub fn find_in_text(s: &str) -> Vec<(NaiveDate, usize)> {
         if &c[2] == "." && s[..first.start()].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
-        if let Some((d, m)) = numeric_day_month(a, b) {
+        if let Some((d, m)) = numeric_day_month(a, b, order) {
             if let Some(date) = ymd(y, m, d) {
                 out.push((date, first.start()));
             }
@@ -277,8 +316,26 @@ mod tests {
         assert_eq!(found("Published 14/03/2016"), ["2016-03-14"]);
         assert_eq!(found("Posted 03/14/2016 at noon"), ["2016-03-14"]);
         assert_eq!(found("Published 3.3.2016"), ["2016-03-03"]);
-        // April or May depends on the country: not read.
+        // April or May depends on the country: not read unless the site says which.
         assert!(found("Published 04/05/2016").is_empty());
+        let ordered = |s: &str, loc: &str| {
+            find_in_text_ordered(s, NumericOrder::of_locale(loc))
+                .first()
+                .map(|(d, _)| d.to_string())
+        };
+        assert_eq!(
+            ordered("04/05/2016", "en_US").as_deref(),
+            Some("2016-04-05")
+        );
+        assert_eq!(
+            ordered("04/05/2016", "en_GB").as_deref(),
+            Some("2016-05-04")
+        );
+        assert_eq!(
+            ordered("04/05/2016", "fr-FR").as_deref(),
+            Some("2016-05-04")
+        );
+        assert_eq!(ordered("04/05/2016", "en").as_deref(), None);
         // Scores, versions and fractions are not dates.
         assert!(found("Version 1.12.2016.4").is_empty());
         assert!(found("won 13/14 2016 titles").is_empty());

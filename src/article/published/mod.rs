@@ -57,7 +57,7 @@ pub use opening::from_text_opening;
 
 use sources::{from_byline, from_dateline, from_json_ld, from_metas, from_time, from_url};
 
-use super::dates::{find_in_text, parse_stamp, ymd, Stamp};
+use super::dates::{find_in_text, find_in_text_ordered, parse_stamp, ymd, NumericOrder, Stamp};
 use super::select::{select, Selection};
 use super::{MetaItem, Page};
 use crate::model::Published;
@@ -422,6 +422,11 @@ fn utc_offset(minutes: i32) -> String {
 }
 
 /// The site's locale (`og:locale`), when stated.
+/// How the site writes numeric dates (`04/05/2016`), from its locale.
+fn numeric_order(page: &Page) -> NumericOrder {
+    site_locale(page).map_or(NumericOrder::Unknown, |l| NumericOrder::of_locale(&l))
+}
+
 fn site_locale(page: &Page) -> Option<String> {
     page.meta.iter().find_map(|m| match m {
         MetaItem::Meta { name, content }

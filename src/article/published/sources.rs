@@ -224,7 +224,11 @@ pub(super) fn from_time(page: &Page, out: &mut Vec<Candidate>) {
         else {
             continue;
         };
-        let from_text = || find_in_text(text).first().map(|x| day(x.0));
+        let from_text = || {
+            find_in_text_ordered(text, numeric_order(page))
+                .first()
+                .map(|x| day(x.0))
+        };
         let Some(stamp) = parse_stamp(datetime).or_else(from_text) else {
             continue;
         };
@@ -323,7 +327,7 @@ pub(super) fn from_byline(page: &Page, sel: &Selection, out: &mut Vec<Candidate>
         if slot.0.is_some() {
             continue;
         }
-        for (date, at) in find_in_text(&b.text) {
+        for (date, at) in find_in_text_ordered(&b.text, numeric_order(page)) {
             // The label governing a date is the nearest one before it.
             let before = &b.text[..at];
             let updated = UPDATED

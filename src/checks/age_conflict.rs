@@ -52,7 +52,7 @@ static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A fronted birth clause: "Born on 3 February 2002 in Mandeville, Blackwood played…".
 static FRONT_BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)Born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?:\s+(?:in|at|near)\s+[^,.;]{{1,60}})?,\s+(?P<name>{NAME})"
+        r"(?-u:\b)Born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?:\s+(?:in|at|near)\s+[^,.;]+)?,\s+(?P<name>{NAME})"
     ))
     .expect("fronted born regex")
 });

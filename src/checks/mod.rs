@@ -29,6 +29,7 @@ mod no_comment_quoted;
 mod number_breakdown;
 mod number_conflict;
 mod office_holders;
+mod posts;
 mod quote_speaker_conflict;
 mod role_conflict;
 mod roles;

@@ -67,6 +67,8 @@ const MIN_LEN: usize = 5;
 /// The shortest name (in letters) whose misspelling is compared: two letters changed in a
 /// shorter name make a different name too often.
 const MIN_LEN_CHANGED: usize = 7;
+/// The longest name (in letters) compared: the edit distance costs the product of the lengths.
+const MAX_LEN: usize = 40;
 /// The shortest shared beginning of two near names.
 const MIN_PREFIX: usize = 4;
 /// The most people compared with one candidate (people sharing its first four letters).
@@ -152,7 +154,10 @@ fn near(a: &str, b: &str) -> Option<Near> {
         return None;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if ca.len().min(cb.len()) < MIN_LEN || shared_prefix(&ca, &cb) < MIN_PREFIX {
+    if ca.len().min(cb.len()) < MIN_LEN
+        || ca.len().max(cb.len()) > MAX_LEN
+        || shared_prefix(&ca, &cb) < MIN_PREFIX
+    {
         return None;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -453,6 +458,7 @@ fn first_names(id: &str, ctx: &Context) -> Vec<Flag> {
                 }
                 let (ca, cb): (Vec<char>, Vec<char>) = (fa.chars().collect(), fb.chars().collect());
                 if ca.len().min(cb.len()) < 4
+                    || ca.len().max(cb.len()) > MAX_LEN
                     || shared_prefix(&ca, &cb) < 3
                     || slip(&ca, &cb)
                     || distance(&ca, &cb, 2).is_none()

@@ -171,7 +171,9 @@ fn near(a: &str, b: &str) -> Option<Near> {
     if gendered(short, long) {
         return Some(Near::Gendered);
     }
-    if ca.len().min(cb.len()) < MIN_LEN_CHANGED || slip(&ca, &cb) {
+    // One name running on into more letters ("Manafortin", a name and a word run together)
+    // is not another spelling of it.
+    if ca.len().min(cb.len()) < MIN_LEN_CHANGED || slip(&ca, &cb) || long.starts_with(short) {
         return None;
     }
     distance(&ca, &cb, 2)
@@ -235,6 +237,7 @@ impl Check for NameVariant {
     fn run(&self, ctx: &Context) -> Vec<Flag> {
         let mut flags = bare_surnames(self.id(), ctx);
         flags.extend(first_names(self.id(), ctx));
+        flags.extend(full_surnames(self.id(), ctx));
         flags
     }
 }
@@ -426,6 +429,85 @@ fn role_words(ctx: &Context, span: Span) -> HashSet<String> {
         .collect()
 }
 
+/// The most mentions (names and surnames) of a full name read as a one-off misspelling.
+const MAX_VARIANT_MENTIONS: usize = 2;
+
+/// Two full names with the same first name and near surnames ("Ilse Marrowby" … "Ilse
+/// Marrowen"), the second written at most twice and neither about family.
+fn full_surnames(id: &str, ctx: &Context) -> Vec<Flag> {
+    let text = ctx.doc.text;
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in ctx.people.iter().enumerate() {
+        if p.name.split_whitespace().count() != 2 {
+            continue;
+        }
+        let Some(f) = p.name.split_whitespace().next().map(fold_name) else {
+            continue;
+        };
+        let bucket = by_first.entry(f).or_default();
+        if bucket.len() < MAX_BUCKET {
+            bucket.push(i);
+        }
+    }
+    let named = |p: &Person| {
+        p.mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Alias))
+            .count()
+    };
+    let mut flags = Vec::new();
+    let mut buckets: Vec<&Vec<usize>> = by_first.values().filter(|b| b.len() >= 2).collect();
+    buckets.sort();
+    for bucket in buckets {
+        for (x, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[x + 1..] {
+                let (a, b) = (&ctx.people[i], &ctx.people[j]);
+                let (Some(sa), Some(sb)) = (surname(a), surname(b)) else {
+                    continue;
+                };
+                let Some(how) = near(&sa, &sb) else { continue };
+                let (Some(ma), Some(mb)) = (first_name_mention(a), first_name_mention(b)) else {
+                    continue;
+                };
+                let (first, second, later) = if ma.start <= mb.start {
+                    (ma, mb, b)
+                } else {
+                    (mb, ma, a)
+                };
+                if named(later) > MAX_VARIANT_MENTIONS
+                    || kin_near(ctx, first.start)
+                    || kin_near(ctx, second.start)
+                {
+                    continue;
+                }
+                let how = match how {
+                    Near::Spelling => "a near spelling of the surname",
+                    Near::Gendered => "the other gender's form of the surname",
+                };
+                flags.push(Flag {
+                    kind: id.into(),
+                    message: format!(
+                        "“{}” is later written “{}”, {}.",
+                        first.text(text),
+                        second.text(text),
+                        how
+                    ),
+                    reason: "the same first name with a near surname".into(),
+                    confidence: 0.55,
+                    evidence: vec![first, second],
+                    fact: None,
+                    links: vec![format!(
+                        "‘{}’ read as ‘{}’, named before it",
+                        second.text(text),
+                        first.text(text)
+                    )],
+                });
+            }
+        }
+    }
+    flags
+}
+
 fn first_names(id: &str, ctx: &Context) -> Vec<Flag> {
     let text = ctx.doc.text;
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -568,6 +650,18 @@ mod tests {
             "The judge Olga Kirrowová opened the hearing.\n\nKirrow said the court would sit late.";
         let f = run_on(&NameVariant, t, &[person(t, "Olga Kirrowová")], None);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn fires_on_a_changed_surname_with_the_first_name() {
+        let t = "The pilot Ilse Marrowby spoke.\n\nMarrowby sailed.\n\nLater Ilse Marrowen said the crews would strike.";
+        let people = [person(t, "Ilse Marrowby"), person(t, "Ilse Marrowen")];
+        let f = run_on(&NameVariant, t, &people, None);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(evidence(t, &f[0]), vec!["Ilse Marrowby", "Ilse Marrowen"]);
+        let t = "The pilot Ilse Marrowby spoke. Her sister Ilse Marrowen sailed.";
+        let people = [person(t, "Ilse Marrowby"), person(t, "Ilse Marrowen")];
+        assert!(run_on(&NameVariant, t, &people, None).is_empty());
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub enum Class {
     Portfolio,
     Exec,
     Founder,
+    Court,
     Outside,
 }
 
@@ -70,6 +71,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             Some("portfolio") => Class::Portfolio,
             Some("exec") => Class::Exec,
             Some("founder") => Class::Founder,
+            Some("court") => Class::Court,
             Some("outside") => Class::Outside,
             _ => continue,
         };

@@ -21,6 +21,10 @@ pub struct QuoteSpeakerConflict;
 const MIN_WORDS: usize = 6;
 /// The most earlier quotes of the same words one quote is compared with.
 const MAX_SAME: usize = 8;
+/// One quotation inside another counts when the shorter has this many words or more.
+const SHINGLE: usize = 8;
+/// The most word runs indexed for one quotation (QUOTE_CHARS already bounds its length).
+const MAX_RUNS: usize = 120;
 const NAME: &str =
     r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3}";
 const CUE: &str = r"said|says|added|wrote|told reporters|told the [A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+|declared|insisted";
@@ -161,12 +165,7 @@ fn said(ctx: &Context) -> Vec<Said> {
             if is_pronoun(st) {
                 // A fragment woven into the narration (he said voters should “stop …”) is
                 // often an echo of someone else's words: only a quoted sentence counts.
-                let opens_sentence = q
-                    .span
-                    .text(text)
-                    .trim_start_matches(['“', '"', '‘', '\'', '«'])
-                    .starts_with(|c: char| c.is_uppercase());
-                if !opens_sentence {
+                if !opens_sentence(text, q.span) {
                     continue;
                 }
                 let Some(p) = q.speaker.and_then(|i| ctx.people.get(i)) else {
@@ -232,6 +231,33 @@ fn in_marks(text: &str, span: Span) -> bool {
     before.ends_with(['“', '"', '‘', '\'', '«']) || inner.starts_with(['“', '"', '‘', '«'])
 }
 
+/// The quoted words begin with a capital: a sentence, not a fragment of one.
+fn opens_sentence(text: &str, quote: Span) -> bool {
+    quote
+        .text(text)
+        .trim_start_matches(['“', '"', '‘', '\'', '«'])
+        .starts_with(|c: char| c.is_uppercase())
+}
+
+/// The sentence holding `quote` names `speaker` (their surname, as a word).
+fn names_in_sentence(ctx: &Context, quote: Span, speaker: &str) -> bool {
+    let last = surname(speaker);
+    if last.chars().count() < 3 {
+        return false;
+    }
+    let Some(si) = ctx.doc.sentence_at(quote.start) else {
+        return false;
+    };
+    ctx.doc
+        .sentence_tokens(si)
+        .iter()
+        .filter(|t| !quote.contains(&t.span))
+        .any(|t| {
+            let w = fold(t.text(ctx.doc.text)).to_lowercase();
+            w.trim_end_matches("'s") == last
+        })
+}
+
 fn surname(name: &str) -> String {
     fold(name.split_whitespace().last().unwrap_or(name)).to_lowercase()
 }
@@ -247,22 +273,76 @@ impl Check for QuoteSpeakerConflict {
 
     fn run(&self, ctx: &Context) -> Vec<Flag> {
         let all = said(ctx);
+        let text = ctx.doc.text;
         let mut flags = Vec::new();
-        // Quotes by their words: each new quote is compared with at most MAX_SAME earlier
-        // quotes of the same words, and words already flagged are not flagged again, so the
-        // work stays linear in the number of quotes.
+        // Quotes by their words, and by their runs of SHINGLE words (every run, and the
+        // first run alone): each new quote is compared with at most MAX_SAME earlier quotes
+        // per key, and words already flagged are not flagged again, so the work stays linear
+        // in the number of quoted words.
         let mut by_words: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_run: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_run: HashMap<String, Vec<usize>> = HashMap::new();
         let mut done: HashSet<&str> = HashSet::new();
+        let differ = |a: &Said, b: &Said| {
+            a.speaker != b.speaker
+                && surname(&a.speaker_name) != surname(&b.speaker_name)
+                // "Lind repeated Ortiz's words": a sentence that names the other speaker
+                // credits the words to them.
+                && !names_in_sentence(ctx, b.quote, &a.speaker_name)
+                && !names_in_sentence(ctx, a.quote, &b.speaker_name)
+        };
         for (j, b) in all.iter().enumerate() {
-            if b.words.split(' ').count() < MIN_WORDS || done.contains(b.words.as_str()) {
+            let words: Vec<&str> = b.words.split(' ').collect();
+            if words.len() < MIN_WORDS || done.contains(b.words.as_str()) {
                 continue;
             }
+            let runs: Vec<String> = words
+                .windows(SHINGLE)
+                .take(MAX_RUNS)
+                .map(|w| w.join(" "))
+                .collect();
             let earlier = by_words.entry(b.words.as_str()).or_default();
-            let found = earlier.iter().map(|&i| &all[i]).find(|a| {
-                a.speaker != b.speaker && surname(&a.speaker_name) != surname(&b.speaker_name)
-            });
+            let mut found = earlier.iter().map(|&i| &all[i]).find(|a| differ(a, b));
             if earlier.len() < MAX_SAME {
                 earlier.push(j);
+            }
+            // One quotation inside the other ("… and then they left," she said / “Then they
+            // left,” he said), when the shorter has SHINGLE words or more.
+            if found.is_none() {
+                // Only between two people the quotes stage named, and only a contained
+                // quotation that is a sentence of its own: fragments woven into narration
+                // ("the candidate labeled “a leader who …”") echo others' words too often.
+                let contains = |long: &Said, short: &Said| {
+                    long.speaker.starts_with('#')
+                        && short.speaker.starts_with('#')
+                        && opens_sentence(text, short.quote)
+                        && format!(" {} ", long.words).contains(&format!(" {} ", short.words))
+                };
+                let inside = runs.first().and_then(|r| by_run.get(r)).and_then(|c| {
+                    c.iter()
+                        .map(|&i| &all[i])
+                        .find(|a| contains(a, b) && differ(a, b))
+                });
+                let around = || {
+                    runs.iter()
+                        .filter_map(|r| by_first_run.get(r))
+                        .flatten()
+                        .map(|&i| &all[i])
+                        .find(|a| contains(b, a) && differ(a, b))
+                };
+                found = inside.or_else(around);
+            }
+            for r in &runs {
+                let e = by_run.entry(r.clone()).or_default();
+                if e.len() < MAX_SAME && !e.contains(&j) {
+                    e.push(j);
+                }
+            }
+            if let Some(r) = runs.first() {
+                let e = by_first_run.entry(r.clone()).or_default();
+                if e.len() < MAX_SAME {
+                    e.push(j);
+                }
             }
             let Some(a) = found else {
                 continue;
@@ -278,7 +358,7 @@ impl Check for QuoteSpeakerConflict {
                     "The same words are quoted once as {}'s and once as {}'s.",
                     a.speaker_name, b.speaker_name
                 ),
-                reason: "the two quotations are word for word the same".into(),
+                reason: "the quoted words are the same, word for word".into(),
                 confidence: 0.7,
                 evidence,
                 fact: None,
@@ -455,6 +535,34 @@ mod tests {
             (w, 1, "Hale", Some(0), Some("said")),
         ];
         assert!(run_quotes(&t, &people, &quotes).is_empty());
+    }
+
+    #[test]
+    fn fires_on_one_quote_inside_another() {
+        let long = "The pier will open in May and the ferry will sail every hour,";
+        let run = |t: &str, short: &str| {
+            let people = [person(t, "Ana Ortiz", &[]), person(t, "Eva Lind", &[])];
+            run_quotes(
+                t,
+                &people,
+                &[
+                    (long, 0, "Ana Ortiz", Some(0), Some("said")),
+                    (short, 0, "Lind", Some(1), Some("said")),
+                ],
+            )
+        };
+        let t = format!("“{long}” Ana Ortiz said.\nLater Eva Lind was there. “The pier will open in May and the ferry will sail,” Lind said.");
+        assert_eq!(
+            run(&t, "The pier will open in May and the ferry will sail,").len(),
+            1
+        );
+        // Six shared words only; a fragment; a sentence naming the first speaker.
+        let t = format!("“{long}” Ana Ortiz said.\nLater Eva Lind was there. “The ferry will sail every hour,” Lind said.");
+        assert!(run(&t, "The ferry will sail every hour,").is_empty());
+        let t = format!("“{long}” Ana Ortiz said.\nLater Eva Lind was there. She said “the pier will open in May and the ferry will sail,” Lind said.");
+        assert!(run(&t, "the pier will open in May and the ferry will sail,").is_empty());
+        let t = format!("“{long}” Ana Ortiz said.\nLater Eva Lind was there. Quoting Ortiz, “The pier will open in May and the ferry will sail,” Lind said.");
+        assert!(run(&t, "The pier will open in May and the ferry will sail,").is_empty());
     }
 
     #[test]

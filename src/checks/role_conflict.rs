@@ -151,6 +151,9 @@ fn incompatible(a: &Post, b: &Post) -> Option<&'static str> {
         (Class::Exec, Class::Exec) if a.function != b.function && !orgs_differ => {
             Some("two different officer posts of one company")
         }
+        (Class::Court, Class::Court) if a.function != b.function => {
+            Some("one person does not take two sides of a court case")
+        }
         (Class::Exec, Class::Outside) if b.new_org => {
             Some("an officer of the company is also given a job at another firm")
         }
@@ -294,6 +297,11 @@ mod tests {
                 "“We sail at dawn,” said Ilse Marrowby, Quayside Ferries' chief executive, on Monday.\n\nMarrowby, who as the company's chief financial officer has signed the loans, smiled.",
                 "Ilse Marrowby, Quayside Ferries' chief executive",
                 "Marrowby, who as the company's chief financial officer",
+            ),
+            (
+                "Prosecutor Ilse Marrowby opened the case.\n\nMarrowby, the defence counsel, said the ferry was unsafe.",
+                "Prosecutor Ilse Marrowby",
+                "Marrowby, the defence counsel",
             ),
             (
                 "Ilse Marrowby, the firm's founder and chief operating officer, spoke.\n\n“Ferries are back,” said Marrowby, an economist at a Lisbon bank who follows the firm.",

@@ -12,7 +12,8 @@
 //! nested quotation marks, long runs of digits and dates (time and number rules), clock
 //! times beside the days they belong to, one
 //! endless sentence without punctuation (sentence splitting, windows), thousands of short
-//! paragraphs, thousands of distinct people (coreference), numbers with change cues (the
+//! paragraphs, thousands of distinct people (coreference), thousands of people with near
+//! surnames and apposed posts (the name-variant, role and quotation checks), numbers with change cues (the
 //! number checks), one sentence of hundreds of quotations and nested straight quotes (quote
 //! attribution's walk back to its cue), one ordinary paragraph repeated (every check's
 //! pairwise work), huge class attributes (the HTML reader and article finding; `html-`
@@ -226,6 +227,26 @@ fn families() -> Vec<Family> {
                     r.pick(&["deckhand", "councillor", "director", "captain"]),
                     r.pick(WORDS),
                     r.pick(DAYS),
+                ));
+            })
+        }),
+        ("people-posts", |n| {
+            // Thousands of people whose surnames share their first letters (the name-variant
+            // check's buckets), each given apposed posts (role conflict), a refusal to
+            // comment and then a quotation (no-comment-quoted), and one quotation repeated
+            // by everyone (quote-speaker conflict).
+            let mut i = 0;
+            fill(n, 12, |r, s| {
+                i += 1;
+                let g = GIVEN[i % GIVEN.len()];
+                let l = |k: usize| (b'a' + (k % 26) as u8) as char;
+                let f = format!("Castagn{}{}{}", l(i), l(i / 26), l(i / 676));
+                let near = format!("Castagn{}qq", l(i));
+                s.push_str(&format!(
+                    "The {}'s mayor, {g} {f}, declined to comment on the {} fares. {f}, the regional governor, spoke.\n\n“The {} fares will rise again this winter,” {f} said. {near} said so.\n\n",
+                    r.pick(WORDS),
+                    r.pick(WORDS),
+                    r.pick(WORDS),
                 ));
             })
         }),

@@ -23,10 +23,13 @@ mod event_day;
 mod event_groups;
 mod folded;
 mod lexicon;
+mod name_variant;
 mod narration;
+mod no_comment_quoted;
 mod number_breakdown;
 mod number_conflict;
 mod office_holders;
+mod posts;
 mod quote_speaker_conflict;
 mod role_conflict;
 mod roles;
@@ -65,6 +68,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &age_conflict::AgeConflict,
     &duration_conflict::DurationConflict,
     &event_day::EventDay,
+    &name_variant::NameVariant,
+    &no_comment_quoted::NoCommentQuoted,
     &number_breakdown::NumberBreakdown,
     &number_conflict::NumberConflict,
     &office_holders::OfficeHolders,

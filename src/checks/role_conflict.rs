@@ -9,6 +9,7 @@
 //! Ortiz" is not.
 
 use super::lexicon::fold;
+use super::posts::{self, Class, Post};
 use super::roles::{self, RoleClaim};
 use super::{Check, Context};
 use crate::model::Flag;
@@ -129,8 +130,83 @@ impl Check for RoleConflict {
                 });
             }
         }
+        flags.extend(apposed(self.id(), ctx));
         flags
     }
+}
+
+/// Two posts one person does not hold at once, with the reason in a reader's words.
+fn incompatible(a: &Post, b: &Post) -> Option<&'static str> {
+    // Two named organisations: a person may hold posts in both.
+    let orgs_differ = matches!((&a.org, &b.org), (Some(x), Some(y)) if x != y);
+    match (a.class, b.class) {
+        (Class::Gov, Class::Gov) if a.function != b.function => {
+            Some("a town's and a region's elected offices are not held together")
+        }
+        (Class::Portfolio, Class::Portfolio)
+            if a.post == b.post && a.function != b.function && !orgs_differ =>
+        {
+            Some("one office over two different areas")
+        }
+        (Class::Exec, Class::Exec) if a.function != b.function && !orgs_differ => {
+            Some("two different officer posts of one company")
+        }
+        (Class::Court, Class::Court) if a.function != b.function => {
+            Some("one person does not take two sides of a court case")
+        }
+        (Class::Exec, Class::Outside) if b.new_org => {
+            Some("an officer of the company is also given a job at another firm")
+        }
+        (Class::Outside, Class::Exec) if a.new_org => {
+            Some("a job at another firm is given to an officer of the company")
+        }
+        _ => None,
+    }
+}
+
+/// A person given two incompatible posts in two apposed phrases ("The town's mayor, Ana
+/// Ortiz" … "Ortiz, the regional governor").
+fn apposed(id: &str, ctx: &Context) -> Vec<Flag> {
+    let text = ctx.doc.text;
+    let mut flags = Vec::new();
+    for (i, posts) in posts::find(ctx.doc, ctx.people, ctx.quotes) {
+        let Some(p) = ctx.people.get(i) else { continue };
+        // Posts of one phrase are held together ("chairman and chief executive"); only
+        // posts of two phrases are compared. At most MAX_PHRASES phrases per person.
+        let found = posts.iter().enumerate().find_map(|(x, a)| {
+            posts[x + 1..]
+                .iter()
+                .filter(|b| b.phrase != a.phrase)
+                .find_map(|b| incompatible(a, b).map(|why| (a, b, why)))
+        });
+        let Some((a, b, why)) = found else { continue };
+        let (a, b) = if a.passage.start <= b.passage.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        flags.push(Flag {
+            kind: id.into(),
+            message: format!(
+                "{} is called “{}” and later “{}”: {}.",
+                p.name,
+                a.phrase.text(text),
+                b.phrase.text(text),
+                why
+            ),
+            reason: "both phrases are apposed to the same person's name".into(),
+            confidence: 0.6,
+            evidence: vec![a.passage, b.passage],
+            fact: None,
+            links: vec![format!(
+                "‘{}’ read as {}, named in paragraph {}",
+                b.passage.text(text),
+                p.name,
+                ctx.doc.paragraph_at(a.passage.start).map_or(1, |n| n + 1)
+            )],
+        });
+    }
+    flags
 }
 
 /// The most claims compared for one surname (distinct name, office and country each).
@@ -172,6 +248,93 @@ mod tests {
         assert!(run_on(&RoleConflict, t, &[], None).is_empty());
         let t = "The talks were led by French Foreign Minister Ana Ortiz.\nLater, French Foreign Minister Eva Ortiz left.";
         assert_eq!(run_on(&RoleConflict, t, &[], None).len(), 1);
+    }
+
+    /// A person with a mention wherever the full name or the surname is written.
+    fn person(t: &str, name: &str) -> crate::model::Person {
+        use crate::model::{Mention, MentionKind};
+        use crate::span::Span;
+        let last = name.split_whitespace().last().unwrap();
+        let mut mentions: Vec<Mention> = t
+            .match_indices(name)
+            .map(|(i, _)| Mention {
+                span: Span::new(i, i + name.len()),
+                kind: MentionKind::Name,
+            })
+            .collect();
+        for (i, _) in t.match_indices(last) {
+            let s = Span::new(i, i + last.len());
+            if !mentions.iter().any(|m| m.span.overlaps(&s)) {
+                mentions.push(Mention {
+                    span: s,
+                    kind: MentionKind::Alias,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        crate::model::Person {
+            name: name.into(),
+            honorifics: vec![],
+            roles: vec![],
+            mentions,
+        }
+    }
+
+    #[test]
+    fn fires_on_apposed_posts() {
+        for (t, first, second) in [
+            (
+                "The harbour town's mayor, Ilse Marrowby, opened the pier.\n\nMarrowby, the provincial governor, said the ferry would run.",
+                "The harbour town's mayor, Ilse Marrowby",
+                "Marrowby, the provincial governor",
+            ),
+            (
+                "The province's minister for education, Dr. Ilse Marrowby, spoke.\n\nMarrowby, the province's transport minister, left.",
+                "The province's minister for education, Dr. Ilse Marrowby",
+                "Marrowby, the province's transport minister",
+            ),
+            (
+                "“We sail at dawn,” said Ilse Marrowby, Quayside Ferries' chief executive, on Monday.\n\nMarrowby, who as the company's chief financial officer has signed the loans, smiled.",
+                "Ilse Marrowby, Quayside Ferries' chief executive",
+                "Marrowby, who as the company's chief financial officer",
+            ),
+            (
+                "Prosecutor Ilse Marrowby opened the case.\n\nMarrowby, the defence counsel, said the ferry was unsafe.",
+                "Prosecutor Ilse Marrowby",
+                "Marrowby, the defence counsel",
+            ),
+            (
+                "Ilse Marrowby, the firm's founder and chief operating officer, spoke.\n\n“Ferries are back,” said Marrowby, an economist at a Lisbon bank who follows the firm.",
+                "Ilse Marrowby, the firm's founder and chief operating officer",
+                "Marrowby, an economist at a Lisbon bank",
+            ),
+        ] {
+            let people = [person(t, "Ilse Marrowby")];
+            let f = run_on(&RoleConflict, t, &people, None);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(evidence(t, &f[0]), vec![first, second], "{t}");
+        }
+    }
+
+    #[test]
+    fn apposed_near_misses_stay_silent() {
+        for t in [
+            // A former post, a promotion, a post held with another, another person's post.
+            "The town's former mayor, Ilse Marrowby, spoke. Marrowby, the provincial governor, left.",
+            "The town's mayor, Ilse Marrowby, spoke. Marrowby, now the provincial governor, left.",
+            "Ilse Marrowby, the firm's chairman and chief executive, spoke. Marrowby, the firm's chairman, left.",
+            "The town's mayor, Ilse Marrowby, met the provincial governor, Tobias Wrenfield.",
+            "Norvik's chief executive, Ilse Marrowby, spoke. Marrowby, Quayside's chief financial officer, left.",
+            "Ilse Marrowby, the firm's chief executive, spoke. “Rates will rise,” said Marrowby, an analyst at the firm.",
+        ] {
+            let people = [person(t, "Ilse Marrowby"), person(t, "Tobias Wrenfield")];
+            let people: Vec<_> = people.into_iter().filter(|p| !p.mentions.is_empty()).collect();
+            assert!(run_on(&RoleConflict, t, &people, None).is_empty(), "{t}");
+        }
+        // Two people sharing a surname: a surname alone could be either's.
+        let t = "The town's mayor, Ilse Marrowby, spoke. Her brother Tobias Marrowby came. Marrowby, the provincial governor, left.";
+        let people = [person(t, "Ilse Marrowby"), person(t, "Tobias Marrowby")];
+        assert!(run_on(&RoleConflict, t, &people, None).is_empty());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod lexicon;
 pub mod names;
 pub mod roles;
+pub mod things;
 
 pub use lexicon::Gender;
 

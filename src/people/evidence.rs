@@ -172,16 +172,15 @@ pub fn promote(tags: &[TokenTag], cands: &[NameCandidate], verdicts: &mut [Verdi
 /// Person and thing votes of one cluster: each mention with person-only context gives one
 /// person vote (an honorific alone, once per cluster), each person description one more;
 /// thing votes come from [`things::votes`].
-fn cluster_votes(doc: &Document, cands: &[NameCandidate], cl: &Cluster) -> (u32, u32) {
+/// Returns (person votes, thing votes, person votes from the mentions' contexts).
+fn cluster_votes(doc: &Document, cands: &[NameCandidate], cl: &Cluster) -> (u32, u32, u32) {
     let mut person = 0u32;
     let mut thing = 0u32;
     let mut honorific_counted = false;
     let mut determiner_counted = false;
     // A known given name before a surname is a person's name on its own evidence: one vote,
     // which a weak cue alone ("the Ruiz email matter") does not outweigh.
-    if cl.words.len() >= 2 && lexicon().is_given(&cl.words[0]) {
-        person += 1;
-    }
+    let given = u32::from(cl.words.len() >= 2 && lexicon().is_given(&cl.words[0]));
     for &m in &cl.members {
         let c = &cands[m];
         if person_context_beside_honorific(doc, c) {
@@ -198,11 +197,13 @@ fn cluster_votes(doc: &Document, cands: &[NameCandidate], cl: &Cluster) -> (u32,
         thing += v.thing;
         person += u32::from(v.person);
     }
-    (person, thing)
+    (person + given, thing, person)
 }
 
 /// How many items of a comma list ("A, B and C") on each side of a mention are read.
 const LIST_ITEMS: usize = 4;
+/// A list with this many non-person names around a name is strong evidence against it.
+const LONG_LIST: u32 = 3;
 /// How many tokens one list item may hold.
 const LIST_ITEM_TOKENS: usize = 3;
 
@@ -246,7 +247,9 @@ fn list_items(doc: &Document, c: &NameCandidate, person_at: &[bool]) -> (u32, u3
         }
         true
     };
-    // Rightwards.
+    let word_like = |i: usize| name_like(&[i]) && doc.tokens[i].kind == TokenKind::Word;
+    // Rightwards: after each separator, the run of name-like words that follows is an item;
+    // a run that does not end at a separator ends the list.
     let mut k = last + 1;
     for _ in 0..LIST_ITEMS {
         if k >= range.end || !sep(k) {
@@ -256,21 +259,15 @@ fn list_items(doc: &Document, c: &NameCandidate, person_at: &[bool]) -> (u32, u3
             k += 1;
         }
         let start = k;
-        while k < range.end && !sep(k) && k - start < LIST_ITEM_TOKENS {
-            if doc.tokens[k].kind == TokenKind::Punct && doc.tokens[k].text(doc.text) != "." {
-                break;
-            }
+        while k < range.end && k - start < LIST_ITEM_TOKENS && word_like(k) {
             k += 1;
-        }
-        if k == start || k < range.end && !sep(k) && doc.tokens[k].text(doc.text) != "." {
-            break;
         }
         let item: Vec<usize> = (start..k).collect();
         if !judge(&item) {
             break;
         }
     }
-    // Leftwards.
+    // Leftwards, the same.
     let mut k = first;
     for _ in 0..LIST_ITEMS {
         if k <= range.start || !sep(k - 1) {
@@ -280,17 +277,11 @@ fn list_items(doc: &Document, c: &NameCandidate, person_at: &[bool]) -> (u32, u3
             k -= 1;
         }
         let end = k;
-        while k > range.start && !sep(k - 1) && end - k < LIST_ITEM_TOKENS {
-            if doc.tokens[k - 1].kind == TokenKind::Punct {
-                break;
-            }
+        while k > range.start && end - k < LIST_ITEM_TOKENS && word_like(k - 1) {
             k -= 1;
         }
-        if k == end {
-            break;
-        }
         let item: Vec<usize> = (k..end).collect();
-        if !judge(&item) || k > range.start && !sep(k - 1) {
+        if !judge(&item) {
             break;
         }
     }
@@ -338,11 +329,11 @@ pub fn keep_people(
     }
     let lex = lexicon();
     let mut keep: Vec<bool> = Vec::with_capacity(clusters.len());
-    let mut votes: Vec<(u32, u32)> = Vec::with_capacity(clusters.len());
+    let mut votes: Vec<(u32, u32, u32)> = Vec::with_capacity(clusters.len());
     for cl in &clusters {
-        let (person, thing) = cluster_votes(doc, cands, cl);
-        votes.push((person, thing));
-        let context = person > 0;
+        let (person, thing, context) = cluster_votes(doc, cands, cl);
+        votes.push((person, thing, context));
+        let context = context > 0;
         let mean = cl
             .members
             .iter()
@@ -401,16 +392,20 @@ pub fn keep_people(
         if !keep[ci] {
             continue;
         }
-        let (person, mut thing) = votes[ci];
+        let (person, mut thing, context) = votes[ci];
         for &m in &cl.members {
             let c = &cands[m];
             if played_by(doc, c, &person_of, ci) {
                 thing += things::STRONG;
             }
-            if person == 0 {
+            if context == 0 {
                 let (people, others) = list_items(doc, c, &person_at);
                 if people == 0 && others >= 2 {
-                    thing += 1;
+                    thing += if others >= LONG_LIST {
+                        things::STRONG
+                    } else {
+                        1
+                    };
                 }
             }
         }

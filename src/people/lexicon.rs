@@ -242,6 +242,10 @@ impl Lexicon {
     }
 
     pub fn is_not_name(&self, word: &str) -> bool {
+        // "We’re", "I’m": the list spells contractions with a straight apostrophe.
+        if word.contains('’') {
+            return self.is_not_name(&word.replace('’', "'"));
+        }
         with_lower(word, |w| self.not_names.contains(w))
     }
 
@@ -270,6 +274,7 @@ mod tests {
         assert!(l.is_title_abbr("Gen."));
         assert!(l.is_nationality("Ukrainian") && l.is_place("Kyiv"));
         assert!(l.is_org_word("Ministry") && l.is_not_name("Monday"));
+        assert!(l.is_not_name("We’re") && l.is_not_name("I’m") && !l.is_not_name("O’Neill"));
         assert!(l.is_leader_head("President") && !l.is_leader_head("spokesperson"));
     }
 }

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod lexicon;
 pub mod names;
 pub mod roles;
+pub mod things;
 
 pub use lexicon::Gender;
 
@@ -52,9 +53,13 @@ pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Ent
         let mut honorifics: Vec<String> = Vec::new();
         let mut roles: Vec<Role> = Vec::new();
         let mut mentions = Vec::with_capacity(cl.members.len());
+        let mut written_honorific: Option<String> = None;
         for (&m, &alias) in cl.members.iter().zip(cl.alias.iter()) {
             let c = &cands[m];
             if let Some(h) = c.honorific {
+                if written_honorific.is_none() {
+                    written_honorific = Some(honorific_as_written(doc, h));
+                }
                 let h = doc.tokens[h]
                     .text(doc.text)
                     .trim_end_matches('.')
@@ -80,13 +85,38 @@ pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Ent
         mentions.sort_by_key(|m| m.span);
         mentions.dedup_by_key(|m| m.span);
         people.push(Person {
-            name: cl.words.join(" "),
+            name: display_name(&cl.words, written_honorific.as_deref()),
             honorifics,
             roles,
             mentions,
         });
     }
     (people, entities)
+}
+
+/// The name a person is shown by: the name's words, except that a one-word name that is an
+/// ordinary lower-case word of the tagger's training text ("Feel", "Bean") and comes with an
+/// honorific is a pseudonym the honorific belongs to ("Dr. Feel"), since the word alone names
+/// no one.
+fn display_name(words: &[String], honorific: Option<&str>) -> String {
+    if let ([w], Some(h)) = (words, honorific) {
+        if crate::ner::model().is_some_and(|m| m.is_common_word(w)) {
+            return format!("{h} {w}");
+        }
+    }
+    words.join(" ")
+}
+
+/// An honorific as the text writes it, with the full stop that follows it ("Dr.").
+fn honorific_as_written(doc: &Document, h: usize) -> String {
+    let t = &doc.tokens[h];
+    let mut s = t.text(doc.text).to_string();
+    if let Some(n) = doc.tokens.get(h + 1) {
+        if n.span.start == t.span.end && n.text(doc.text) == "." && !s.ends_with('.') {
+            s.push('.');
+        }
+    }
+    s
 }
 
 /// The gender a person's honorifics or given name suggest (for pronoun matching).
@@ -128,5 +158,13 @@ mod tests {
         assert!(p[1].roles.iter().any(|r| r.text == "envoy"));
         assert_eq!(gender(&p[0]), Gender::Female);
         assert_eq!(gender(&p[1]), Gender::Male);
+    }
+
+    #[test]
+    fn an_honorific_before_an_ordinary_word_is_part_of_the_name() {
+        let d = Document::new("“It hurt,” Dr. Cheerful wrote on the forum. Mr. Okafor agreed.");
+        let names: Vec<String> = find(&d).into_iter().map(|p| p.name).collect();
+        assert!(names.iter().any(|n| n == "Dr. Cheerful"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Okafor"), "{names:?}");
     }
 }

@@ -28,6 +28,9 @@ use crate::text::TokenKind;
 /// any sentence in the evaluation sets' attributions while keeping hostile sentences
 /// (thousands of quotations) linear.
 const MAX_WALK_TOKENS: usize = 120;
+/// How far (in tokens) the clause after a passage that ended its sentence ("“Why?” Ruiz
+/// asked.") is read for its cue.
+const SHORT_SUBJECT_TOKENS: usize = 8;
 /// How many earlier quotations the backward walk may step over ("Ruiz said “a”, “b” and “c”").
 const MAX_QUOTES_CROSSED: usize = 4;
 
@@ -271,8 +274,31 @@ impl<'a> Attributor<'a> {
             let mut found: Option<(Np, usize, usize)> = None; // (np, cue token, sentence)
                                                               // 1. After the closing mark.
             if let (Some(ct), Some(si)) = (close_tok, si_close) {
-                let send = self.f.doc.sentence_tokens[si].end;
+                let mut send = self.f.doc.sentence_tokens[si].end;
+                let mut si = si;
                 let mut t = ct + 1;
+                // "“Who is she?” Ruiz recalls thinking.": a passage ending in "?", "!" or "…"
+                // may end the sentence the splitter found, yet the clause after its closing
+                // mark still attributes it; read on into the next sentence of the paragraph,
+                // for a cue within a short subject.
+                let ends_sentence = inner
+                    .trim_end_matches(['’', '\'', '”', '"', ')'])
+                    .ends_with(['!', '?', '…']);
+                if t >= send && ends_sentence {
+                    if let Some(r) = self.f.doc.sentence_tokens.get(si + 1) {
+                        let same_para = self.f.doc.paragraphs.get(m.paragraph).is_some_and(|p| {
+                            self.f
+                                .doc
+                                .tokens
+                                .get(t)
+                                .is_some_and(|x| x.span.end <= p.end)
+                        });
+                        if r.start == t && same_para {
+                            si += 1;
+                            send = r.end.min(t + SHORT_SUBJECT_TOKENS);
+                        }
+                    }
+                }
                 // Only a passage that ends its clause takes a speaker after it
                 // (“…,” she said); "said “it hurts” every time" does not.
                 let next = self.f.tok(t);
@@ -678,6 +704,22 @@ mod tests {
         assert!(!super::plausible_lone_speaker("The"));
         assert!(!super::plausible_lone_speaker("Working"));
         assert!(super::plausible_lone_speaker("Ruiz"));
+    }
+
+    #[test]
+    fn a_question_closing_its_sentence_keeps_the_speaker_after_it() {
+        let s = speakers(
+            "Ana Ruiz spoke first. She said she was “stunned” by it.\n“Who … is she?” Tomas \
+             Hale recalls thinking. “It was odd … but fine!” Tomas Hale said.",
+        );
+        let hale: Vec<_> = s
+            .iter()
+            .filter(|(t, _)| t.as_deref() == Some("Tomas Hale"))
+            .collect();
+        assert_eq!(hale.len(), 2, "{s:?}");
+        // A new paragraph after the question is not its attribution.
+        let s = speakers("Ana Ruiz spoke. “Who is she?”\nTomas Hale said the plan failed.");
+        assert_ne!(s[0].0.as_deref(), Some("Tomas Hale"), "{s:?}");
     }
 
     #[test]

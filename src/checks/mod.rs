@@ -17,8 +17,11 @@
 
 mod age_conflict;
 mod bounded;
+mod date_order;
+mod dated;
 mod duration_conflict;
 mod durations;
+mod elapsed_time;
 mod event_day;
 mod event_groups;
 mod folded;
@@ -63,7 +66,9 @@ pub trait Check: Sync {
 /// Every check, in alphabetical order of module name.
 pub static CHECKS: &[&dyn Check] = &[
     &age_conflict::AgeConflict,
+    &date_order::DateOrder,
     &duration_conflict::DurationConflict,
+    &elapsed_time::ElapsedTime,
     &event_day::EventDay,
     &number_breakdown::NumberBreakdown,
     &number_conflict::NumberConflict,

@@ -87,14 +87,24 @@ const FOUNDING_VERBS: &[&str] = &[
     "co-founded",
     "cofounded",
     "established",
-    "opened",
-    "launched",
-    "started",
     "created",
     "formed",
     "incorporated",
     "set",
 ];
+
+/// Verbs that found something only in the passive ("the shop was opened in 1990"); active,
+/// they start anything ("she started her career in 1990").
+const PASSIVE_FOUNDING_VERBS: &[&str] = &["opened", "launched", "started"];
+
+/// Whether the start verb at `k` founds an organisation.
+fn founds(words: &[Word], k: usize) -> bool {
+    let verb = words[k].low.as_str();
+    FOUNDING_VERBS.contains(&verb)
+        || (PASSIVE_FOUNDING_VERBS.contains(&verb)
+            && k > 0
+            && matches!(words[k - 1].low.as_str(), "was" | "were" | "been"))
+}
 
 /// Words between a start verb and a year that give the year to another clause ("founded
 /// the firm after leaving his job in 2020": 2020 is the leaving).
@@ -144,6 +154,14 @@ static SPAN_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const ORDINAL_WORDS: &str = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-|‑|\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
+
+/// "now in its 40th year": the organisation's own age, counted in the current year.
+static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)in\s+its\s+(?P<o>[0-9]{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORDS})\s+year(?-u:\b)"
+    ))
+    .expect("nth year regex")
+});
 
 static ANNIVERSARY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -213,6 +231,8 @@ enum Measure {
     Span { n: f64, decades: bool, qual: Qual },
     /// The Nth anniversary.
     Anniversary(i32),
+    /// In its Nth year: N−1 years completed.
+    NthYear(i32),
 }
 
 impl Measure {
@@ -221,6 +241,7 @@ impl Measure {
         let d = d as f64;
         match *self {
             Measure::Anniversary(n) => (d - n as f64).abs() <= 1.0,
+            Measure::NthYear(n) => d >= n as f64 - 2.0 && d <= n as f64,
             Measure::Span { n, decades, qual } => {
                 let years = if decades { 10.0 * n } else { n };
                 match qual {
@@ -495,12 +516,11 @@ fn start_at(
             .iter()
             .all(|w| !CLAUSE_TURNS.contains(&w.low.as_str()))
         {
-            let verb = before[k].low.as_str();
             return Some(Start {
                 year,
                 passage: Span::new(before[k].span.start, t.span.end),
                 keys: dated::keys(&subject_and_rest(&before, k)),
-                founding: FOUNDING_VERBS.contains(&verb),
+                founding: founds(&before, k),
                 person: dated::person_near(index, sent, before[k].span.start),
                 time: t.span,
             });
@@ -539,13 +559,22 @@ fn start_at(
     let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
     let after = view.after(sent, t.span.end + skip, WINDOW);
     let k = (0..after.len().min(4)).find(|&k| start_verb_at(&after, k))?;
-    let verb = after[k].low.as_str();
-    let last = after.last()?;
+    // The verb and its object: a preposition after the object starts another phrase.
+    let mut after = after;
+    if let Some(p) = (k + 2..after.len()).find(|&p| {
+        matches!(
+            after[p].low.as_str(),
+            "in" | "at" | "on" | "near" | "with" | "for" | "from" | "by"
+        )
+    }) {
+        after.truncate(p);
+    }
+    let last = last_content(&after)?;
     Some(Start {
         year,
         passage: Span::new(t.span.start, last.span.end),
         keys: dated::keys(&after),
-        founding: FOUNDING_VERBS.contains(&verb),
+        founding: founds(&after, k),
         person: dated::person_near(index, sent, t.span.start),
         time: t.span,
     })
@@ -667,13 +696,25 @@ fn spans_in(view: &View, sent: Span, end: i32, now: bool, index: &[(Span, usize)
         } else {
             prev.span.start
         };
-        let stop = after.last().map_or(me, |w| w.span.end);
+        let stop = last_content(&after).map_or(me, |w| w.span.end);
         out.push(Stated {
             passage: Span::new(start, stop),
             measure,
             counts: Counts::Keys(keys),
             end,
             person,
+        });
+    }
+    for c in NTH_YEAR_RE.captures_iter(low) {
+        let (Some(m), Some(n)) = (c.get(0), c.name("o").and_then(|o| ordinal(o.as_str()))) else {
+            continue;
+        };
+        out.push(Stated {
+            passage: Span::new(base + m.start(), base + m.end()),
+            measure: Measure::NthYear(n),
+            counts: Counts::Founding,
+            end,
+            person: None,
         });
     }
     for c in ANNIVERSARY_RE.captures_iter(low) {
@@ -699,7 +740,7 @@ fn spans_in(view: &View, sent: Span, end: i32, now: bool, index: &[(Span, usize)
             if keys.is_empty() {
                 continue;
             }
-            let stop = after.last().map_or(me, |w| w.span.end);
+            let stop = last_content(&after).map_or(me, |w| w.span.end);
             out.push(Stated {
                 passage: Span::new(ms, stop),
                 measure: Measure::Anniversary(n),
@@ -725,6 +766,15 @@ fn spans_in(view: &View, sent: Span, end: i32, now: bool, index: &[(Span, usize)
         }
     }
     out
+}
+
+/// The last content word of a window, so a passage does not end on "with a" or "in the".
+fn last_content(words: &[Word]) -> Option<&Word> {
+    words
+        .iter()
+        .rev()
+        .find(|w| dated::key(&w.low).is_some())
+        .or(words.last())
 }
 
 /// Words after a span that make it a distance in time, not a stretch from a start ("three
@@ -792,6 +842,8 @@ mod tests {
     fn fires_on_years_in_business_and_on_an_anniversary() {
         let t = "Harbourline was founded in 2003 by two ferry captains.\n\nThe firm, which is marking 30 years in business this year, plans new routes.";
         assert_eq!(flags(t, "2024-05-02").len(), 1);
+        let t = "The charity was established in 1999. Now in its 40th year, the charity helps 3,000 families.";
+        assert_eq!(flags(t, "2024-05-02").len(), 1);
         let t = "The mayor, Ana Soto, was first elected in 2001.\n\nSoto, who celebrated the 10th anniversary of her election last spring, will stand again.";
         assert_eq!(flags(t, "2024-05-02").len(), 1);
     }
@@ -804,6 +856,9 @@ mod tests {
             "Marta Ruiz joined the museum as a guide in 1990.\n\nAfter more than 30 years at the museum, Ruiz said, she still loved the job.",
             "In 1981 she married Tomas Berg, a pilot. He survives her after 42 years of marriage.",
             "Harbourline was founded in 2003. The 21-year-old company plans new routes.",
+            "The charity was established in 1999. Now in its 26th year, the charity helps 3,000 families.",
+            // An active "started" founds nothing: a career is not the company.
+            "Ana Ruiz started her career in 1990. The 21-year-old company plans new routes.",
             "The council has run the port since 2004. After two decades in charge, it is selling.",
             // A different thing: the span shares no content word with the start, whose
             // clause is about the warehouse, not the plant before it.

@@ -194,7 +194,7 @@ fn verb_at(words: &[Word], k: usize) -> Option<String> {
 /// Two events' verbs name one act: one verb (or kind) on both sides, or a side's event
 /// noun derived from the other's verb ("his resignation" and "resigned").
 fn same_act(u_verbs: &[String], u_nouns: &[String], e_verbs: &[String]) -> bool {
-    let noun_of = |n: &str, v: &str| dated::related(n, v) || derived(n, v);
+    let noun_of = |n: &str, v: &str| dated::related(n, v) || dated::derived(n, v);
     u_verbs.iter().any(|v| e_verbs.contains(v))
         || u_nouns.iter().any(|n| {
             e_verbs.iter().any(|v| v.starts_with('+') && noun_of(n, v))
@@ -203,21 +203,6 @@ fn same_act(u_verbs: &[String], u_nouns: &[String], e_verbs: &[String]) -> bool 
                     .filter_map(|v| v.strip_prefix("kind:"))
                     .any(|k| kind_lemmas(k).any(|l| noun_of(n, &l)))
         })
-}
-
-/// A noun formed from a verb by a derivational ending ("resignation" from "+resign",
-/// "approval" from "+approve", "departure" from "+depart"): WordNet's groups miss many.
-fn derived(noun: &str, verb: &str) -> bool {
-    const ENDINGS: &[&str] = &["ation", "tion", "sion", "ment", "al", "ure"];
-    let Some(v) = verb.strip_prefix('+') else {
-        return false;
-    };
-    let stem = v.strip_suffix('e').unwrap_or(v);
-    stem.chars().count() >= 4
-        && noun.len() > stem.len()
-        && noun.len() <= stem.len() + 6
-        && noun.starts_with(stem)
-        && ENDINGS.iter().any(|e| noun.ends_with(e))
 }
 
 /// The `+lemma` entries of a kind's verbs ("leaving" → "+leave", "+quit", "+resign"…).

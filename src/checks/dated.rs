@@ -191,6 +191,21 @@ pub fn related(a: &str, b: &str) -> bool {
                 .any(|g| event_groups::groups(b).contains(g)))
 }
 
+/// A noun formed from a verb by a derivational ending ("resignation" from "+resign",
+/// "approval" from "+approve", "departure" from "+depart"): WordNet's groups miss many.
+pub fn derived(noun: &str, verb: &str) -> bool {
+    const ENDINGS: &[&str] = &["ation", "tion", "sion", "ment", "al", "ure", "ing"];
+    let Some(v) = verb.strip_prefix('+') else {
+        return false;
+    };
+    let stem = v.strip_suffix('e').unwrap_or(v);
+    stem.chars().count() >= 4
+        && noun.len() > stem.len()
+        && noun.len() <= stem.len() + 6
+        && noun.starts_with(stem)
+        && ENDINGS.iter().any(|e| noun.ends_with(e))
+}
+
 /// The keys of some words.
 pub fn keys(words: &[Word]) -> Vec<String> {
     let mut out: Vec<String> = words.iter().filter_map(|w| key(&w.low)).collect();
@@ -298,6 +313,9 @@ mod tests {
         assert!(related("+marry", "marriage"));
         assert!(related("election", "+elect"));
         assert!(!related("floor", "start"));
+        assert!(derived("resignation", "+resign"));
+        assert!(derived("approval", "+approve"));
+        assert!(!derived("collapse", "+open"));
     }
 
     #[test]

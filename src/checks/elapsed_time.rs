@@ -17,9 +17,12 @@
 //! sentence states or resolves to ("retired in 2019, after three decades…", "last
 //! spring"), else publication when the sentence speaks of the present ("is marking…",
 //! "has…", "this year", a reporting verb). A span is compared with the starts whose
-//! clause shares a content word with its own ("the polytechnic", "school", "election" ~
-//! "elected"); a company's age (in business, N-year-old company, its anniversary) with the
-//! article's founding year, only when the article gives one. Precision: both sides in
+//! clause shares a content word with its own ("the polytechnic", "school"); an
+//! anniversary of an event with the starts whose verb that event noun names ("his
+//! election" ~ "was elected", "their marriage" ~ "married"); a company's age (in business,
+//! N-year-old company, its anniversary, in its Nth year) with the article's founding year
+//! (founded, established, set up; opened/launched/started only in the passive), only when
+//! the article gives one. Precision: both sides in
 //! narration, the same person when the people stage resolved both, and silence when any
 //! linked start fits.
 //!
@@ -267,6 +270,8 @@ struct Start {
     /// From the start verb (or the fronted year) to the end of the clause's dated part.
     passage: Span,
     keys: Vec<String>,
+    /// The start verb's key ("+elect"); `None` for a "since" start.
+    verb: Option<String>,
     founding: bool,
     person: Option<usize>,
     /// The year's own expression (excluded from its sentence's end years).
@@ -280,6 +285,9 @@ enum Counts {
     Founding,
     /// From a start whose clause shares one of these keys.
     Keys(Vec<String>),
+    /// From a start whose verb is the event one of these nouns names ("the 20th anniversary
+    /// of his election" counts from "was elected", not from any clause about him).
+    Event(Vec<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -381,6 +389,12 @@ impl Check for ElapsedTime {
                         (a.founding && founding_years.len() == 1).then_some((a, None))
                     }
                     Counts::Keys(k) => dated::shared_key(k, &a.keys).map(|w| (a, Some(w))),
+                    Counts::Event(k) => {
+                        let v = a.verb.as_deref()?;
+                        k.iter()
+                            .find(|n| dated::related(n, v) || dated::derived(n, v))
+                            .map(|w| (a, Some(w.as_str())))
+                    }
                 })
                 .collect();
             if linked.is_empty() || linked.iter().any(|(a, _)| st.measure.fits(st.end - a.year)) {
@@ -520,6 +534,7 @@ fn start_at(
                 year,
                 passage: Span::new(before[k].span.start, t.span.end),
                 keys: dated::keys(&subject_and_rest(&before, k)),
+                verb: dated::key(&before[k].low),
                 founding: founds(&before, k),
                 person: dated::person_near(index, sent, before[k].span.start),
                 time: t.span,
@@ -532,6 +547,7 @@ fn start_at(
             year,
             passage: Span::new(first.span.start, t.span.end),
             keys: dated::keys(&before),
+            verb: None,
             founding: false,
             person: dated::person_near(index, sent, first.span.start),
             time: t.span,
@@ -574,6 +590,7 @@ fn start_at(
         year,
         passage: Span::new(t.span.start, last.span.end),
         keys: dated::keys(&after),
+        verb: dated::key(&after[k].low),
         founding: founds(&after, k),
         person: dated::person_near(index, sent, t.span.start),
         time: t.span,
@@ -744,7 +761,7 @@ fn spans_in(view: &View, sent: Span, end: i32, now: bool, index: &[(Span, usize)
             out.push(Stated {
                 passage: Span::new(ms, stop),
                 measure: Measure::Anniversary(n),
-                counts: Counts::Keys(keys),
+                counts: Counts::Event(keys),
                 end,
                 person,
             });
@@ -869,6 +886,8 @@ mod tests {
             "Marta Ruiz joined the museum in 1990.\n\n“After two decades at the museum, I still love it,” Ruiz said.",
             // A distance in time, not a span from the start.
             "Marta Ruiz joined the museum in 1990. Two years later she left the museum.",
+            // The anniversary of another event of the same bridge.
+            "The bridge opened in 1990.\n\nCrowds marked the 20th anniversary of the collapse of the bridge this year.",
             // Two people: the start is someone else's.
             "Marta Ruiz joined the museum in 1990. Lena Ostrova, her deputy, said after ten years at the museum she was leaving.",
         ] {

@@ -184,6 +184,25 @@ fn families() -> Vec<Family> {
                 ))
             })
         }),
+        // Start years, spans, anniversaries and order words in one endless sentence: the
+        // elapsed-time and date-order checks read a bounded clause window around each and
+        // pair a bounded number.
+        ("starts-and-spans-one-sentence", |n| {
+            fill(n, 14, |r, s| {
+                s.push_str(&format!(
+                    "{} joined the {} in {} and after {} decades at the {} marked the {}th anniversary of the election and began the {} in {} only after quitting the {} and ",
+                    r.pick(FAMILY),
+                    r.pick(WORDS),
+                    1900 + r.below(120),
+                    1 + r.below(9),
+                    r.pick(WORDS),
+                    1 + r.below(90),
+                    r.pick(WORDS),
+                    1900 + r.below(120),
+                    r.pick(WORDS),
+                ))
+            })
+        }),
         ("clock-times", |n| {
             fill(n, 10, |r, s| {
                 s.push_str(&format!(

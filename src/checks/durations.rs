@@ -238,6 +238,10 @@ fn find_with(doc: &Document, times: &[TimeExpr], wide: bool) -> Vec<Duration> {
     out
 }
 
+/// Bytes before a duration searched for the lasted-predicate and its head (a determiner,
+/// a modifier, a head, "that has now already lasted for" fit with room to spare).
+const LASTED_WINDOW: usize = 160;
+
 /// Attaches a head noun to a duration span: after it ("30-day ceasefire") or before it
 /// ("a war that has lasted three years"). `None` when no head from the list fits.
 fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64), wide: bool) -> Option<Duration> {
@@ -248,7 +252,14 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64), wide: bool) -> Optio
     let after_words = words_after(text, span.end, sent.end, 3);
     let dur_text = span.text(text).to_lowercase();
     let adjectival = dur_text.contains('-') || dur_text.contains('‑') || dur_text.ends_with("long");
-    let before = text.get(sent.start..span.start).unwrap_or("");
+    // The predicate before the duration ("a war that has already lasted") fits in a
+    // short window; reading back to the sentence start made one endless sentence of
+    // durations quadratic.
+    let mut from = span.start.saturating_sub(LASTED_WINDOW).max(sent.start);
+    while from > sent.start && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..span.start).unwrap_or("");
     if adjectival || after_words.len() >= 2 {
         if let Some((head, modifier, end)) = head_after(&after_words, wide) {
             let (det_def, start) = determiner_before(text, sent.start, span.start);
@@ -278,7 +289,7 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64), wide: bool) -> Optio
     let listed = lexicon::duration_head(orig(before, h)).is_some();
     // "had lasted"/"has lasted" give the length so far; a bare "lasted"/"took" the whole.
     let elapsed = c.name("aux").is_some();
-    let start = c.get(0)?.start() + sent.start;
+    let start = c.get(0)?.start() + from;
     Some(Duration {
         span,
         passage: Span::new(start, span.end),

@@ -17,8 +17,11 @@
 
 mod age_conflict;
 mod bounded;
+mod date_order;
+mod dated;
 mod duration_conflict;
 mod durations;
+mod elapsed_time;
 mod event_day;
 mod event_groups;
 mod folded;
@@ -66,7 +69,9 @@ pub trait Check: Sync {
 /// Every check, in alphabetical order of module name.
 pub static CHECKS: &[&dyn Check] = &[
     &age_conflict::AgeConflict,
+    &date_order::DateOrder,
     &duration_conflict::DurationConflict,
+    &elapsed_time::ElapsedTime,
     &event_day::EventDay,
     &name_variant::NameVariant,
     &no_comment_quoted::NoCommentQuoted,

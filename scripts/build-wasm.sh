@@ -4,10 +4,10 @@
 # binaries, which this project's machines cannot do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --lib --target wasm32-unknown-unknown
+cargo build --profile wasm --lib --target wasm32-unknown-unknown
 rm -rf extension/pkg
 wasm-bindgen --target web --out-dir extension/pkg --out-name lede \
-  target/wasm32-unknown-unknown/release/lede.wasm
+  target/wasm32-unknown-unknown/wasm/lede.wasm
 # A worker that survives a trap (extension/src/engine.js): the glue keeps one instance in
 # module-level variables and has no way to drop it, so add one. Checked: a glue whose
 # shape changed fails the build here rather than at the first trap in a reader's browser.

@@ -341,8 +341,10 @@ impl Check for DateOrder {
             }
             let low = lower(&narration.text(text, *sent)).into_owned();
             let view = View {
-                low: &low,
-                base: sent.start,
+                sentence: dated::View {
+                    low: &low,
+                    base: sent.start,
+                },
                 orig: text,
                 index: &index,
             };
@@ -707,14 +709,21 @@ fn side_date(here: &[Dates], span: Span) -> Option<Option<(NaiveDate, NaiveDate)
     Some(first)
 }
 
-/// A sentence's lower-cased narration (quotations blanked), addressed by document offsets.
+/// A sentence's narration ([`dated::View`]) with what this check also reads of it.
 struct View<'v> {
-    low: &'v str,
-    base: usize,
+    sentence: dated::View<'v>,
     /// The whole document text, for the original case of a word.
     orig: &'v str,
     /// The people stage's mentions ([`dated::mention_index`]).
     index: &'v [(Span, usize)],
+}
+
+impl<'v> std::ops::Deref for View<'v> {
+    type Target = dated::View<'v>;
+
+    fn deref(&self) -> &dated::View<'v> {
+        &self.sentence
+    }
 }
 
 impl View<'_> {
@@ -725,51 +734,6 @@ impl View<'_> {
             .and_then(|s| s.chars().next())
             .is_some_and(char::is_uppercase)
     }
-
-    fn blank(&self, at: usize) -> bool {
-        self.low
-            .get(at.saturating_sub(self.base)..)
-            .and_then(|s| s.chars().next())
-            .is_none_or(|c| c == ' ')
-    }
-
-    fn before(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
-        shift(
-            dated::words_before(self.low, 0, at.saturating_sub(self.base), max),
-            self.base,
-        )
-        .into_iter()
-        .filter(|w| w.span.start >= sent.start)
-        .collect()
-    }
-
-    fn after(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
-        shift(
-            dated::words_after(
-                self.low,
-                at.saturating_sub(self.base),
-                sent.end - self.base,
-                max,
-            ),
-            self.base,
-        )
-    }
-
-    fn get(&self, a: usize, b: usize) -> &str {
-        self.low
-            .get(a.saturating_sub(self.base)..b.saturating_sub(self.base))
-            .unwrap_or("")
-    }
-}
-
-fn shift(words: Vec<Word>, by: usize) -> Vec<Word> {
-    words
-        .into_iter()
-        .map(|w| Word {
-            span: Span::new(w.span.start + by, w.span.end + by),
-            low: w.low,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -274,6 +274,65 @@ pub fn person_near(index: &[(Span, usize)], sentence: Span, at: usize) -> Option
         .map(|(_, p)| *p)
 }
 
+/// A sentence's lower-cased narration (quotations blanked), addressed by document
+/// offsets: the clause windows of both checks are read through it.
+pub struct View<'v> {
+    pub low: &'v str,
+    pub base: usize,
+}
+
+impl View<'_> {
+    /// Whether the character at document offset `at` was blanked (inside a quotation).
+    pub fn blank(&self, at: usize) -> bool {
+        self.low
+            .get(at.saturating_sub(self.base)..)
+            .and_then(|s| s.chars().next())
+            .is_none_or(|c| c == ' ')
+    }
+
+    /// Up to `max` clause words ending at document offset `at`, inside `sent`.
+    pub fn before(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
+        shift(
+            words_before(self.low, 0, at.saturating_sub(self.base), max),
+            self.base,
+        )
+        .into_iter()
+        .filter(|w| w.span.start >= sent.start)
+        .collect()
+    }
+
+    /// Up to `max` clause words from document offset `at`, inside `sent`.
+    pub fn after(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
+        shift(
+            words_after(
+                self.low,
+                at.saturating_sub(self.base),
+                sent.end - self.base,
+                max,
+            ),
+            self.base,
+        )
+    }
+
+    /// The lower-cased narration between two document offsets.
+    pub fn get(&self, a: usize, b: usize) -> &str {
+        self.low
+            .get(a.saturating_sub(self.base)..b.saturating_sub(self.base))
+            .unwrap_or("")
+    }
+}
+
+/// Words read from a sentence's narration, moved to document offsets.
+fn shift(words: Vec<Word>, by: usize) -> Vec<Word> {
+    words
+        .into_iter()
+        .map(|w| Word {
+            span: Span::new(w.span.start + by, w.span.end + by),
+            low: w.low,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

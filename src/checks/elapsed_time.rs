@@ -32,7 +32,7 @@
 //! N+1, "nearly/almost N" from 0.8·N−1 to N+1, "about/around N" within max(2, 0.2·N)+1;
 //! an Nth anniversary fits a difference within ±1.
 
-use super::dated::{self, Word};
+use super::dated::{self, View, Word};
 use super::folded::lower;
 use super::lexicon::{self, NUMBER_RE};
 use super::narration::Narration;
@@ -440,61 +440,6 @@ impl Check for ElapsedTime {
         }
         flags
     }
-}
-
-/// A sentence's lower-cased narration (quotations blanked), addressed by document offsets.
-struct View<'v> {
-    low: &'v str,
-    base: usize,
-}
-
-impl View<'_> {
-    /// Whether the character at document offset `at` was blanked (inside a quotation).
-    fn blank(&self, at: usize) -> bool {
-        self.low
-            .get(at.saturating_sub(self.base)..)
-            .and_then(|s| s.chars().next())
-            .is_none_or(|c| c == ' ')
-    }
-
-    fn before(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
-        shift(
-            dated::words_before(self.low, 0, at.saturating_sub(self.base), max),
-            self.base,
-        )
-        .into_iter()
-        .filter(|w| w.span.start >= sent.start)
-        .collect()
-    }
-
-    fn after(&self, sent: Span, at: usize, max: usize) -> Vec<Word> {
-        shift(
-            dated::words_after(
-                self.low,
-                at.saturating_sub(self.base),
-                sent.end - self.base,
-                max,
-            ),
-            self.base,
-        )
-    }
-
-    /// The lower-cased narration between two document offsets.
-    fn get(&self, a: usize, b: usize) -> &str {
-        self.low
-            .get(a.saturating_sub(self.base)..b.saturating_sub(self.base))
-            .unwrap_or("")
-    }
-}
-
-fn shift(words: Vec<Word>, by: usize) -> Vec<Word> {
-    words
-        .into_iter()
-        .map(|w| Word {
-            span: Span::new(w.span.start + by, w.span.end + by),
-            low: w.low,
-        })
-        .collect()
 }
 
 fn is_start_verb(w: &str) -> bool {

@@ -206,16 +206,11 @@ fn stated(ctx: &Context) -> Vec<Stated> {
             push(&mut out, name, age, false, Span::new(m.start(), end));
         }
     }
-    for c in BORN_RE.captures_iter(text) {
-        let (Some(m), Some(name), Some(y)) = (c.get(0), c.name("name"), c.name("y")) else {
-            continue;
-        };
-        let Ok(y) = y.as_str().parse::<i32>() else {
-            continue;
-        };
-        push(&mut out, name, y, true, Span::new(m.start(), m.end()));
-    }
-    for c in FRONT_BORN_RE.captures_iter(text) {
+    // A birth year after the name ("Ortiz, born in 1979") or fronted before it.
+    for c in BORN_RE
+        .captures_iter(text)
+        .chain(FRONT_BORN_RE.captures_iter(text))
+    {
         let (Some(m), Some(name), Some(y)) = (c.get(0), c.name("name"), c.name("y")) else {
             continue;
         };

@@ -122,6 +122,37 @@ pub(crate) mod testing {
         check.run(&ctx)
     }
 
+    /// A hand-built person with a mention wherever its full name is written, and an alias
+    /// mention wherever its surname is written outside those.
+    pub fn person_with_surname(text: &str, name: &str) -> Person {
+        use crate::model::{Mention, MentionKind};
+        use crate::span::Span;
+        let mut mentions: Vec<Mention> = text
+            .match_indices(name)
+            .map(|(i, _)| Mention {
+                span: Span::new(i, i + name.len()),
+                kind: MentionKind::Name,
+            })
+            .collect();
+        let last = name.split_whitespace().last().unwrap_or(name);
+        for (i, _) in text.match_indices(last) {
+            let s = Span::new(i, i + last.len());
+            if !mentions.iter().any(|m| m.span.overlaps(&s)) {
+                mentions.push(Mention {
+                    span: s,
+                    kind: MentionKind::Alias,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        Person {
+            name: name.into(),
+            honorifics: vec![],
+            roles: vec![],
+            mentions,
+        }
+    }
+
     /// The texts of a flag's evidence.
     pub fn evidence<'t>(text: &'t str, f: &Flag) -> Vec<&'t str> {
         f.evidence.iter().map(|s| s.text(text)).collect()

@@ -589,37 +589,8 @@ fn first_names(id: &str, ctx: &Context) -> Vec<Flag> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{evidence, run_on};
+    use super::super::testing::{evidence, person_with_surname as person, run_on};
     use super::*;
-    use crate::model::Mention;
-
-    /// A person with a full-name mention and alias mentions of its surname where written.
-    fn person(t: &str, name: &str) -> Person {
-        let mut mentions = Vec::new();
-        for (i, _) in t.match_indices(name) {
-            mentions.push(Mention {
-                span: Span::new(i, i + name.len()),
-                kind: MentionKind::Name,
-            });
-        }
-        let last = name.split_whitespace().last().unwrap();
-        for (i, _) in t.match_indices(last) {
-            let s = Span::new(i, i + last.len());
-            if !mentions.iter().any(|m| m.span.overlaps(&s)) {
-                mentions.push(Mention {
-                    span: s,
-                    kind: MentionKind::Alias,
-                });
-            }
-        }
-        mentions.sort_by_key(|m| m.span.start);
-        Person {
-            name: name.into(),
-            honorifics: vec![],
-            roles: vec![],
-            mentions,
-        }
-    }
 
     #[test]
     fn near_spellings() {

@@ -231,7 +231,7 @@ fn nickname(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{evidence, run_on};
+    use super::super::testing::{evidence, person_with_surname as person, run_on};
     use super::*;
 
     #[test]
@@ -248,36 +248,6 @@ mod tests {
         assert!(run_on(&RoleConflict, t, &[], None).is_empty());
         let t = "The talks were led by French Foreign Minister Ana Ortiz.\nLater, French Foreign Minister Eva Ortiz left.";
         assert_eq!(run_on(&RoleConflict, t, &[], None).len(), 1);
-    }
-
-    /// A person with a mention wherever the full name or the surname is written.
-    fn person(t: &str, name: &str) -> crate::model::Person {
-        use crate::model::{Mention, MentionKind};
-        use crate::span::Span;
-        let last = name.split_whitespace().last().unwrap();
-        let mut mentions: Vec<Mention> = t
-            .match_indices(name)
-            .map(|(i, _)| Mention {
-                span: Span::new(i, i + name.len()),
-                kind: MentionKind::Name,
-            })
-            .collect();
-        for (i, _) in t.match_indices(last) {
-            let s = Span::new(i, i + last.len());
-            if !mentions.iter().any(|m| m.span.overlaps(&s)) {
-                mentions.push(Mention {
-                    span: s,
-                    kind: MentionKind::Alias,
-                });
-            }
-        }
-        mentions.sort_by_key(|m| m.span.start);
-        crate::model::Person {
-            name: name.into(),
-            honorifics: vec![],
-            roles: vec![],
-            mentions,
-        }
     }
 
     #[test]

@@ -54,6 +54,7 @@ mod opening;
 mod sources;
 
 pub use opening::from_text_opening;
+use opening::year_end;
 
 use sources::{from_byline, from_dateline, from_json_ld, from_metas, from_time, from_url};
 

@@ -92,8 +92,9 @@ fn read_line(line: &str) -> Option<(NaiveDate, &'static str, f32)> {
     None
 }
 
-/// Byte offset just after the four-digit year that ends the date at the start of `rest`.
-fn year_end(rest: &str) -> Option<usize> {
+/// Byte offset just after the four-digit year that ends the date at the start of `rest`
+/// (also used by the page's dateline reader).
+pub(super) fn year_end(rest: &str) -> Option<usize> {
     let mut digits = 0;
     for (k, c) in rest.char_indices() {
         digits = if c.is_ascii_digit() { digits + 1 } else { 0 };

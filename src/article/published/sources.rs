@@ -281,15 +281,9 @@ pub(super) fn from_dateline(page: &Page, sel: &Selection, out: &mut Vec<Candidat
             continue;
         }
         let rest = &b.text[at..];
-        let year_end = rest
-            .char_indices()
-            .scan(0, |digits, (k, c)| {
-                *digits = if c.is_ascii_digit() { *digits + 1 } else { 0 };
-                Some((k, *digits))
-            })
-            .find(|&(_, d)| d == 4)
-            .map(|(k, _)| k + 1);
-        let Some(year_end) = year_end else { continue };
+        let Some(year_end) = year_end(rest) else {
+            continue;
+        };
         if DATELINE_TAIL.is_match(&rest[year_end..]) {
             out.push(cand(day(date), Kind::Dateline, "dateline", C_DATELINE));
             return;

@@ -81,10 +81,13 @@ fn inflected(w: &str, mark: &str) -> Option<String> {
                 "ing" | "ed" => {
                     cands.push(stem.to_string());
                     cands.push(format!("{stem}e"));
-                    // "stopped" → "stop": a doubled final consonant.
-                    let b = stem.as_bytes();
-                    if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                        cands.push(stem[..stem.len() - 1].to_string());
+                    // "stopped" → "stop": a doubled final letter. Compared as characters,
+                    // not bytes: two equal bytes can end one multi-byte character.
+                    let mut last = stem.chars().rev();
+                    if let (Some(a), Some(b)) = (last.next(), last.next()) {
+                        if a == b && stem.chars().nth(2).is_some() {
+                            cands.push(stem[..stem.len() - a.len_utf8()].to_string());
+                        }
                     }
                 }
                 _ => cands.push(stem.to_string()),
@@ -100,6 +103,14 @@ fn inflected(w: &str, mark: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undoes_a_doubled_letter_and_never_cuts_a_character() {
+        assert_eq!(lemma("stopped").as_deref(), lemma("stop").as_deref());
+        // '၁' is three bytes of which the last two are equal: no panic, no cut character.
+        assert_eq!(lemma("sאingع中's၁ing"), None);
+        assert_eq!(lemma("x၁၁ed"), None);
+    }
 
     #[test]
     fn parses_groups_and_skips_comments() {

@@ -53,14 +53,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut posts = HashMap::new();
     let mut areas = HashMap::new();
     let mut longest = 1;
-    for line in include_str!("../../data/role_posts.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if cols.first() == Some(&"area:") {
-            let Some(canon) = cols.get(1) else { continue };
-            for w in &cols[1..] {
+    for row in crate::lexicon::ROLE_POSTS.ok_rows() {
+        let cols: Vec<&str> = row.cols().collect();
+        if row.prefix == Some("area") {
+            let Some(canon) = cols.first() else { continue };
+            for w in &cols {
                 areas.insert(w.to_string(), canon.to_string());
                 longest = longest.max(w.split(' ').count());
             }

@@ -23,11 +23,9 @@ use std::sync::LazyLock;
 pub struct Timeframe;
 
 static WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    include_str!("../../data/timeframe_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(w, c)| (w.trim().to_lowercase(), c.trim().to_string()))
+    crate::lexicon::TIMEFRAME_WORDS
+        .ok_rows()
+        .map(|r| (r.col(0).to_lowercase(), r.col(1).to_string()))
         .collect()
 });
 

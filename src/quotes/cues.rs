@@ -7,12 +7,12 @@
 use crate::people::lexicon::{with_lower, FastSet};
 use std::sync::LazyLock;
 
+/// The reporting verbs; the `noun:` lines (cue nouns, not verbs) are left out.
 static CUES: LazyLock<FastSet> = LazyLock::new(|| {
-    include_str!("../../data/reporting_verbs.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("noun:"))
-        .map(str::to_lowercase)
+    crate::lexicon::REPORTING_VERBS
+        .ok_rows()
+        .filter(|r| r.prefix.is_none())
+        .map(|r| r.text.to_lowercase())
         .collect()
 });
 

@@ -260,6 +260,11 @@ impl Order {
         let Some(rest) = t.strip_prefix("sorted") else {
             return Some(Order::Meaningful(t.to_string()));
         };
+        // A closing remark in parentheses says why; it is not part of the order.
+        let rest = match rest.split_once(" (") {
+            Some((order, remark)) if remark.ends_with(')') => order,
+            _ => rest,
+        };
         let (flags, by) = match rest.split_once(" by column") {
             Some((flags, by)) => (flags, Some(by)),
             None => (rest, None),
@@ -728,6 +733,13 @@ mod tests {
                 }),
             ),
             ("sorted, upside down", None),
+            (
+                "sorted, case-folded (one run per section)",
+                Some(Order::Sorted {
+                    case_folded: true,
+                    columns: vec![],
+                }),
+            ),
             ("sorted by column 0", None),
             (
                 "chronological",

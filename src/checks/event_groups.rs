@@ -110,7 +110,11 @@ mod tests {
 
     #[test]
     fn parses_groups_and_skips_comments() {
-        let m = parse("# header\n\nalpha beta\nbeta gamma\n");
+        let m = parse(crate::lexicon::Source::new(
+            "test.tsv",
+            "# header\n\nalpha beta\nbeta gamma\n",
+            crate::lexicon::Format::LINES,
+        ));
         assert_eq!(m.get("alpha"), Some(&vec![0]));
         assert_eq!(m.get("beta"), Some(&vec![0, 1]));
         assert_eq!(m.get("gamma"), Some(&vec![1]));

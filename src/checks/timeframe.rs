@@ -47,7 +47,11 @@ static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)").expect("year regex")
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?P<m>{}|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)",
+        crate::time::calendar::month_alternation(true)
+    ))
+    .expect("year regex")
 });
 
 /// A reporting frame before the future words makes the future someone's past view
@@ -300,22 +304,7 @@ fn start_range(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDate, Nai
 }
 
 fn month_number(m: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = m.to_lowercase();
-    MONTHS.iter().position(|x| *x == m).map(|i| i as u32 + 1)
+    crate::time::calendar::month_number(m)
 }
 
 impl Check for Timeframe {

@@ -189,7 +189,7 @@ impl fmt::Display for DataError {
                 max,
             } => write!(
                 f,
-                "data/{file}:{line}: {found} tab-separated columns, expected {min} to {max}"
+                "data/{file}:{line}: {found} column(s), expected {min} to {max} (separated by tabs)"
             ),
             EmptyColumn { file, line, column } => {
                 write!(f, "data/{file}:{line}: column {column} is empty")

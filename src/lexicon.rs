@@ -20,6 +20,7 @@
 //! assert_eq!((row.line, row.section, row.words().count()), (3, Some("male"), 2));
 //! ```
 
+use std::collections::HashSet;
 use std::fmt;
 
 /// How the entries of a row are written.
@@ -331,6 +332,14 @@ impl Source {
         self.ok_rows().flat_map(|r| r.words())
     }
 
+    /// The words of the file as a set (of `section` only, when given), as written.
+    pub fn word_set(&self, section: Option<&str>) -> HashSet<&'static str> {
+        self.ok_rows()
+            .filter(|r| section.is_none() || r.section == section)
+            .flat_map(|r| r.words())
+            .collect()
+    }
+
     /// The declared order, from the first `# order:` comment line.
     pub fn order(&self) -> Result<Order, DataError> {
         let file = self.name;
@@ -560,6 +569,11 @@ data!(
     Format::columns(2, 3).prefixes(&[("area", Shape::Columns { min: 1, max: 8 })])
 );
 data!(EVENT_SYNONYMS, "event_synonyms.tsv", Format::LINES);
+data!(ELAPSED_WORDS, "elapsed_words.txt", Format::WORDS.sections());
+data!(IRREGULAR_PAST, "irregular_past.txt", Format::WORDS);
+data!(NAME_PARTICLES, "name_particles.txt", Format::WORDS);
+data!(KIN_WORDS, "kin_words.txt", Format::WORDS);
+data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
 /// missing here). `ner.bin` is the tagger's binary table, read by [`crate::ner`].
@@ -584,6 +598,11 @@ pub const ALL: &[Source] = &[
     OFFICE_HOLDERS,
     ROLE_POSTS,
     EVENT_SYNONYMS,
+    ELAPSED_WORDS,
+    IRREGULAR_PAST,
+    NAME_PARTICLES,
+    KIN_WORDS,
+    NAMED_AFTER,
 ];
 
 #[cfg(test)]

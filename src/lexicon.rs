@@ -14,7 +14,7 @@
 //! - a row is white-space separated words, one entry per line, or tab-separated columns.
 //!
 //! ```
-//! use lede::lexicon::{Format, Shape, Source};
+//! use lede::lexicon::{Format, Source};
 //! let src = Source::new("demo.txt", "# order: sorted\n## male\nAdam Bo\n", Format::WORDS.sections());
 //! let row = src.rows().next().unwrap().unwrap();
 //! assert_eq!((row.line, row.section, row.words().count()), (3, Some("male"), 2));
@@ -548,7 +548,7 @@ data!(THING_CUES, "thing_cues.txt", Format::WORDS.sections());
 data!(
     REPORTING_VERBS,
     "reporting_verbs.txt",
-    Format::LINES.prefixes(&[("noun", Shape::Lines)])
+    Format::LINES.prefixes(&[("noun", Shape::Lines), ("object", Shape::Lines)])
 );
 data!(TIME_WORDS, "time_words.tsv", Format::columns(3, 3));
 data!(NOT_TIME_WORDS, "not_time_words.tsv", Format::columns(2, 2));
@@ -574,6 +574,7 @@ data!(IRREGULAR_PAST, "irregular_past.txt", Format::WORDS);
 data!(NAME_PARTICLES, "name_particles.txt", Format::WORDS);
 data!(KIN_WORDS, "kin_words.txt", Format::WORDS);
 data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
+data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
 /// missing here). `ner.bin` is the tagger's binary table, read by [`crate::ner`].
@@ -603,6 +604,7 @@ pub const ALL: &[Source] = &[
     NAME_PARTICLES,
     KIN_WORDS,
     NAMED_AFTER,
+    POST_CHANGE_WORDS,
 ];
 
 #[cfg(test)]

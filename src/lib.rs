@@ -28,6 +28,7 @@ pub mod article;
 pub mod budget;
 pub mod checks;
 pub mod error;
+pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod people;

@@ -10,6 +10,8 @@
 
 use crate::checks::event_groups;
 use crate::text::{Document, Token};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Words that may follow an event noun without making it a modifier of a noun after it
 /// ("the robbery took place", "the final was played"; but "the final whistle").
@@ -23,10 +25,37 @@ pub const AFTER_HEAD: &[&str] = &[
 /// Words that make the noun after them a definite reference.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "our"];
 
+/// The entry of an event phrase or attendance noun (`data/event_phrases.tsv`), keyed
+/// by its words.
+static PHRASES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/event_phrases.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(p, e)| (p.trim(), e.trim()))
+        .collect()
+});
+
+/// The entry for attendance nouns: the people present at the event the article tells.
+pub const ATTENDANCE: &str = "@attendance";
+
+/// The event a one- or two-word phrase names outright ("final days" → "+die", "crowd"
+/// → [`ATTENDANCE`]).
+pub fn phrase(words: &str) -> Option<&'static str> {
+    PHRASES.get(words.to_lowercase().as_str()).copied()
+}
+
 /// The event lemmas one word names in context (`next` is the word after it, if a word).
 pub fn words_of(w: &str, next: Option<&str>) -> Vec<String> {
     let lower = w.to_lowercase();
     let mut out = Vec::new();
+    if let Some(e) = next.and_then(|n| phrase(&format!("{lower} {n}"))) {
+        out.push(e.to_string());
+        return out;
+    }
+    if let Some(e) = phrase(&lower) {
+        out.push(e.to_string());
+    }
     let modifier = next.is_some_and(|n| {
         // A participle or adverb after the noun starts its predicate or a reduced
         // relative ("a deal valued at", "the robbery reportedly"), not a compound.
@@ -69,6 +98,9 @@ pub fn stem(lower: &str) -> Option<String> {
 pub fn related(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| {
         b.iter().any(|y| {
+            if x.starts_with('@') || y.starts_with('@') {
+                return x == y;
+            }
             let (xs, ys) = (x.starts_with('~'), y.starts_with('~'));
             if xs || ys {
                 xs && ys && x == y
@@ -124,7 +156,7 @@ pub fn salient(doc: &Document) -> Salient {
             let next = word(k + 1);
             let nouns: Vec<String> = words_of(w, next)
                 .into_iter()
-                .filter(|l| !l.starts_with('+') && !l.starts_with('~'))
+                .filter(|l| !l.starts_with(['+', '~', '@']))
                 .collect();
             if nouns.is_empty() {
                 continue;

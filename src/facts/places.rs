@@ -332,9 +332,19 @@ fn event_words(s: &Sent, from: usize, to: usize) -> (Vec<String>, Vec<String>) {
         let ws = words_of(w, next);
         // "the shootings in San Bernardino": a noun right before its place is made
         // definite by that place, not by an earlier mention, so it points back at nothing.
-        let det = k > from && k + 1 < to && s.word(k - 1).is_some_and(events::determines);
+        // "The crowd at Porirua Park" is the exception: the people present at the event
+        // told, placed there.
+        let attendance = ws.iter().any(|l| l == events::ATTENDANCE);
+        let det =
+            k > from && (k + 1 < to || attendance) && s.word(k - 1).is_some_and(events::determines);
         if det {
-            definite.extend(ws.iter().filter(|l| !l.starts_with('+')).cloned());
+            // A phrase's entry is definite with its determiner ("his final days").
+            let phrased = next.is_some_and(|n| events::phrase(&format!("{w} {n}")).is_some());
+            definite.extend(
+                ws.iter()
+                    .filter(|l| phrased || !l.starts_with('+'))
+                    .cloned(),
+            );
         }
         all.extend(ws);
     }
@@ -433,10 +443,10 @@ pub fn find(input: &Input) -> Vec<Claim> {
     }
     blocked.extend(input.times.iter().map(|t| t.span));
     for e in input.entities {
-        if matches!(
-            e.kind,
-            EntityKind::Organisation | EntityKind::Product | EntityKind::Work
-        ) {
+        // A name ending in a venue word is a building or ground even when the people
+        // stage files it as an organisation ("Memorial Domain", "St Mary's Hospital").
+        let org = matches!(e.kind, EntityKind::Organisation) && !is_venue_name(&e.name);
+        if org || matches!(e.kind, EntityKind::Product | EntityKind::Work) {
             blocked.extend(e.mentions.iter().copied());
         }
     }

@@ -111,6 +111,12 @@ pub fn related(a: &[String], b: &[String]) -> bool {
     })
 }
 
+/// Two lemma lists share a word: the same noun, verb entry or bare stem (no WordNet
+/// neighbour).
+pub fn same_word(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
 /// Whether the word before a noun makes it definite ("the", "its", "Thursday's").
 pub fn determines(prev: &str) -> bool {
     DEFINITE.contains(&prev.to_lowercase().as_str()) || prev.ends_with("'s") || prev.ends_with("’s")

@@ -55,6 +55,10 @@ pub struct EventRef {
     /// robbery", "the Kuala Lumpur signing"): such a reference points back at an event
     /// already told, so it can be compared with it. Empty for an indefinite or verbal one.
     pub definite: Vec<String>,
+    /// The reference names its own place ("the Kuala Lumpur signing", "the Nice attack"):
+    /// writers name an event by its place to tell it from others of its kind, so only the
+    /// same word (not a WordNet neighbour) makes it the event of another claim.
+    pub restrictive: bool,
     /// The passage naming the event.
     pub span: Span,
 }

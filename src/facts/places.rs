@@ -30,8 +30,10 @@ use crate::text::TokenKind;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Words read back from the preposition for the event the place belongs to.
-const CLAUSE_WORDS: usize = 14;
+/// Words read back from the preposition for the event the place belongs to: enough for
+/// "In the attack, gunmen blew open an armoured van at", short enough that a noun of
+/// another clause is rarely taken for the event.
+const CLAUSE_WORDS: usize = 9;
 /// Lower-case words allowed between the preposition and "in <town>" ("a filling station").
 const VENUE_NOUN_WORDS: usize = 4;
 /// Claims kept per document (linear on hostile input; news has a handful).
@@ -359,6 +361,47 @@ const CLAUSE_OPENERS: &[&str] = &[
     "since", "when", "until", "than", "unlike",
 ];
 
+/// Words of a predicate that does nothing but place its subject ("the final was played
+/// at", "the signing took place in", "the hearing was held at").
+const LOCATIVE_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "took",
+    "place",
+    "happened",
+    "occurred",
+    "held",
+    "played",
+    "staged",
+    "hosted",
+    "fought",
+    "finally",
+    "eventually",
+    "also",
+];
+
+/// Whether the clause `from..i` is a definite event noun and a locative predicate: only
+/// then is a definite noun before "at"/"in" a reference back to an event already told,
+/// rather than a noun of another clause ("his support of waterboarding … at a rally").
+fn locative_predicate(s: &Sent, from: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > from && s.word(k - 1).is_some_and(|w| LOCATIVE_WORDS.contains(&w)) {
+        k -= 1;
+    }
+    // At least one predicate word, then the event noun, then its determiner.
+    k < i
+        && k >= from + 2
+        && s.lower_word(k - 1).is_some()
+        && s.word(k - 2).is_some_and(events::determines)
+}
+
 /// The start of the clause ending before token `i`, at most [`CLAUSE_WORDS`] words back
 /// and never before `floor` (the end of the sentence's previous place); a semicolon or a
 /// clause opener ends it.
@@ -496,7 +539,10 @@ pub fn find(input: &Input) -> Vec<Claim> {
             let claim = if s.is(i, "at") || s.is(i, "in") {
                 prepositional(&s, i, &last_city).and_then(|f| {
                     let from = clause_start(&s, i, floor);
-                    let (words, definite) = event_words(&s, from, i);
+                    let (words, mut definite) = event_words(&s, from, i);
+                    if !locative_predicate(&s, from, i) {
+                        definite.retain(|w| w == events::ATTENDANCE);
+                    }
                     (!words.is_empty()).then(|| {
                         let ev = Span::new(s.toks[from].0.start, s.toks[i].0.start);
                         Read {
@@ -523,10 +569,12 @@ pub fn find(input: &Input) -> Vec<Claim> {
             {
                 let qualifiers = qualifiers(&s, &found.place, start_tok, found.end, &quotes);
                 let evidence = ev_span.cover(&found.place.span);
+                let restrictive = ev_span == found.place.span;
                 out.push(Claim {
                     subject: Subject::Event(EventRef {
                         words,
                         definite,
+                        restrictive,
                         span: ev_span,
                     }),
                     attribute: Attribute::Place,
@@ -732,7 +780,9 @@ mod tests {
         assert_eq!(cs.len(), 1);
         assert_eq!(place(&cs[0]).town.as_deref(), Some("Bela-Bela"));
         let Subject::Event(e) = &cs[0].subject;
-        assert!(e.definite.contains(&"attack".to_string()));
+        assert!(e.words.contains(&"attack".to_string()));
+        // Not a back-reference: the noun is not the subject of a placing predicate.
+        assert!(e.definite.is_empty());
     }
 
     #[test]

@@ -575,6 +575,8 @@ data!(NAME_PARTICLES, "name_particles.txt", Format::WORDS);
 data!(KIN_WORDS, "kin_words.txt", Format::WORDS);
 data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
 data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
+data!(VENUE_HEADS, "venue_heads.txt", Format::WORDS);
+data!(EVENT_PHRASES, "event_phrases.tsv", Format::columns(2, 2));
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
 /// missing here). `ner.bin` is the tagger's binary table, read by [`crate::ner`].
@@ -598,6 +600,8 @@ pub const ALL: &[Source] = &[
     COUNTRY_NAMES,
     OFFICE_HOLDERS,
     ROLE_POSTS,
+    VENUE_HEADS,
+    EVENT_PHRASES,
     EVENT_SYNONYMS,
     ELAPSED_WORDS,
     IRREGULAR_PAST,

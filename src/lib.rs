@@ -8,6 +8,7 @@
 //!      ──► people::find      (names, honorifics, roles, aliases)
 //!      ──► quotes::find      (quotation marks, cues, speakers; the pronoun mentions it resolves join the people)
 //!      ──► time::find        (time expressions, TIMEX3 values, resolved against the publication date)
+//!      ──► facts::find       (typed claims: where events happened)
 //!      ──► checks::run       (inconsistency flags with evidence)
 //!      ──► report            (the JSON contract; offsets converted once)
 //! ```
@@ -28,6 +29,7 @@ pub mod article;
 pub mod budget;
 pub mod checks;
 pub mod error;
+pub mod facts;
 pub mod lexicon;
 pub mod model;
 pub mod ner;
@@ -161,6 +163,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     took(&mut stage_ms.time);
     incomplete = incomplete.or_else(|| over("checks"));
     let flags = if incomplete.is_none() {
+        // The fact stage: typed claims the checks compare (today, where events happened).
+        let facts = facts::find(&facts::Input {
+            doc: &doc,
+            people: &people,
+            entities: &entities,
+            quotes: &quotes,
+            times: &times,
+        });
         checks::run(&checks::Context {
             doc: &doc,
             people: &people,
@@ -168,6 +178,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             quotes: &quotes,
             times: &times,
             published: published.as_ref().map(|p| p.date),
+            facts: &facts,
         })
     } else {
         Vec::new()

@@ -249,6 +249,7 @@ mod tests {
             quotes: &[],
             times: &times,
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            facts: &[],
         };
         TenseVsDate.run(&ctx)
     }

@@ -119,6 +119,12 @@ const CLAUSE_OPENERS: &[&str] = &[
     "Then", "So", "Or", "Yet", "When", "While", "Although", "Because", "Still", "Also",
 ];
 
+/// A capitalised word that is grammar, not a name: an article, preposition or clause
+/// opener ("The", "From", "This").
+pub fn is_function_word(s: &str) -> bool {
+    FUNCTION_WORDS.contains(&s) || CLAUSE_OPENERS.contains(&s)
+}
+
 fn is_particle(s: &str) -> bool {
     PARTICLES.contains(&s)
 }

@@ -561,8 +561,10 @@ impl<'a> Finder<'a> {
             if self.is_punct(e) && s != "-" && s != "’" && s != "'" {
                 break;
             }
+            // A cue word right after a determiner is a noun ("the tweet", "a statement").
+            let after_det = e > start && DETERMINERS.contains(&lower(self.tok(e - 1)).as_str());
             if NP_STOP.contains(&l.as_str())
-                || crate::quotes::cues::is_cue(&l) && e > start && !is_capitalized(s)
+                || crate::quotes::cues::is_cue(&l) && e > start && !is_capitalized(s) && !after_det
                 || SKIP_ADVERBS.contains(&l.as_str()) && e > start
             {
                 break;

@@ -670,6 +670,9 @@ impl<'a> Attributor<'a> {
             if let Some(np) = self.f.sentence_subject_np(si, j) {
                 return Some(np);
             }
+            if let Some(np) = self.f.sentence_subject_organisation(si, j) {
+                return Some(np);
+            }
             let p = self.f.idx.sentence_subject[si]?;
             let last = self.quotes.iter().rev().take(16).find(|q| {
                 q.speaker == Some(p)

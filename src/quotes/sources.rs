@@ -10,6 +10,8 @@
 //!   that names one ("a new report released on Monday by Stanford University's Center on
 //!   Poverty and Inequality"). A person named as the author is the speaker. With no author
 //!   in the text, the phrase as written stays the speaker.
+//! - "the group", "the company" is the organisation named just before ("Energy Control’s
+//!   service …, the group promised").
 //! - An indefinite phrase ("one user", "a resident", "someone") identifies no one: the
 //!   quote has no speaker to show, though `speaker_span` still marks where it is attributed.
 
@@ -72,6 +74,15 @@ pub fn stands_for(f: &Finder, np: &Np) -> Stands {
     if INDEFINITE.contains(&first.as_str()) && head_lower {
         return Stands::Nobody;
     }
+    let definite = matches!(first.as_str(), "the" | "this" | "that" | "its");
+    // "the group", "the company": the organisation named last before, in this sentence or
+    // the two before it.
+    if definite && np.last == np.first + 1 && ORG_NOUNS.contains(&last.to_lowercase().as_str()) {
+        if let Some(name) = organisation_named_before(f, np.first) {
+            return Stands::Author(name, None);
+        }
+        return Stands::AsWritten;
+    }
     // The document noun: the phrase's head, or the noun before "from"/"by" inside it.
     let Some(noun) = (np.first..=np.last).find(|&k| is_source_noun(f.tok(k))) else {
         return Stands::AsWritten;
@@ -79,11 +90,68 @@ pub fn stands_for(f: &Finder, np: &Np) -> Stands {
     if let Some(a) = author_near(f, noun) {
         return a;
     }
-    let definite = matches!(first.as_str(), "the" | "this" | "that" | "its");
     if !definite {
         return Stands::AsWritten;
     }
     intro_author(f, noun).unwrap_or(Stands::AsWritten)
+}
+
+/// Nouns that refer back to an organisation ("the group said").
+const ORG_NOUNS: &[&str] = &[
+    "group",
+    "company",
+    "firm",
+    "agency",
+    "organisation",
+    "organization",
+    "charity",
+    "startup",
+    "publication",
+    "newspaper",
+    "magazine",
+    "outlet",
+    "network",
+    "union",
+];
+
+/// How many sentences back "the group" looks for the organisation it refers to.
+const ORG_SENTENCES: usize = 2;
+
+/// The last organisation named before token `at`, outside quotation marks, in its
+/// sentence or the [`ORG_SENTENCES`] before: one the people stage found, or a run of
+/// capitalised words with an organisation word in it ("Energy Control’s service").
+fn organisation_named_before(f: &Finder, at: usize) -> Option<String> {
+    let start = f.doc.tokens.get(at)?.span.start;
+    let si = f.doc.sentence_at(start)?;
+    let lo = f.doc.sentence_tokens[si.saturating_sub(ORG_SENTENCES)].start;
+    let from_entities = f.organisation_before(start).map(str::to_string);
+    let lex = lexicon();
+    let mut k = at;
+    while k > lo {
+        k -= 1;
+        if !is_name_word(f, k) || f.idx.mention_at[k].is_some() {
+            continue;
+        }
+        let b = k;
+        let mut a = k;
+        while a > lo && is_name_word(f, a - 1) && f.idx.mention_at[a - 1].is_none() {
+            a -= 1;
+        }
+        // A lone capital opening its sentence proves nothing.
+        let opens = f.doc.sentence_tokens.iter().any(|r| r.start == a);
+        if (a..=b).any(|x| lex.is_org_word(strip_possessive(f.tok(x)).0)) && !(opens && a == b) {
+            let found = author(f, a, b);
+            if let Stands::Author(text, _) = found {
+                // The entity list knows better where a name mentioned later starts.
+                return match from_entities {
+                    Some(e) if f.doc.text[f.doc.tokens[b].span.end..start].contains(&e) => Some(e),
+                    _ => Some(text),
+                };
+            }
+        }
+        k = a;
+    }
+    from_entities
 }
 
 /// The author named at document noun `noun`: "X's report", "a report by X", "the report
@@ -230,6 +298,24 @@ mod tests {
     fn a_report_no_one_is_named_for_stays_as_written() {
         let s = speakers("The report said: “Costs rose by half over the decade.”");
         assert_eq!(s, vec![Some("The report".into())]);
+    }
+
+    #[test]
+    fn the_group_is_the_organisation_named_before() {
+        let s = speakers(
+            "In the post announcing Energy Control’s service, the group promised that \
+             “All profits of this service are set aside.”",
+        );
+        assert_eq!(s, vec![Some("Energy Control".into())]);
+    }
+
+    #[test]
+    fn an_organisation_subject_speaks_through_a_coordinated_verb() {
+        let s = speakers(
+            "In the midst of the fear, Uber stepped in and tweeted this announcement: \
+             “We are all concerned with events in the city.”",
+        );
+        assert_eq!(s, vec![Some("Uber".into())]);
     }
 
     #[test]

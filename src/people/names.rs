@@ -77,6 +77,16 @@ fn is_prefixed_name(s: &str) -> bool {
     }
 }
 
+/// The name without its joined lower-case prefix ("al-Bashir" → "Bashir"): the same
+/// person is written both ways ("Omar al-Bashir", "Mr. Bashir").
+pub fn without_name_prefix(s: &str) -> &str {
+    if is_prefixed_name(s) {
+        s.split_once('-').map_or(s, |(_, rest)| rest)
+    } else {
+        s
+    }
+}
+
 /// "J", "J.D", "A" (one to three single capitals joined by dots).
 fn is_initial_text(s: &str) -> bool {
     s.len() <= 8

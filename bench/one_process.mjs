@@ -8,7 +8,9 @@
 // `--out FILE` (default target/bench/one_process.json):
 //   warm:  {articles, words, lede_ms, chrono_ms, ratio}   ratio = chrono_ms / lede_ms
 //          (above 1: Lede's whole analysis is faster than chrono-node's date parsing alone);
-//   cold:  {runs: [{instantiate_ms, first_ms, warm_ms}], first_over_warm} (median of runs).
+//   cold:  {runs: [{instantiate_ms, first_ms, warm_ms, stages}], first_over_warm, stages} (median
+//          of runs; stages: {text, people, quotes, time, checks, timeline} → {first_ms, warm_ms},
+//          from the engine's own `stage_ms`).
 // Both engines get the same warm-up (three passes over every article) before the timed
 // passes, and the timed figure is the median of seven passes, engines taking turns so that
 // a burst of load from other processes slows both alike.
@@ -22,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const PKG = path.join(REPO, 'extension/pkg');
+// LEDE_PKG: another build of the module to measure (an A/B of build settings).
+const PKG = process.env.LEDE_PKG ? path.resolve(process.env.LEDE_PKG) : path.join(REPO, 'extension/pkg');
 const N_ARTICLES = 100;
 const PASSES = 7;
 const COLD_RUNS = 5;
@@ -70,16 +73,20 @@ async function coldChild() {
   const text = articles().find((t) => t.split(/\s+/).length >= 250) || articles()[0];
   const engine = await lede();
   const f0 = performance.now();
-  engine.analyze(text);
+  const firstStages = engine.analyze(text).stage_ms;
   const first = performance.now() - f0;
   for (let i = 0; i < 50; i++) engine.analyze(text);
   const warm = [];
+  const warmStages = [];
   for (let i = 0; i < 21; i++) {
     const w0 = performance.now();
-    engine.analyze(text);
+    warmStages.push(engine.analyze(text).stage_ms);
     warm.push(performance.now() - w0);
   }
-  process.stdout.write(JSON.stringify({ words: text.split(/\s+/).length, instantiate_ms: engine.instantiateMs, first_ms: first, warm_ms: median(warm) }));
+  // Per stage (the engine's own clock, `stage_ms`): the first run's time and the median warm one.
+  const stages = {};
+  for (const k of Object.keys(firstStages || {})) stages[k] = { first_ms: firstStages[k], warm_ms: median(warmStages.map((st) => st[k])) };
+  process.stdout.write(JSON.stringify({ words: text.split(/\s+/).length, instantiate_ms: engine.instantiateMs, first_ms: first, warm_ms: median(warm), stages }));
 }
 
 async function main() {
@@ -116,6 +123,10 @@ async function main() {
     warm_ms: median(runs.map((r) => r.warm_ms)),
   };
   cold.first_over_warm = median(runs.map((r) => r.first_ms / r.warm_ms));
+  cold.stages = {};
+  for (const k of Object.keys(runs[0].stages)) {
+    cold.stages[k] = { first_ms: median(runs.map((r) => r.stages[k].first_ms)), warm_ms: median(runs.map((r) => r.stages[k].warm_ms)) };
+  }
 
   const report = { node: process.version, warm, cold };
   const out = arg('--out', path.join(REPO, 'target/bench/one_process.json'));
@@ -123,6 +134,7 @@ async function main() {
   fs.writeFileSync(out, JSON.stringify(report, null, 1));
   console.log(`warm, one process, ${texts.length} BBC articles (${words} words): Lede full analysis ${warm.lede_ms.toFixed(1)} ms, chrono-node parse ${warm.chrono_ms.toFixed(1)} ms, ratio chrono/Lede ${warm.ratio.toFixed(2)}`);
   console.log(`cold, fresh process (${cold.words}-word article, median of ${COLD_RUNS}): instantiate ${cold.instantiate_ms.toFixed(1)} ms, first analysis ${cold.first_ms.toFixed(1)} ms, warm ${cold.warm_ms.toFixed(2)} ms, first/warm ${cold.first_over_warm.toFixed(1)}x`);
+  console.log(`  per stage, first / warm ms: ${Object.entries(cold.stages).map(([k, v]) => `${k} ${v.first_ms.toFixed(1)} / ${v.warm_ms.toFixed(1)}`).join(', ')}`);
 }
 
 if (process.argv.includes('--cold')) await coldChild();

@@ -193,32 +193,11 @@ fn plant_weekday(d: &Doc, _k: usize) -> Option<Plant> {
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \(?(?:(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})|(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December))(?:,? (\d{4}))?\b").unwrap()
     });
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+    const DAYS: [&str; 7] = lede::time::calendar::WEEKDAYS;
     for c in RE.captures_iter(&d.text) {
-        let month = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ]
-        .iter()
-        .position(|m| Some(*m) == c.get(2).map(|x| x.as_str()))? as u32
+        let month = lede::time::calendar::MONTHS
+            .iter()
+            .position(|m| Some(*m) == c.get(2).map(|x| x.as_str()))? as u32
             + 1;
         let day: u32 = c.get(3).or(c.get(4))?.as_str().parse().ok()?;
         let year: i32 = match c.get(6) {

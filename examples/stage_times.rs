@@ -20,6 +20,13 @@ fn pass(text: &str, published: Option<chrono::NaiveDate>, per_check: bool) -> ([
     let t = Instant::now();
     let times = lede::time::find(&doc, published);
     let d = ms(t);
+    let facts = lede::facts::find(&lede::facts::Input {
+        doc: &doc,
+        people: &people,
+        entities: &[],
+        quotes: &quotes,
+        times: &times,
+    });
     let ctx = lede::checks::Context {
         doc: &doc,
         people: &people,
@@ -27,6 +34,7 @@ fn pass(text: &str, published: Option<chrono::NaiveDate>, per_check: bool) -> ([
         quotes: &quotes,
         times: &times,
         published,
+        facts: &facts,
     };
     // Each check alone before the whole stage, so on the first pass a check's time is
     // its first-use cost (building its patterns) plus its run.

@@ -3,7 +3,8 @@
 #   1. native: criterion, `cargo bench --bench analyze` (lede::analyze, 300–100,000 words);
 #   2. the wasm module (scripts/build-wasm.sh) and its sizes (scripts/size.sh --json);
 #   3. Node: bench/node_bench.mjs, Lede's wasm against compromise(+dates) and chrono-node;
-#   4. bench/report.py: the page, with bench/browser_timings.json from the e2e run if present.
+#   4. Node, one process: bench/one_process.mjs (warm against chrono-node; the first analysis by stage);
+#   5. bench/report.py: the page, with bench/browser_timings.json from the e2e run if present.
 # Benchmarks report; a step that cannot run is reported as missing, never as a failure of
 # the machine being slow. Set LEDE_BENCH_NO_WASM_BUILD=1 to reuse extension/pkg as it is.
 set -uo pipefail
@@ -31,6 +32,14 @@ if command -v node >/dev/null && [ -d node_modules ]; then
   node bench/node_bench.mjs --out target/bench/node.json || echo "bench: Node benchmark failed" >&2
 else
   echo "bench: node or node_modules missing (npm install); Node benchmark skipped" >&2
+fi
+
+echo "== Node, one process: bench/one_process.mjs"
+rm -f target/bench/one_process.json
+if command -v node >/dev/null && [ -d node_modules ] && [ -f extension/pkg/lede_bg.wasm ]; then
+  node bench/one_process.mjs --out target/bench/one_process.json || echo "bench: one-process benchmark failed" >&2
+else
+  echo "bench: node, node_modules or extension/pkg missing; one-process benchmark skipped" >&2
 fi
 
 echo "== report"

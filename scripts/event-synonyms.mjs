@@ -136,6 +136,8 @@ for (const g of sets) {
   kept.push(g);
   for (const w of g) byWord.set(w, [...(byWord.get(w) || []), g]);
 }
+// Sorted as src/lexicon.rs checks (`# order: sorted`): the words are ASCII, so JavaScript's
+// UTF-16 order is Rust's code-point order.
 const uniq = kept.map((g) => [...g].join(' ')).sort();
 
 const header = `# Event-noun groups: words on one line name the same kind of happening (synonyms, a small
@@ -151,6 +153,7 @@ const header = `# Event-noun groups: words on one line name the same kind of hap
 # copyright notice and statements, including the disclaimer, appear on all copies. THE DATABASE
 # IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS
 # OR IMPLIED.)
+# order: sorted (by the script; a group's id is its line's index, only ever compared for equality)
 `;
 fs.writeFileSync(out, header + uniq.join('\n') + '\n');
 console.log(`${uniq.length} groups, ${fs.statSync(out).size} bytes -> ${path.relative(root, out)}`);

@@ -8,6 +8,7 @@
 //!      ──► people::find      (names, honorifics, roles, aliases)
 //!      ──► quotes::find      (quotation marks, cues, speakers; the pronoun mentions it resolves join the people)
 //!      ──► time::find        (time expressions, TIMEX3 values, resolved against the publication date)
+//!      ──► facts::find       (typed claims: where events happened)
 //!      ──► checks::run       (inconsistency flags with evidence)
 //!      ──► report            (the JSON contract; offsets converted once)
 //! ```
@@ -28,6 +29,8 @@ pub mod article;
 pub mod budget;
 pub mod checks;
 pub mod error;
+pub mod facts;
+pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod people;
@@ -121,9 +124,21 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             budget_ms: b.limit_ms(),
         })
     };
+    // Each stage's time, as the difference between two readings of the budget's clock.
+    let mut lap = budget.map(|b| (b, b.elapsed_ms()));
+    let mut stage_ms = StageTimes::default();
+    let mut took = |slot: &mut f64| {
+        if let Some((b, last)) = lap.as_mut() {
+            let now = b.elapsed_ms();
+            *slot = now - *last;
+            *last = now;
+        }
+    };
     let doc = text::Document::new(text);
+    took(&mut stage_ms.text);
     // People, and the named things the people stage decided are not people.
     let (mut people, entities) = people::find_all(&doc, &options.asides);
+    took(&mut stage_ms.people);
     let mut incomplete = over("quotes");
     let quotes = if incomplete.is_none() {
         let found = quotes::find_with(&doc, &people, &entities);
@@ -132,6 +147,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     } else {
         Vec::new()
     };
+    took(&mut stage_ms.quotes);
     // Without a date from the caller, the text's own opening date line or dateline
     // anchors it ("September 01, 2007" under a pasted headline).
     let published = options
@@ -144,8 +160,17 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     } else {
         Vec::new()
     };
+    took(&mut stage_ms.time);
     incomplete = incomplete.or_else(|| over("checks"));
     let flags = if incomplete.is_none() {
+        // The fact stage: typed claims the checks compare (today, where events happened).
+        let facts = facts::find(&facts::Input {
+            doc: &doc,
+            people: &people,
+            entities: &entities,
+            quotes: &quotes,
+            times: &times,
+        });
         checks::run(&checks::Context {
             doc: &doc,
             people: &people,
@@ -153,16 +178,19 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             quotes: &quotes,
             times: &times,
             published: published.as_ref().map(|p| p.date),
+            facts: &facts,
         })
     } else {
         Vec::new()
     };
+    took(&mut stage_ms.checks);
     incomplete = incomplete.or_else(|| over("timeline"));
     let timeline = if incomplete.is_none() {
         time::timeline::build(&doc, &times)
     } else {
         Vec::new()
     };
+    took(&mut stage_ms.timeline);
     Ok(Analysis {
         published,
         people,
@@ -173,6 +201,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         timeline,
         truncated_at,
         incomplete,
+        stage_ms: budget.map(|_| stage_ms),
     })
 }
 

@@ -203,6 +203,21 @@ pub struct Analysis {
     pub truncated_at: Option<usize>,
     /// Set when the time budget ran out: the stages from `stopped_before` on were skipped.
     pub incomplete: Option<Incomplete>,
+    /// Milliseconds each stage took, read off the budget's clock; only when the caller gave a
+    /// budget (the wasm worker does, the CLI does not, so its output stays deterministic).
+    pub stage_ms: Option<StageTimes>,
+}
+
+/// Wall time per pipeline stage in milliseconds (a stage skipped by the budget counts 0).
+/// `text` is the tokenisation every stage shares.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    pub text: f64,
+    pub people: f64,
+    pub quotes: f64,
+    pub time: f64,
+    pub checks: f64,
+    pub timeline: f64,
 }
 
 /// An analysis that stopped at its time budget.

@@ -134,6 +134,40 @@ fn a_spent_time_budget_stops_before_the_next_stage_and_says_so() {
     assert!(full.incomplete.is_none() && !full.quotes.is_empty() && !full.times.is_empty());
 }
 
+/// With a clock (a budget), the result times each stage; without one (the CLI), it has no
+/// `stage_ms`, so its JSON is the same on every run.
+#[test]
+fn stage_times_come_with_a_clock_and_only_then() {
+    // A clock that moves 2 ms per reading: every stage reads it once, so each takes 2 ms.
+    fn ticking() -> f64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static T: AtomicU64 = AtomicU64::new(0);
+        T.fetch_add(2, Ordering::SeqCst) as f64
+    }
+    let text = "“We will win,” Ana Ortiz said on Monday.";
+    let timed = analyze(text, &Options::default().with_budget(1e9, ticking)).unwrap();
+    let t = timed.stage_ms.expect("stage times with a clock");
+    for (stage, ms) in [
+        ("text", t.text),
+        ("people", t.people),
+        ("quotes", t.quotes),
+        ("time", t.time),
+        ("checks", t.checks),
+        ("timeline", t.timeline),
+    ] {
+        assert!(
+            ms > 0.0,
+            "{stage} took {ms} ms on a clock that always moves"
+        );
+    }
+    let v = serde_json::to_value(Report::new(&timed, text, Unit::Utf16)).unwrap();
+    assert!(v["stage_ms"]["checks"].as_f64().unwrap() > 0.0);
+    let plain = analyze(text, &Options::default()).unwrap();
+    assert!(plain.stage_ms.is_none());
+    let v = serde_json::to_value(Report::new(&plain, text, Unit::Utf16)).unwrap();
+    assert!(v.get("stage_ms").is_none());
+}
+
 #[test]
 fn huge_input_is_cut_and_reported() {
     let para = "Officials said the talks on Monday went well. “We made progress,” one said.\n";

@@ -24,8 +24,8 @@ const RENDER_TIMEOUT_MS = 120_000;
 
 /** The engine worker (pool.js runs a few; a Chromium service worker reaches them through offscreen.js). */
 const ENGINE_WORKER = chrome.runtime.getURL("src/engine-worker.js");
-/** Timings of the last analysis (for the tests and debugging). @type {{instantiate_ms: number|null, warm_up_ms: number|null}} */
-const lastTimings = { instantiate_ms: null, warm_up_ms: null };
+/** Timings of the engine and of its last analysis (the options page, the tests). @type {import("./messages.js").EngineTimings} */
+const lastTimings = { instantiate_ms: null, warm_up_ms: null, last: null };
 
 /** Firefox: the background page starts the workers itself. @type {EnginePool|null} */
 let pool = null;
@@ -91,6 +91,7 @@ async function analyzePage(key, page) {
   if (res.ok) {
     lastTimings.instantiate_ms = res.timings.instantiate_ms;
     lastTimings.warm_up_ms = /** @type {any} */ (res.timings).warm_up_ms ?? lastTimings.warm_up_ms;
+    lastTimings.last = { analyze_ms: res.timings.analyze_ms, stage_ms: res.report.stage_ms ?? null, at: Date.now() };
   }
   return res;
 }
@@ -314,6 +315,7 @@ const handlers = {
   [Kind.RUN]: (msg) => runInTab(msg.tabId),
   [Kind.SET_AUTO]: async () => ({ ok: true, matches: await syncAutoRun() }),
   [Kind.STATUS]: (msg) => ({ ok: true, stats: tabStats.get(msg.tabId) || null }),
+  [Kind.TIMINGS]: () => ({ ok: true, timings: lastTimings }),
 };
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {

@@ -42,6 +42,7 @@ export const Kind = Object.freeze({
   PANEL: "toggle-panel",
   ENGINE: "engine",
   ENGINE_STATUS: "engine-status",
+  TIMINGS: "timings",
 });
 
 /**
@@ -81,6 +82,7 @@ export const Kind = Object.freeze({
  * @property {TimelineEvent[]} timeline  dated expressions in date order
  * @property {number} [truncated_at]  where the analysis stopped, when the text was cut
  * @property {{stopped_before: string, elapsed_ms: number, budget_ms: number}} [incomplete]  the engine's time budget ran out before this stage
+ * @property {Record<string, number>} [stage_ms]  milliseconds per stage (text, people, quotes, time, checks, timeline), by the worker's clock
  * @property {string|{name?: string, text?: string}|Array<string|{name?: string}>|null} [byline]  who wrote it, when the engine found it
  */
 
@@ -176,6 +178,13 @@ export const Kind = Object.freeze({
 /** @typedef {{kind: "run"}} RerunMessage  worker → content */
 /** @typedef {{kind: "set-auto"}} SetAutoRequest  popup, options → worker: re-register the auto-run scripts */
 /** @typedef {{kind: "status", tabId: number}} StatusRequest */
+/** @typedef {{kind: "timings"}} TimingsRequest  options → worker: the engine's last timings */
+/**
+ * @typedef {{instantiate_ms: number|null, warm_up_ms: number|null,
+ *   last: null | {analyze_ms: number, stage_ms: Record<string, number>|null, at: number}}} EngineTimings
+ *   `last`: the latest analysis, with the engine's own time per stage (`stage_ms`, docs/json.md)
+ *   and when it ran (`Date.now()`)
+ */
 /** @typedef {{kind: "toggle-all"}} ToggleAllMessage */
 /** @typedef {{kind: "toggle-panel"}} PanelMessage */
 /** @typedef {{kind: "next-highlight", dir?: 1|-1}} NextMessage */
@@ -184,7 +193,7 @@ export const Kind = Object.freeze({
 /** @typedef {{kind: "engine", key: string, page: Page}} EngineRequest  worker → offscreen document */
 /** @typedef {{kind: "engine-status"}} EngineStatusRequest  worker → offscreen document */
 
-/** @typedef {AnalyzeRequest | RenderedMessage | StylesRequest | RunRequest | SetAutoRequest | StatusRequest} ToWorker */
+/** @typedef {AnalyzeRequest | RenderedMessage | StylesRequest | RunRequest | SetAutoRequest | StatusRequest | TimingsRequest} ToWorker */
 /** @typedef {EngineRequest | EngineStatusRequest} ToOffscreen */
 /** @typedef {RerunMessage | ToggleAllMessage | PanelMessage | NextMessage | FrameArticleMessage} ToContent */
 /** @typedef {ToWorker | ToContent | ToOffscreen} Message */
@@ -229,6 +238,7 @@ export function isMessage(m) {
     case Kind.PANEL:
     case Kind.FRAME_ARTICLE:
     case Kind.ENGINE_STATUS:
+    case Kind.TIMINGS:
       return true;
     default:
       return false;
@@ -236,7 +246,7 @@ export function isMessage(m) {
 }
 
 /** Kinds only the extension's own pages (popup, options) may send to the worker. */
-export const PAGE_ONLY = Object.freeze(new Set([Kind.RUN, Kind.STATUS, Kind.SET_AUTO]));
+export const PAGE_ONLY = Object.freeze(new Set([Kind.RUN, Kind.STATUS, Kind.SET_AUTO, Kind.TIMINGS]));
 
 /** The content script bundle (scripts/build-extension.mjs); it keeps its state in its own scope. */
 export const CONTENT_SCRIPTS = ["build/content.js"];

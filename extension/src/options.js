@@ -82,6 +82,48 @@ async function showSettings() {
   fillSites($("#never"), "neverOrigins", s.neverOrigins);
 }
 
+/** Stage names in a reader's words, in pipeline order (the keys of `stage_ms`, docs/json.md). */
+const STAGE_LABELS = [
+  ["text", "reading the text"],
+  ["people", "people"],
+  ["quotes", "quotes"],
+  ["time", "dates and times"],
+  ["checks", "inconsistency checks"],
+  ["timeline", "timeline"],
+];
+
+/** @param {number|null|undefined} ms */
+const msText = (ms) => (typeof ms === "number" ? `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : "not measured");
+
+/**
+ * Shows what the engine took: starting up, warming up and the latest analysis stage by
+ * stage (the worker is stopped when idle, so after a pause these describe a fresh start).
+ * @param {import("./messages.js").EngineTimings} t
+ */
+function showTimings(t) {
+  const parts = [];
+  if (t.instantiate_ms !== null) parts.push(`starting the engine took ${msText(t.instantiate_ms)}`);
+  if (t.warm_up_ms !== null) parts.push(`warming it up ${msText(t.warm_up_ms)}`);
+  if (t.last) parts.push(`the latest analysis ${msText(t.last.analyze_ms)} (${new Date(t.last.at).toLocaleTimeString()})`);
+  if (parts.length) $("#timings").textContent = `Since the engine last started: ${parts.join(", ")}.`;
+  const table = /** @type {HTMLTableElement} */ (/** @type {unknown} */ ($("#stage-times")));
+  const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+  body.replaceChildren();
+  const stages = t.last && t.last.stage_ms;
+  table.hidden = !stages;
+  if (!stages) return;
+  for (const [key, label] of STAGE_LABELS) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = label;
+    const td = document.createElement("td");
+    td.textContent = msText(stages[key]);
+    tr.append(th, td);
+    body.append(tr);
+  }
+}
+
 async function forgetAll() {
   const { autoOrigins } = await readSettings();
   await chrome.storage.sync.clear();
@@ -97,6 +139,8 @@ async function forgetAll() {
 
 async function main() {
   await showSettings();
+  const timings = await chrome.runtime.sendMessage({ kind: Kind.TIMINGS }).catch(() => null);
+  if (timings && timings.ok) showTimings(timings.timings);
   for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("fieldset input[type=checkbox]"))) {
     box.addEventListener("change", () => writeShow(box.name, box.checked).catch((e) => say(`Lede: ${(e instanceof Error ? e.message : String(e))}`)));
   }

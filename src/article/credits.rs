@@ -11,6 +11,7 @@
 //! Example: "By Ana Ruiz March 25, 2015" → `Byline("Ana Ruiz")`; "Photo by Tom Hale" →
 //! `Credit`; "The mayor said so." → `None`.
 
+use crate::time::calendar;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -118,12 +119,11 @@ fn trim_name(s: &str) -> String {
             let l = w.to_ascii_lowercase();
             let l = l.trim_end_matches('.');
             l.len() >= 3
-                && [
-                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                    "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "updated",
-                ]
-                .iter()
-                .any(|m| l.starts_with(m))
+                && (l.starts_with("updated")
+                    || calendar::MONTHS
+                        .iter()
+                        .chain(&calendar::WEEKDAYS)
+                        .any(|n| l.starts_with(&calendar::abbr3(n).to_ascii_lowercase())))
         })
     {
         words.pop();

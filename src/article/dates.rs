@@ -39,34 +39,7 @@ static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
 static EPOCH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("static regex"));
 
-/// English month names and their usual abbreviations, with their numbers.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
+/// The names of [`crate::time::calendar`] and their usual abbreviations, as one compact pattern.
 const MONTH_ALT: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /// "May 12, 2025", "Sept. 3 2024" (month first, US style). A month may also follow
@@ -145,9 +118,9 @@ fn numeric_day_month(a: u32, b: u32, order: NumericOrder) -> Option<(u32, u32)> 
     }
 }
 
+/// A month name or its usual abbreviation ("Sept.", "jan") → its number.
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, v)| v)
+    crate::time::calendar::month_of_word(name.trim_end_matches('.'))
 }
 
 /// A date if the parts form a real day in the plausible range.

@@ -393,6 +393,14 @@ fn stages(text: &str) -> [f64; 5] {
     let t = Instant::now();
     let times = lede::time::find(&doc, published);
     let d = ms(t);
+    let t = Instant::now();
+    let facts = lede::facts::find(&lede::facts::Input {
+        doc: &doc,
+        people: &people,
+        entities: &[],
+        quotes: &quotes,
+        times: &times,
+    });
     let ctx = lede::checks::Context {
         doc: &doc,
         people: &people,
@@ -400,8 +408,8 @@ fn stages(text: &str) -> [f64; 5] {
         quotes: &quotes,
         times: &times,
         published,
+        facts: &facts,
     };
-    let t = Instant::now();
     let flags = lede::checks::run(&ctx);
     let e = ms(t);
     std::hint::black_box(&flags);

@@ -13,6 +13,7 @@ use super::lexicon::fold;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::time::calendar;
 use chrono::Datelike;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -66,8 +67,11 @@ static BIRTHDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A birthday just passed ("last month", "on Sunday"): the age it gives is the age now.
 /// Anything else ("next month", "when", a year) leaves it unread.
 static RECENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:celebrated|marked)\s+(?:[a-z0-9]+\s+){0,2}birthday\s+(?:last\s+(?:week|month|weekend)|earlier\s+this\s+(?:week|month|year)|this\s+(?:week|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday)(?-u:\b)")
-        .expect("recent birthday regex")
+    Regex::new(&format!(
+        r"(?-u:\b)(?:celebrated|marked)\s+(?:[a-z0-9]+\s+){{0,2}}birthday\s+(?:last\s+(?:week|month|weekend)|earlier\s+this\s+(?:week|month|year)|this\s+(?:week|month)|on\s+(?:{})|yesterday)(?-u:\b)",
+        calendar::weekday_alternation(false)
+    ))
+    .expect("recent birthday regex")
 });
 
 /// Sentences that speak of another time, where a different age is expected.
@@ -104,26 +108,8 @@ fn is_not_name_start(w: &str) -> bool {
             | "After"
             | "Before"
             | "While"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    ) || calendar::WEEKDAYS.contains(&w)
+        || calendar::MONTHS.contains(&w)
 }
 
 #[derive(Debug, Clone)]

@@ -41,6 +41,7 @@ use crate::model::Flag;
 use crate::span::Span;
 use chrono::Datelike;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub struct ElapsedTime;
@@ -53,58 +54,33 @@ const MAX_SPANS: usize = 100;
 /// Words read back from a year to its start verb, and around a span for its content words.
 const WINDOW: usize = 9;
 
-/// Past forms of verbs that start something that then lasts (a job, a marriage, a firm, a
-/// term of office). Why these: a span "after N years at X" or "N years of marriage" counts
-/// from such a start; an end verb (left, retired, closed) or a one-off event (visited)
-/// starts nothing. "set"/"took" count only with their particle ("set up", "took over").
-const START_VERBS: &[&str] = &[
-    "founded",
-    "co-founded",
-    "cofounded",
-    "established",
-    "opened",
-    "launched",
-    "started",
-    "began",
-    "created",
-    "formed",
-    "incorporated",
-    "joined",
-    "elected",
-    "appointed",
-    "hired",
-    "recruited",
-    "married",
-    "wed",
-    "became",
-    "enrolled",
-    "entered",
-    "moved",
-    "arrived",
-    "signed",
-];
+/// The word sets of `data/elapsed_words.txt` (whose sections say why each word is there).
+struct Words {
+    /// Past forms of verbs that start something that then lasts ("founded", "joined").
+    start: HashSet<&'static str>,
+    /// The start verbs that found an organisation.
+    founding: HashSet<&'static str>,
+    /// Verbs that found something only in the passive ("was opened").
+    passive_founding: HashSet<&'static str>,
+    /// Nouns whose age is the time since a founding ("company").
+    firm_nouns: HashSet<&'static str>,
+}
 
-/// The start verbs that found an organisation: a company's age counts from these.
-const FOUNDING_VERBS: &[&str] = &[
-    "founded",
-    "co-founded",
-    "cofounded",
-    "established",
-    "created",
-    "formed",
-    "incorporated",
-    "set",
-];
-
-/// Verbs that found something only in the passive ("the shop was opened in 1990"); active,
-/// they start anything ("she started her career in 1990").
-const PASSIVE_FOUNDING_VERBS: &[&str] = &["opened", "launched", "started"];
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let src = crate::lexicon::ELAPSED_WORDS;
+    Words {
+        start: src.word_set(Some("start")),
+        founding: src.word_set(Some("founding")),
+        passive_founding: src.word_set(Some("passive_founding")),
+        firm_nouns: src.word_set(Some("firm_noun")),
+    }
+});
 
 /// Whether the start verb at `k` founds an organisation.
 fn founds(words: &[Word], k: usize) -> bool {
     let verb = words[k].low.as_str();
-    FOUNDING_VERBS.contains(&verb)
-        || (PASSIVE_FOUNDING_VERBS.contains(&verb)
+    WORDS.founding.contains(verb)
+        || (WORDS.passive_founding.contains(verb)
             && k > 0
             && matches!(words[k - 1].low.as_str(), "was" | "were" | "been"))
 }
@@ -125,26 +101,6 @@ const CLAUSE_TURNS: &[&str] = &[
     "which",
     "who",
     "where",
-];
-
-/// Nouns whose age ("the 30-year-old company") is the time since a founding.
-const FIRM_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "business",
-    "startup",
-    "start-up",
-    "studio",
-    "brand",
-    "chain",
-    "charity",
-    "label",
-    "restaurant",
-    "shop",
-    "store",
-    "bakery",
-    "brewery",
-    "newspaper",
 ];
 
 const QUAL: &str = r"more than|well over|just over|over|upwards of|at least|less than|just under|under|at most|no more than|nearly|almost|close to|about|around|roughly|some|approximately";
@@ -443,7 +399,7 @@ impl Check for ElapsedTime {
 }
 
 fn is_start_verb(w: &str) -> bool {
-    START_VERBS.contains(&w) || w == "set" || w == "took"
+    WORDS.start.contains(w) || w == "set" || w == "took"
 }
 
 /// A start verb whose particle, when it needs one, follows ("set up", "took over").
@@ -616,7 +572,7 @@ fn spans_in(view: &View, sent: Span, end: i32, now: bool, index: &[(Span, usize)
                 r.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                     .next()
             })
-            .is_some_and(|w| FIRM_NOUNS.contains(&w));
+            .is_some_and(|w| WORDS.firm_nouns.contains(w));
         if firm_age || rest.starts_with(" in business") {
             let stop = view.after(sent, me, 2).last().map_or(me, |w| w.span.end);
             out.push(Stated {

@@ -16,12 +16,12 @@ use super::event_groups;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::time::calendar;
 use regex::Regex;
 use std::sync::LazyLock;
 
 pub struct EventDay;
 
-const DAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 /// Words read before "on <day>" for the event it dates.
 const CLAUSE_WORDS: usize = 16;
 /// Bytes read back from "on <day>": CLAUSE_WORDS words of news prose fit with room to spare.
@@ -30,15 +30,17 @@ const BACK_BYTES: usize = 320;
 const MAX_MENTIONS: usize = 60;
 
 static POSSESSIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = calendar::weekday_alternation(true);
     Regex::new(&format!(
-        r"(?i)\b(?P<d>{DAYS})(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?P<w>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
+        r"(?i)\b(?P<d>{days})(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?P<w>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
     ))
     .expect("possessive day regex")
 });
 
 static ON_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = calendar::weekday_alternation(true);
     Regex::new(&format!(
-        r"(?i)\bon\s+(?:(?:last|this|next)\s+)?(?P<d>{DAYS})\b(?:\s+(?:night|morning|afternoon|evening))?"
+        r"(?i)\bon\s+(?:(?:last|this|next)\s+)?(?P<d>{days})\b(?:\s+(?:night|morning|afternoon|evening))?"
     ))
     .expect("on day regex")
 });

@@ -14,17 +14,13 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static GROUPS: LazyLock<HashMap<&'static str, Vec<u32>>> =
-    LazyLock::new(|| parse(include_str!("../../data/event_synonyms.tsv")));
+    LazyLock::new(|| parse(crate::lexicon::EVENT_SYNONYMS));
 
 /// word → group ids (the line's index among the group lines).
-fn parse(src: &str) -> HashMap<&str, Vec<u32>> {
+fn parse(src: crate::lexicon::Source) -> HashMap<&'static str, Vec<u32>> {
     let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
-    let lines = src
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    for (id, line) in lines.enumerate() {
-        for w in line.split_whitespace() {
+    for (id, row) in src.ok_rows().enumerate() {
+        for w in row.words() {
             let ids = map.entry(w).or_default();
             if ids.last() != Some(&(id as u32)) {
                 ids.push(id as u32);
@@ -114,7 +110,11 @@ mod tests {
 
     #[test]
     fn parses_groups_and_skips_comments() {
-        let m = parse("# header\n\nalpha beta\nbeta gamma\n");
+        let m = parse(crate::lexicon::Source::new(
+            "test.tsv",
+            "# header\n\nalpha beta\nbeta gamma\n",
+            crate::lexicon::Format::LINES,
+        ));
         assert_eq!(m.get("alpha"), Some(&vec![0]));
         assert_eq!(m.get("beta"), Some(&vec![0, 1]));
         assert_eq!(m.get("gamma"), Some(&vec![1]));

@@ -122,39 +122,32 @@ pub enum HeadClass {
 
 /// Head nouns whose length the duration check compares (`data/duration_heads.tsv`).
 static DURATION_HEADS: LazyLock<HashMap<String, HeadClass>> =
-    LazyLock::new(|| load_heads(include_str!("../../data/duration_heads.tsv")));
+    LazyLock::new(|| load_heads(crate::lexicon::DURATION_HEADS));
 
 /// Head nouns whose amount the number check compares (`data/quantity_heads.tsv`).
 static QUANTITY_HEADS: LazyLock<HashMap<String, HeadClass>> =
-    LazyLock::new(|| load_heads(include_str!("../../data/quantity_heads.tsv")));
+    LazyLock::new(|| load_heads(crate::lexicon::QUANTITY_HEADS));
 
-fn load_heads(src: &str) -> HashMap<String, HeadClass> {
+/// word → class; the `follow` rows are read by [`FOLLOWERS`].
+fn load_heads(src: crate::lexicon::Source) -> HashMap<String, HeadClass> {
     let mut m = HashMap::new();
-    for line in src.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(word), Some(class)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let class = match class.trim() {
+    for row in src.ok_rows() {
+        let class = match row.col(1) {
             "singleton" => HeadClass::Singleton,
             "instance" => HeadClass::Instance,
             _ => continue,
         };
-        m.insert(word.trim().to_lowercase(), class);
+        m.insert(row.col(0).to_lowercase(), class);
     }
     m
 }
 
 /// Nouns that turn a preceding head into a different thing ("ceasefire extension").
 static FOLLOWERS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../../data/duration_heads.tsv")
-        .lines()
-        .filter_map(|l| l.strip_suffix("\tfollow"))
-        .map(|w| w.trim().to_lowercase())
+    crate::lexicon::DURATION_HEADS
+        .ok_rows()
+        .filter(|r| r.col(1) == "follow")
+        .map(|r| r.col(0).to_lowercase())
         .collect()
 });
 

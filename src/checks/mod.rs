@@ -23,7 +23,7 @@ mod duration_conflict;
 mod durations;
 mod elapsed_time;
 mod event_day;
-mod event_groups;
+pub(crate) mod event_groups;
 mod folded;
 mod lexicon;
 mod name_variant;
@@ -32,6 +32,7 @@ mod no_comment_quoted;
 mod number_breakdown;
 mod number_conflict;
 mod office_holders;
+mod place_conflict;
 mod posts;
 mod quote_speaker_conflict;
 mod role_conflict;
@@ -54,6 +55,8 @@ pub struct Context<'a> {
     pub quotes: &'a [Quote],
     pub times: &'a [TimeExpr],
     pub published: Option<NaiveDate>,
+    /// The fact stage's typed claims ([`crate::facts`]).
+    pub facts: &'a [crate::facts::Claim],
 }
 
 /// One inconsistency check.
@@ -78,6 +81,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &number_breakdown::NumberBreakdown,
     &number_conflict::NumberConflict,
     &office_holders::OfficeHolders,
+    &place_conflict::PlaceConflict,
     &quote_speaker_conflict::QuoteSpeakerConflict,
     &role_conflict::RoleConflict,
     &tense_vs_date::TenseVsDate,
@@ -111,6 +115,13 @@ pub(crate) mod testing {
     ) -> Vec<Flag> {
         let doc = Document::new(text);
         let published = published.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let facts = crate::facts::find(&crate::facts::Input {
+            doc: &doc,
+            people,
+            entities: &[],
+            quotes: &[],
+            times: &[],
+        });
         let ctx = Context {
             doc: &doc,
             people,
@@ -118,6 +129,7 @@ pub(crate) mod testing {
             quotes: &[],
             times: &[],
             published,
+            facts: &facts,
         };
         check.run(&ctx)
     }

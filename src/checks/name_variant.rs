@@ -27,40 +27,9 @@ use std::collections::{HashMap, HashSet};
 pub struct NameVariant;
 
 /// Words that say two people of one surname are relatives (or expressly not): with one in
-/// the variant's sentence the near name may be a relative's. English kinship terms.
-const KIN: &[&str] = &[
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "husband",
-    "wife",
-    "widow",
-    "widower",
-    "uncle",
-    "aunt",
-    "nephew",
-    "niece",
-    "cousin",
-    "grandson",
-    "granddaughter",
-    "grandfather",
-    "grandmother",
-    "sibling",
-    "twin",
-    "related",
-    "relative",
-    "family",
-    "parents",
-    "mum",
-    "dad",
-    "stepson",
-    "stepdaughter",
-    "stepfather",
-    "stepmother",
-];
+/// the variant's sentence the near name may be a relative's (`data/kin_words.txt`).
+static KIN: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| crate::lexicon::KIN_WORDS.word_set(None));
 
 /// The shortest surname (in letters) compared; shorter names differ by chance too often.
 const MIN_LEN: usize = 5;
@@ -212,7 +181,7 @@ fn kin_near(ctx: &Context, at: usize) -> bool {
     };
     ctx.doc.sentence_tokens(si).iter().any(|t| {
         let w = t.text(ctx.doc.text).to_lowercase();
-        KIN.contains(&w.as_str()) || KIN.iter().any(|k| w.strip_suffix('s') == Some(k))
+        KIN.contains(w.as_str()) || w.strip_suffix('s').is_some_and(|k| KIN.contains(k))
     })
 }
 

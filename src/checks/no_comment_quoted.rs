@@ -313,6 +313,7 @@ mod tests {
             quotes,
             times: &[],
             published: None,
+            facts: &[],
         };
         NoCommentQuoted.run(&ctx)
     }

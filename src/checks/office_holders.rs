@@ -39,11 +39,10 @@ impl OfficeTerm {
 }
 
 static HOLDERS: LazyLock<Vec<OfficeTerm>> = LazyLock::new(|| {
-    include_str!("../../data/office_holders.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let c: Vec<&str> = l.split('\t').collect();
+    crate::lexicon::OFFICE_HOLDERS
+        .ok_rows()
+        .filter_map(|r| {
+            let c: Vec<&str> = r.cols().collect();
             Some(OfficeTerm {
                 country: c.first()?.to_string(),
                 office: c.get(1)?.to_string(),

@@ -12,7 +12,7 @@
 use crate::model::{MentionKind, Person, Quote};
 use crate::span::Span;
 use crate::text::Document;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,14 +53,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut posts = HashMap::new();
     let mut areas = HashMap::new();
     let mut longest = 1;
-    for line in include_str!("../../data/role_posts.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if cols.first() == Some(&"area:") {
-            let Some(canon) = cols.get(1) else { continue };
-            for w in &cols[1..] {
+    for row in crate::lexicon::ROLE_POSTS.ok_rows() {
+        let cols: Vec<&str> = row.cols().collect();
+        if row.prefix == Some("area") {
+            let Some(canon) = cols.first() else { continue };
+            for w in &cols {
                 areas.insert(w.to_string(), canon.to_string());
                 longest = longest.max(w.split(' ').count());
             }
@@ -87,71 +84,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// Words of time or change: a phrase with one says the post is past, future, temporary or
-/// a step below ("former", "then", "now", "acting", "deputy", "promoted", "until").
-const CHANGE: &[&str] = &[
-    "former",
-    "formerly",
-    "ex",
-    "then",
-    "later",
-    "previously",
-    "once",
-    "until",
-    "till",
-    "outgoing",
-    "incoming",
-    "acting",
-    "interim",
-    "deputy",
-    "vice",
-    "assistant",
-    "associate",
-    "elect",
-    "designate",
-    "retired",
-    "late",
-    "now",
-    "new",
-    "newly",
-    "soon",
-    "became",
-    "become",
-    "becomes",
-    "becoming",
-    "promoted",
-    "appointed",
-    "named",
-    "elected",
-    "succeeded",
-    "succeed",
-    "replaced",
-    "replace",
-    "will",
-    "would",
-    "since",
-    "before",
-    "after",
-    "past",
-    "who was",
-    "was",
-    "had",
-    "been",
-    "nominated",
-    "candidate",
-    "hopeful",
-    "aspiring",
-    "ran",
-    "running",
-    "resigned",
-    "quit",
-    "left",
-    "fired",
-    "ousted",
-    "sacked",
-    "hired",
-    "joined",
-    "took",
-];
+/// a step below ("former", "then", "now", "acting", "deputy", "promoted", "until"):
+/// `data/post_change_words.txt`.
+static CHANGE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::POST_CHANGE_WORDS.word_set(None));
 
 /// Honorifics that may stand between an apposition's comma and the name ("…, Dr. Ana Ortiz").
 const HONORIFIC: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir", "dame"];
@@ -185,7 +121,7 @@ pub fn parse(phrase: &str) -> Option<Vec<(Class, String, String, bool)>> {
     let words = words_of(phrase);
     if words
         .iter()
-        .any(|w| CHANGE.contains(&w.as_str()) || w.ends_with("-elect"))
+        .any(|w| CHANGE.contains(w.as_str()) || w.ends_with("-elect"))
         || raw.iter().any(|w| w.to_lowercase().starts_with("ex-"))
     {
         return None;

@@ -413,6 +413,7 @@ mod tests {
             quotes: &quotes,
             times: &[],
             published: None,
+            facts: &[],
         };
         assert!(QuoteSpeakerConflict.run(&ctx).is_empty());
     }
@@ -447,6 +448,7 @@ mod tests {
             quotes: &quotes,
             times: &[],
             published: None,
+            facts: &[],
         };
         QuoteSpeakerConflict.run(&ctx)
     }

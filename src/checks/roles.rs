@@ -44,10 +44,9 @@ impl RoleClaim {
 
 /// Countries and bodies with the words used for them (`data/country_names.tsv`).
 pub static COUNTRIES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-    include_str!("../../data/country_names.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
+    crate::lexicon::COUNTRY_NAMES
+        .ok_rows()
+        .map(|r| (r.col(0), r.col(1)))
         .map(|(c, ws)| {
             (
                 c.to_string(),

@@ -22,6 +22,7 @@ use crate::model::{Flag, TimeType};
 use crate::span::Span;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub struct TenseVsDate;
@@ -50,13 +51,10 @@ static FUTURE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future mark regex")
 });
 
-/// Irregular past forms a dated event is told with ("came out on", "held on", "won on").
-const IRREGULAR_PAST: &[&str] = &[
-    "came", "went", "began", "took", "held", "made", "met", "left", "fell", "rose", "won", "lost",
-    "saw", "ran", "spoke", "gave", "got", "told", "said", "sold", "struck", "broke", "flew",
-    "drove", "wrote", "sent", "built", "paid", "led", "hit", "shut", "set", "quit", "sank",
-    "froze", "stood", "fought", "brought", "bought", "caught", "taught", "threw",
-];
+/// Irregular past forms a dated event is told with ("came out on", "held on", "won on"):
+/// `data/irregular_past.txt`.
+static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::IRREGULAR_PAST.word_set(None));
 
 /// Most days a year-less date may lie from publication and still be judged: further
 /// away, the time stage's choice of year is itself a guess.
@@ -70,7 +68,7 @@ fn past_verb_before(before_on: &str) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w))
+        .any(|w| (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(w))
 }
 
 /// "on" (or "on the") right before the date: the day the event is put on.
@@ -251,6 +249,7 @@ mod tests {
             quotes: &[],
             times: &times,
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            facts: &[],
         };
         TenseVsDate.run(&ctx)
     }

@@ -23,11 +23,9 @@ use std::sync::LazyLock;
 pub struct Timeframe;
 
 static WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    include_str!("../../data/timeframe_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(w, c)| (w.trim().to_lowercase(), c.trim().to_string()))
+    crate::lexicon::TIMEFRAME_WORDS
+        .ok_rows()
+        .map(|r| (r.col(0).to_lowercase(), r.col(1).to_string()))
         .collect()
 });
 
@@ -49,7 +47,11 @@ static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)").expect("year regex")
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?P<m>{}|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)",
+        crate::time::calendar::month_alternation(true)
+    ))
+    .expect("year regex")
 });
 
 /// A reporting frame before the future words makes the future someone's past view
@@ -302,22 +304,7 @@ fn start_range(ctx: &Context, sent: Span, lower: &str) -> Option<(NaiveDate, Nai
 }
 
 fn month_number(m: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = m.to_lowercase();
-    MONTHS.iter().position(|x| *x == m).map(|i| i as u32 + 1)
+    crate::time::calendar::month_number(m)
 }
 
 impl Check for Timeframe {

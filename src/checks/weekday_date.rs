@@ -9,28 +9,33 @@
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::time::calendar;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
 pub struct WeekdayDate;
 
-const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
-
 /// A calendar date, month first or day first, year optional, with the groups `run` reads
 /// (`m1`/`d1`, `d2`/`m2`, `y`). `day_lead` may stand before a day written first ("the 14th
 /// of May" after a weekday).
 fn date_pattern(day_lead: &str) -> String {
+    // Full names first: an alternation takes the first that matches ("June" before "Jun").
+    let months = format!(
+        "{}|{}",
+        calendar::month_alternation(false),
+        calendar::month_abbr_alternation()
+    );
     format!(
-        r"(?:(?P<m1>{MONTHS})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|{day_lead}(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTHS}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?"
+        r"(?:(?P<m1>{months})[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?|{day_lead}(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{months}))(?-u:\b)\.?(?:,?[ \t]+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b))?"
     )
 }
 
 /// "Monday, May 13, 2025" / "Monday 13 May 2025" / "Monday (May 13)".
 static RE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = calendar::weekday_alternation(false);
     Regex::new(&format!(
-        r"(?-u:\b)(?P<wd>{DAYS}),?[ \t]*\(?[ \t]*{}",
+        r"(?-u:\b)(?P<wd>{days}),?[ \t]*\(?[ \t]*{}",
         date_pattern(r"(?:the[ \t]+)?")
     ))
     .expect("weekday-date regex")
@@ -39,21 +44,16 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The weekday written after its date, as an appositive: "March 2, a Wednesday", "2 March
 /// (a Wednesday)", "March 2, 2023, which was a Wednesday". Same date groups as `RE`.
 static RE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let days = calendar::weekday_alternation(false);
     Regex::new(&format!(
-        r"(?-u:\b){}(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{DAYS})(?-u:\b)",
+        r"(?-u:\b){}(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{days})(?-u:\b)",
         date_pattern("")
     ))
     .expect("date-weekday regex")
 });
 
 fn month(s: &str) -> Option<u32> {
-    let p = s.get(..3)?.to_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| *m == p)
-    .map(|i| i as u32 + 1)
+    calendar::month_of_abbr3(s)
 }
 
 fn weekday(s: &str) -> Option<Weekday> {

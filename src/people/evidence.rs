@@ -39,13 +39,7 @@ pub const RARE_FIRST_BONUS: f32 = 15.0;
 /// Kinship and relation nouns (`data/relation_nouns.txt`).
 fn relation_nouns() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../data/relation_nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
+    SET.get_or_init(|| crate::lexicon::RELATION_NOUNS.ok_words().collect())
 }
 
 /// Is `w` a kinship or relation noun ("brother", "colleague")?

@@ -9,6 +9,8 @@
 use super::lexicon::lexicon;
 use super::names::{is_cap_word, NameCandidate};
 use crate::text::{Document, TokenKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -22,49 +24,10 @@ pub enum Verdict {
     NotPerson,
 }
 
-/// Lower-case nouns that turn the name before them into the name of a thing ("… airport").
-const NAMED_AFTER: &[&str] = &[
-    "airport",
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "bridge",
-    "university",
-    "school",
-    "hospital",
-    "award",
-    "prize",
-    "foundation",
-    "institute",
-    "stadium",
-    "center",
-    "centre",
-    "museum",
-    "trophy",
-    "cup",
-    "memorial",
-    "tower",
-    "hall",
-    "park",
-    "library",
-    "college",
-    "station",
-    "boulevard",
-    "highway",
-    "building",
-    "theatre",
-    "theater",
-    "doctrine",
-    "administration",
-    "era",
-    "rule",
-    "law",
-    "amendment",
-    "company",
-    "family",
-    "estate",
-];
+/// Lower-case nouns that turn the name before them into the name of a thing ("… airport"):
+/// `data/named_after.txt`.
+static NAMED_AFTER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::NAMED_AFTER.word_set(None));
 
 /// Reporting verbs that, right after a lone capitalised word, make it a speaker ("Ortiz said").
 const SPEECH_AFTER: &[&str] = &[
@@ -98,7 +61,7 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
     }
     // "Charles de Gaulle airport": a name used to name a place or a thing.
     if let Some(next) = c.core.last().and_then(|&l| doc.tokens.get(l + 1)) {
-        if NAMED_AFTER.contains(&next.text(text)) {
+        if NAMED_AFTER.contains(next.text(text)) {
             return Verdict::NotPerson;
         }
     }

@@ -1,6 +1,6 @@
 //! Word lists for the people stage, loaded once from the data files in `data/`.
 //!
-//! Input: the `include_str!`ed lists (given names, honorifics, titles, places and
+//! Input: the lists of [`crate::lexicon`] (given names, honorifics, titles, places and
 //! nationalities, organisation words, capitalised non-names). Output: [`Lexicon`], a set of
 //! case-insensitive lookups. Example: `lexicon().given_gender("ana")` is `Some(Gender::Female)`.
 
@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::lexicon as data;
 
 /// A small multiplicative hasher (FxHash style): word lookups are on the hot path and need
 /// no protection against adversarial keys.
@@ -76,13 +78,6 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-/// Lines of a data file without comments and blank lines.
-fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// Lower-cases and drops a trailing full stop ("Gen." → "gen").
 pub fn norm(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
@@ -91,21 +86,13 @@ pub fn norm(word: &str) -> String {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut given = FastMap::default();
-        let mut gender = Gender::Unknown;
-        for raw in include_str!("../../data/given_names.txt").lines() {
-            let l = raw.trim();
-            if let Some(section) = l.strip_prefix("##") {
-                gender = match section.trim() {
-                    "male" => Gender::Male,
-                    "female" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                continue;
-            }
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            for w in l.split_whitespace() {
+        for row in data::GIVEN_NAMES.ok_rows() {
+            let gender = match row.section {
+                Some("male") => Gender::Male,
+                Some("female") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            for w in row.words() {
                 let key = w.to_lowercase();
                 // A name listed under both genders is ambiguous.
                 let g = match given.get(&key) {
@@ -116,58 +103,52 @@ impl Lexicon {
             }
         }
         let mut honorifics = FastMap::default();
-        for l in lines(include_str!("../../data/honorifics.txt")) {
-            let mut parts = l.split('\t');
-            let word = parts.next().unwrap_or("").trim();
-            let g = match parts.next().map(str::trim) {
-                Some("m") => Gender::Male,
-                Some("f") => Gender::Female,
+        for row in data::HONORIFICS.ok_rows() {
+            let g = match row.col(1) {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
                 _ => Gender::Unknown,
             };
-            if !word.is_empty() {
-                honorifics.insert(word.to_lowercase(), g);
-            }
+            honorifics.insert(row.col(0).to_lowercase(), g);
         }
         let mut role_heads = FastSet::default();
         let mut role_mods = FastSet::default();
         let mut title_abbr = FastSet::default();
         let mut leader_heads = FastSet::default();
-        for l in lines(include_str!("../../data/titles.txt")) {
-            if let Some(m) = l.strip_prefix("mod:") {
-                role_mods.insert(m.trim().to_lowercase());
-            } else if let Some(a) = l.strip_prefix("abbr:") {
-                title_abbr.insert(a.trim().to_lowercase());
-            } else if let Some(h) = l.strip_prefix("leader:") {
-                let h = h.trim().to_lowercase();
-                if let Some(last) = h.split_whitespace().last() {
-                    leader_heads.insert(last.to_string());
+        for row in data::TITLES.ok_rows() {
+            let l = row.text;
+            match row.prefix {
+                Some("mod") => drop(role_mods.insert(l.to_lowercase())),
+                Some("abbr") => drop(title_abbr.insert(l.to_lowercase())),
+                Some("leader") => {
+                    let h = l.to_lowercase();
+                    if let Some(last) = h.split_whitespace().last() {
+                        leader_heads.insert(last.to_string());
+                    }
                 }
-            } else {
-                // "prime minister": the last word is the head, the others qualify it.
-                let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
-                if let Some((head, mods)) = words.split_last() {
-                    role_heads.insert(head.clone());
-                    for m in mods {
-                        role_mods.insert(m.clone());
+                _ => {
+                    // "prime minister": the last word is the head, the others qualify it.
+                    let words: Vec<String> = row.words().map(str::to_lowercase).collect();
+                    if let Some((head, mods)) = words.split_last() {
+                        role_heads.insert(head.clone());
+                        for m in mods {
+                            role_mods.insert(m.clone());
+                        }
                     }
                 }
             }
         }
         let mut nationalities = FastSet::default();
         let mut places = FastSet::default();
-        for l in lines(include_str!("../../data/places.txt")) {
-            if let Some(n) = l.strip_prefix("nat:") {
-                nationalities.extend(n.split_whitespace().map(str::to_lowercase));
-            } else {
-                places.extend(l.split_whitespace().map(str::to_lowercase));
-            }
+        for row in data::PLACES.ok_rows() {
+            let set = match row.prefix {
+                Some("nat") => &mut nationalities,
+                _ => &mut places,
+            };
+            set.extend(row.words().map(str::to_lowercase));
         }
-        let words = |src: &str| -> FastSet {
-            lines(src)
-                .flat_map(|l| l.split_whitespace())
-                .map(str::to_lowercase)
-                .collect()
-        };
+        let words =
+            |src: data::Source| -> FastSet { src.ok_words().map(str::to_lowercase).collect() };
         Lexicon {
             given,
             honorifics,
@@ -177,8 +158,8 @@ impl Lexicon {
             leader_heads,
             nationalities,
             places,
-            org_words: words(include_str!("../../data/org_words.txt")),
-            not_names: words(include_str!("../../data/not_names.txt")),
+            org_words: words(data::ORG_WORDS),
+            not_names: words(data::NOT_NAMES),
         }
     }
 

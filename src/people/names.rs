@@ -11,13 +11,13 @@
 use super::lexicon::lexicon;
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
-/// Lower-case words that may sit inside a name ("de", "van", "bin").
-const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "di", "del", "della", "dela", "van", "von", "der", "den",
-    "ter", "ten", "la", "le", "du", "des", "bin", "ibn", "bint", "al", "el", "zu", "af", "av", "y",
-    "ó", "ní", "mac", "abu", "ben",
-];
+/// Lower-case words that may sit inside a name ("de", "van", "bin"):
+/// `data/name_particles.txt`.
+static PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::NAME_PARTICLES.word_set(None));
 
 /// One capitalised sequence and how it splits.
 #[derive(Debug, Clone)]
@@ -180,7 +180,7 @@ pub fn is_function_word(s: &str) -> bool {
 }
 
 fn is_particle(s: &str) -> bool {
-    PARTICLES.contains(&s)
+    PARTICLES.contains(s)
 }
 
 /// Title-case headline: most words of a sentence of four or more words are capitalised.

@@ -54,20 +54,11 @@ fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
         let mut sections: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
-        let mut current = "";
-        for l in include_str!("../../data/thing_cues.txt").lines() {
-            let l = l.trim();
-            if let Some(s) = l.strip_prefix("##") {
-                current = s.trim();
+        for row in crate::lexicon::THING_CUES.ok_rows() {
+            let Some(section) = row.section.filter(|s| !s.is_empty()) else {
                 continue;
-            }
-            if l.starts_with('#') || current.is_empty() {
-                continue;
-            }
-            sections
-                .entry(current)
-                .or_default()
-                .extend(l.split_whitespace());
+            };
+            sections.entry(section).or_default().extend(row.words());
         }
         Cues { sections }
     })

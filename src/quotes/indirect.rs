@@ -7,7 +7,7 @@
 //! `The plan failed, according to Ruiz.`
 
 use super::attribution::Attributor;
-use super::cues::{is_cue, takes_clause, OBJECT_VERBS};
+use super::cues::{is_cue, is_object_verb, takes_clause};
 use super::speakers::{Np, SKIP_ADVERBS};
 use crate::model::Quote;
 use crate::span::Span;
@@ -107,7 +107,7 @@ impl Attributor<'_> {
         }
         if let Some(t) = that_at {
             j = t + 1;
-        } else if OBJECT_VERBS.contains(&w.as_str()) {
+        } else if is_object_verb(w.as_str()) {
             return None; // "told reporters" without "that": the clause is not marked
         } else {
             // "said Russia would …": a clause starts right after the verb.

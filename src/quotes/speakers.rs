@@ -843,20 +843,8 @@ fn is_capitalized(s: &str) -> bool {
 }
 
 fn is_day(s: &str) -> bool {
-    matches!(
-        s,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "night"
-            | "evening"
-            | "morning"
-            | "afternoon"
-    )
+    crate::time::calendar::WEEKDAYS.contains(&s)
+        || matches!(s, "night" | "evening" | "morning" | "afternoon")
 }
 
 #[cfg(test)]

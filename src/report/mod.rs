@@ -42,6 +42,34 @@ pub struct Report {
     /// Present when the time budget ran out before every stage ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub incomplete: Option<IncompleteOut>,
+    /// Present when the caller's clock timed the stages (the wasm worker): milliseconds each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_ms: Option<StageTimesOut>,
+}
+
+/// Milliseconds per stage, to 0.1 ms (see [`crate::model::StageTimes`]).
+#[derive(Debug, Serialize)]
+pub struct StageTimesOut {
+    pub text: f64,
+    pub people: f64,
+    pub quotes: f64,
+    pub time: f64,
+    pub checks: f64,
+    pub timeline: f64,
+}
+
+impl From<&crate::model::StageTimes> for StageTimesOut {
+    fn from(t: &crate::model::StageTimes) -> Self {
+        let r = |ms: f64| (ms * 10.0).round() / 10.0;
+        StageTimesOut {
+            text: r(t.text),
+            people: r(t.people),
+            quotes: r(t.quotes),
+            time: r(t.time),
+            checks: r(t.checks),
+            timeline: r(t.timeline),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -277,6 +305,7 @@ impl Report {
                 elapsed_ms: (i.elapsed_ms * 10.0).round() / 10.0,
                 budget_ms: i.budget_ms,
             }),
+            stage_ms: analysis.stage_ms.as_ref().map(StageTimesOut::from),
         }
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SOURCE: &str = include_str!("../../data/time_words.tsv");
+use crate::lexicon::{Source, TIME_WORDS};
 
 /// The time vocabulary, one map per word class.
 #[derive(Default)]
@@ -17,7 +17,7 @@ pub struct Lexicon {
     words: std::collections::HashSet<&'static str>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SOURCE));
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(TIME_WORDS));
 
 /// The vocabulary, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -25,21 +25,12 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    fn parse(src: &'static str) -> Lexicon {
+    fn parse(src: Source) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in src.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            if let (Some(word), Some(class), Some(value)) = (cols.next(), cols.next(), cols.next())
-            {
-                lex.classes
-                    .entry(class)
-                    .or_default()
-                    .insert(word, value.trim());
-                lex.words.insert(word);
-            }
+        for row in src.ok_rows() {
+            let (word, class, value) = (row.col(0), row.col(1), row.col(2));
+            lex.classes.entry(class).or_default().insert(word, value);
+            lex.words.insert(word);
         }
         lex
     }

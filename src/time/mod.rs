@@ -31,6 +31,7 @@
 //! P30D and "tomorrow" = DATE 2025-05-13.
 
 pub mod anchor;
+pub mod calendar;
 pub mod detect;
 pub mod label;
 pub mod lexicon;

@@ -24,8 +24,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static SOURCE: &str = include_str!("../../data/not_time_words.tsv");
-
 struct Words {
     idioms: AhoCorasick,
     name_heads: HashSet<&'static str>,
@@ -37,15 +35,9 @@ struct Words {
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut idioms = Vec::new();
     let mut sets: [HashSet<&'static str>; 4] = Default::default();
-    for line in SOURCE.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(w), Some(family)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        match family.trim() {
+    for row in crate::lexicon::NOT_TIME_WORDS.ok_rows() {
+        let w = row.col(0);
+        match row.col(1) {
             "idiom" => idioms.push(w),
             "name_head" => drop(sets[0].insert(w)),
             "suffix" => drop(sets[1].insert(w)),

@@ -24,46 +24,17 @@ pub enum Point {
     Century(i32),
 }
 
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use super::calendar::MONTHS;
 
 pub fn weekday_name(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    super::calendar::WEEKDAYS[d.num_days_from_monday() as usize]
 }
 
 pub fn weekday_from_iso(n: u32) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .get(n.saturating_sub(1) as usize)
-    .copied()
-    .unwrap_or("day")
+    super::calendar::WEEKDAYS
+        .get(n.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("day")
 }
 
 fn season_name(code: &str) -> &'static str {

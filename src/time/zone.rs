@@ -21,8 +21,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static CITIES: &str = include_str!("../../data/city_zones.tsv");
-static LOCALES: &str = include_str!("../../data/locale_zones.tsv");
+use crate::lexicon::{Source, CITY_ZONES, LOCALE_ZONES};
 
 /// The longest city name of the table, in words: how far a dateline is read.
 pub const MAX_CITY_WORDS: usize = 4;
@@ -52,14 +51,13 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let rows = |src: &'static str| {
-        src.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+    let rows = |src: Source| {
+        src.ok_rows()
+            .map(|r| r.cols().collect::<Vec<_>>())
             .collect::<Vec<_>>()
     };
     let mut cities = HashMap::new();
-    for r in rows(CITIES) {
+    for r in rows(CITY_ZONES) {
         let (Some(&city), Some(&name), Some(Ok(standard)), Some(&rule)) =
             (r.first(), r.get(1), r.get(2).map(|s| s.parse()), r.get(3))
         else {
@@ -82,7 +80,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         );
     }
     let mut locales = HashMap::new();
-    for r in rows(LOCALES) {
+    for r in rows(LOCALE_ZONES) {
         if let (Some(&loc), Some(&city)) = (r.first(), r.get(1)) {
             locales.insert(loc, city);
         }

@@ -27,6 +27,7 @@ test("isMessage accepts every shape the parts send", () => {
     { kind: Kind.FRAME_ARTICLE },
     { kind: Kind.ENGINE, key: "3:0", page },
     { kind: Kind.ENGINE_STATUS },
+    { kind: Kind.TIMINGS },
   ]) assert.ok(isMessage(m), JSON.stringify(m));
 });
 
@@ -54,8 +55,8 @@ test("isMessage refuses what a handler could not read", () => {
   ]) assert.equal(isMessage(m), false, JSON.stringify(m));
 });
 
-test("run, status and set-auto are the extension pages' only", () => {
-  assert.deepEqual([...PAGE_ONLY].sort(), [Kind.RUN, Kind.SET_AUTO, Kind.STATUS].sort());
+test("run, status, set-auto and timings are the extension pages' only", () => {
+  assert.deepEqual([...PAGE_ONLY].sort(), [Kind.RUN, Kind.SET_AUTO, Kind.STATUS, Kind.TIMINGS].sort());
 });
 
 test("mergeSettings: nothing stored gives the defaults, palette included", () => {

@@ -12,8 +12,10 @@
 //!   in the text, the phrase as written stays the speaker.
 //! - "the group", "the company" is the organisation named just before ("Energy Control’s
 //!   service …, the group promised").
-//! - An indefinite phrase ("one user", "a resident", "someone") identifies no one: the
-//!   quote has no speaker to show, though `speaker_span` still marks where it is attributed.
+//! - A phrase choosing an anonymous member of a group ("one user", "another resident") or
+//!   an indefinite pronoun ("someone") identifies no one: the quote has no speaker to show,
+//!   though `speaker_span` still marks where it is attributed. "A petrol attendant" keeps
+//!   its description as the speaker; so does an unnamed publication ("one trade publication").
 
 use super::cues::is_cue;
 use super::speakers::{Finder, Np};
@@ -36,13 +38,7 @@ const MAX_AUTHOR: usize = 10;
 
 fn source_nouns() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../data/source_nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| crate::lexicon::SOURCE_NOUNS.word_set(None))
 }
 
 /// Is `w` (any case, possessive allowed) a document or message noun?
@@ -61,17 +57,22 @@ pub enum Stands {
     AsWritten,
 }
 
-/// Words that make a phrase indefinite: it introduces someone the text does not name.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "another", "someone", "somebody", "anyone", "anybody",
-];
+/// Words that make a phrase pick out someone the text does not name: the indefinite
+/// pronouns, and "one"/"another" choosing an anonymous member of a group ("one user",
+/// "another resident": one of the users). "A petrol attendant" is not here: the
+/// article introduces a speaker by what they are, and that description is worth showing.
+const INDEFINITE: &[&str] = &["one", "another", "someone", "somebody", "anyone", "anybody"];
 
 /// What a group phrase (no person) spanning tokens `first..=last` stands for.
 pub fn stands_for(f: &Finder, np: &Np) -> Stands {
     let first = f.tok(np.first).to_lowercase();
     let last = f.tok(np.last);
     let head_lower = last.chars().next().is_some_and(char::is_lowercase);
-    if INDEFINITE.contains(&first.as_str()) && head_lower {
+    // "one user", "someone": a person the text does not name, so no speaker. An
+    // indefinite publication or document ("one trade publication", "another report") is
+    // still a source the reader can weigh, so it is kept as written.
+    let head_is_source = ORG_NOUNS.contains(&last.to_lowercase().as_str()) || is_source_noun(last);
+    if INDEFINITE.contains(&first.as_str()) && head_lower && !head_is_source {
         return Stands::Nobody;
     }
     let definite = matches!(first.as_str(), "the" | "this" | "that" | "its");

@@ -577,6 +577,7 @@ data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
 data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
 data!(VENUE_HEADS, "venue_heads.txt", Format::WORDS);
 data!(EVENT_PHRASES, "event_phrases.tsv", Format::columns(2, 2));
+data!(SOURCE_NOUNS, "source_nouns.txt", Format::WORDS);
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
 /// missing here). `ner.bin` is the tagger's binary table, read by [`crate::ner`].
@@ -609,6 +610,7 @@ pub const ALL: &[Source] = &[
     KIN_WORDS,
     NAMED_AFTER,
     POST_CHANGE_WORDS,
+    SOURCE_NOUNS,
 ];
 
 #[cfg(test)]

@@ -22,8 +22,9 @@ pub struct Cluster {
     pub alias: Vec<bool>,
 }
 
+/// A name word as compared: full stop, case and a joined prefix ("al-") ignored.
 fn key(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+    super::names::without_name_prefix(w.trim_end_matches('.')).to_lowercase()
 }
 
 /// Groups candidates into people. `verdicts[i]` belongs to `cands[i]`.
@@ -201,6 +202,13 @@ mod tests {
             p,
             vec![("Marco Pardo".into(), 3), ("Lucia Pardo".into(), 2)]
         );
+    }
+
+    #[test]
+    fn a_prefixed_surname_joins_its_bare_form() {
+        let p =
+            people("Sudan's president, Omar Hassan al-Bashir, left. Mr. Bashir did not return.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]

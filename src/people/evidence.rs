@@ -381,12 +381,16 @@ pub fn keep_people(
         }
     }
     let person_at: Vec<bool> = person_of.iter().map(Option::is_some).collect();
+    let families = thing_families(cands, &clusters, &keep, dropped);
     let mut second = keep.clone();
     for (ci, cl) in clusters.iter().enumerate() {
         if !keep[ci] {
             continue;
         }
         let (person, mut thing, context) = votes[ci];
+        if context == 0 && of_thing_family(&cl.words, &families) {
+            thing += things::STRONG;
+        }
         for &m in &cl.members {
             let c = &cands[m];
             if played_by(doc, c, &person_of, ci) {
@@ -414,6 +418,48 @@ pub fn keep_people(
         }
     }
     out
+}
+
+/// The first words of the article's multi-word names that are not people ("Chozo" of
+/// "Chozo Colony", "Metroid" of "Metroid Prime"), known given names left out ("Al" of "Al
+/// Jazeera" still starts "Al Gore").
+fn thing_families(
+    cands: &[NameCandidate],
+    clusters: &[Cluster],
+    keep: &[bool],
+    dropped: &[usize],
+) -> HashSet<String> {
+    let lex = lexicon();
+    let dropped_clusters = clusters
+        .iter()
+        .zip(keep)
+        .filter(|(_, &k)| !k)
+        .flat_map(|(cl, _)| cl.members.iter().copied());
+    dropped
+        .iter()
+        .copied()
+        .chain(dropped_clusters)
+        .filter_map(|i| {
+            let w = &cands[i].words;
+            (w.len() >= 2 && !lex.is_given(&w[0]) && !w[0].ends_with('.')).then(|| w[0].clone())
+        })
+        .collect()
+}
+
+/// A name of a thing's family: its first word starts a name the article gives a thing
+/// ("Chozo Warriors" beside "Chozo Colony"), or one of its words is that first word in the
+/// plural ("Omega Metroids" beside "Metroid Prime"). People's names do not share a first
+/// word that is no given name with organisations, games or places, and they are not
+/// written in the plural of one.
+fn of_thing_family(words: &[String], families: &HashSet<String>) -> bool {
+    let lex = lexicon();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    !lex.is_given(first) && families.contains(first)
+        || words
+            .iter()
+            .any(|w| w.strip_suffix('s').is_some_and(|x| families.contains(x)))
 }
 
 /// What the tagger says a non-person candidate is, when it says it is a name at all.
@@ -564,5 +610,23 @@ mod tests {
         assert!(entities.iter().any(|e| e.name == "Norvik Holdings"
             && e.kind == EntityKind::Organisation
             && e.mentions.len() == 2));
+    }
+
+    #[test]
+    fn names_of_a_things_family_are_not_people() {
+        let fam: HashSet<String> = ["Chozo".to_string(), "Metroid".to_string()].into();
+        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(of_thing_family(&w("Chozo Warriors"), &fam));
+        assert!(of_thing_family(&w("Omega Metroids"), &fam));
+        assert!(!of_thing_family(&w("Samus Aran"), &fam));
+        // A given name first is a person's name whatever shares it.
+        let fam: HashSet<String> = ["Ana".to_string()].into();
+        assert!(!of_thing_family(&w("Ana Ruiz"), &fam));
+        // Person context outweighs the family: "Vell Ardo, 45, said" beside "Vell Institute".
+        let names = people_of(
+            "The Vell Institute opened on Monday. Vell Ardo, 45, said the Vell Institute \
+             would hire.",
+        );
+        assert!(names.iter().any(|n| n == "Vell Ardo"), "{names:?}");
     }
 }

@@ -92,6 +92,10 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
     if c.honorific.is_some() || has_title {
         return Verdict::Person;
     }
+    // "Someone named Man Haron Monis": the text gives it as a name, ordinary words and all.
+    if c.named && w.len() >= 2 {
+        return Verdict::Person;
+    }
     if w.len() >= 2 {
         if c.initial_first || lex.is_given(first) {
             return Verdict::Person;

@@ -39,6 +39,8 @@ pub struct NameCandidate {
     pub headline: bool,
     /// The core starts with an initial ("J.D.", "R.").
     pub initial_first: bool,
+    /// The run follows a naming verb ("someone named Man Haron Monis"): the name as given.
+    pub named: bool,
 }
 
 /// A word written with a capital and not in ALL CAPS ("Putin", "O'Neill", "McDonald").
@@ -75,6 +77,16 @@ fn is_prefixed_name(s: &str) -> bool {
     }
 }
 
+/// The name without its joined lower-case prefix ("al-Bashir" → "Bashir"): the same
+/// person is written both ways ("Omar al-Bashir", "Mr. Bashir").
+pub fn without_name_prefix(s: &str) -> &str {
+    if is_prefixed_name(s) {
+        s.split_once('-').map_or(s, |(_, rest)| rest)
+    } else {
+        s
+    }
+}
+
 /// "J", "J.D", "A" (one to three single capitals joined by dots).
 fn is_initial_text(s: &str) -> bool {
     s.len() <= 8
@@ -104,6 +116,48 @@ pub fn strip_possessive(s: &str) -> (&str, bool) {
     (s, false)
 }
 
+/// Shortest reporting verb read as glued to a name: shorter ones end real surnames
+/// ("Castells" ends in "tells").
+const MIN_GLUED_VERB: usize = 6;
+
+/// The name part of a word that a page glued to the reporting verb after it, when a link
+/// ends right before the verb ("<a>Alexis Madrigal</a>reports" reads "Madrigalreports"): a
+/// capitalised head of three or more letters, then a lower-case reporting verb of at least
+/// [`MIN_GLUED_VERB`] letters.
+fn glued_verb_head(w: &str) -> Option<&str> {
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    w.char_indices().skip(3).find_map(|(i, _)| {
+        let tail = &w[i..];
+        (tail.len() >= MIN_GLUED_VERB
+            && tail.chars().all(char::is_lowercase)
+            && w[..i].chars().last().is_some_and(char::is_lowercase)
+            && crate::quotes::cues::is_cue(tail))
+        .then(|| &w[..i])
+    })
+}
+
+/// Nouns for a person that a naming verb may follow ("a man named …").
+const PERSON_NOUNS: &[&str] = &[
+    "someone",
+    "somebody",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "person",
+    "guy",
+    "child",
+    "baby",
+    "gunman",
+    "suspect",
+    "individual",
+    "teenager",
+    "student",
+    "resident",
+];
+
 /// Capitalised function words (articles, prepositions, conjunctions, auxiliaries). A
 /// title-case headline capitalises them; no personal name is made of them.
 const FUNCTION_WORDS: &[&str] = &[
@@ -118,6 +172,12 @@ const CLAUSE_OPENERS: &[&str] = &[
     "If", "It", "Its", "He", "She", "We", "They", "This", "That", "These", "Those", "There",
     "Then", "So", "Or", "Yet", "When", "While", "Although", "Because", "Still", "Also",
 ];
+
+/// A capitalised word that is grammar, not a name: an article, preposition or clause
+/// opener ("The", "From", "This").
+pub fn is_function_word(s: &str) -> bool {
+    FUNCTION_WORDS.contains(&s) || CLAUSE_OPENERS.contains(&s)
+}
 
 fn is_particle(s: &str) -> bool {
     PARTICLES.contains(s)
@@ -265,9 +325,31 @@ fn split_run(
     let mut k = 0;
     let mut lead = Vec::new();
     let mut honorific = None;
+    // "Someone named Man Haron Monis": after a person noun and a naming verb the run is the
+    // name as given, so an ordinary word first ("Man", "Grand") is part of it; titles still
+    // lead. Things are named too ("a band called Arctic Monkeys"), hence the person noun.
+    let as_named = run[0] > 1
+        && matches!(
+            doc.tokens[run[0] - 1].text(text),
+            "named" | "called" | "nicknamed"
+        )
+        && {
+            let who = doc.tokens[run[0] - 2].text(text).to_lowercase();
+            PERSON_NOUNS.contains(&who.as_str())
+                || super::evidence::relation_noun(&who)
+                || lex.is_role_head(&who)
+        };
     while k + 1 < run.len() {
         let w = word(k);
         let next = word(k + 1);
+        if as_named
+            && lex.honorific(w).is_none()
+            && !lex.is_role_head(w)
+            && !lex.is_role_mod(w)
+            && !lex.is_title_abbr(w)
+        {
+            break;
+        }
         if lex.honorific(w).is_some()
             && !(lex.is_given(w) && !lex.is_non_person_word(next) && k > 0)
         {
@@ -318,7 +400,14 @@ fn split_run(
             words.push(s.into_owned());
         }
     }
-    let last_word = strip_possessive(doc.tokens[last].text(text)).0;
+    let mut last_word = strip_possessive(doc.tokens[last].text(text)).0;
+    // "Alexis Madrigalreports": a link's text glued to the verb after it.
+    if let Some(head) = glued_verb_head(last_word) {
+        last_word = head;
+        if let Some(w) = words.last_mut() {
+            *w = crate::text::visible(head).into_owned();
+        }
+    }
     let span = Span::new(
         doc.tokens[first].span.start,
         doc.tokens[last].span.start + last_word.len(),
@@ -334,12 +423,32 @@ fn split_run(
         sentence_initial: sentence_initial && k == 0,
         headline,
         initial_first,
+        named: as_named,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_given_after_a_person_noun_keeps_its_ordinary_first_word() {
+        let names = |t: &str| -> Vec<String> {
+            crate::people::find(&Document::new(t))
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Someone named Man Haron Monis seized hostages. Monis died."),
+            vec!["Man Haron Monis".to_string()]
+        );
+        // Things are named too: no person noun, no person.
+        assert_eq!(glued_verb_head("Madrigalreports"), Some("Madrigal"));
+        assert_eq!(glued_verb_head("Castells"), None);
+        assert_eq!(glued_verb_head("Madrigal"), None);
+        assert!(names("They formed a band called Arctic Monkeys in 2002.").is_empty());
+    }
 
     fn cores(s: &str) -> Vec<String> {
         let d = Document::new(s);

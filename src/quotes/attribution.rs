@@ -18,6 +18,7 @@
 
 use super::cues::is_cue;
 use super::marks::Marked;
+use super::sources::{self, Stands};
 use super::speakers::{Finder, Np, NpKind, SKIP_ADVERBS};
 use crate::model::{MentionKind, Quote};
 use crate::span::Span;
@@ -170,6 +171,13 @@ impl<'a> Attributor<'a> {
         np: &Np,
         si: Option<usize>,
     ) -> (Option<usize>, Option<String>, Option<Span>) {
+        if np.person.is_none() && np.kind == NpKind::Group {
+            match sources::stands_for(&self.f, np) {
+                Stands::Author(text, person) => return (person, Some(text), Some(np.span)),
+                Stands::Nobody => return (None, None, Some(np.span)),
+                Stands::AsWritten => {}
+            }
+        }
         let text = self.speaker_text(np);
         if let Some(p) = np.person {
             match np.kind {
@@ -332,12 +340,21 @@ impl<'a> Attributor<'a> {
                         // "” Rep. Ana Ruiz (D-Ore.) said", "” Ruiz, the mayor, said", "” the
                         // report stated": the first cue after the passage, with the phrase that
                         // opens the clause as its speaker.
+                        // "“…,” as Reuters reported, “…”", "“…,” as Espinosa put it": a
+                        // comparative "as" clause names the source of the words before it.
+                        let as_clause = self.lower(t) == "as";
+                        let from = t + usize::from(as_clause);
                         let limit = send.min(t + 20);
-                        let cue = (t + 1..limit)
+                        let cue = (from + 1..limit)
                             .take_while(|&c| !matches!(self.f.tok(c), "“" | "\"" | ";"))
-                            .find(|&c| self.cue_at(c));
+                            .find(|&c| {
+                                self.cue_at(c)
+                                    || as_clause
+                                        && self.lower(c) == "put"
+                                        && self.lower(c + 1) == "it"
+                            });
                         if let Some(c) = cue {
-                            if let Some(np) = self.f.np_after(t, c) {
+                            if let Some(np) = self.f.np_after(from, c) {
                                 found = Some((np, c, si));
                             }
                         }
@@ -470,7 +487,26 @@ impl<'a> Attributor<'a> {
                                         || first.chars().next().is_some_and(char::is_uppercase)
                                             && !crate::people::lexicon::lexicon()
                                                 .is_not_name(first);
-                                    (np.kind == NpKind::Group && definite && np.last + 1 < open_tok)
+                                    // "Regardless of how …": an opening adverbial, not a group.
+                                    let open_ended = matches!(
+                                        self.lower(np.last).as_str(),
+                                        "of" | "to"
+                                            | "in"
+                                            | "on"
+                                            | "for"
+                                            | "with"
+                                            | "at"
+                                            | "by"
+                                            | "from"
+                                            | "as"
+                                            | "about"
+                                            | "how"
+                                            | "what"
+                                    );
+                                    (np.kind == NpKind::Group
+                                        && definite
+                                        && !open_ended
+                                        && np.last + 1 < open_tok)
                                         .then_some((np, si))
                                 });
                             match group {
@@ -632,6 +668,9 @@ impl<'a> Attributor<'a> {
         }
         if j > sstart && matches!(prev.as_str(), "and" | "but") {
             if let Some(np) = self.f.sentence_subject_np(si, j) {
+                return Some(np);
+            }
+            if let Some(np) = self.f.sentence_subject_organisation(si, j) {
                 return Some(np);
             }
             let p = self.f.idx.sentence_subject[si]?;

@@ -5,7 +5,8 @@
 //! (the pipeline adds them to the people with [`add_mentions`]).
 //!
 //! Steps: [`marks`] finds quoted passages → [`attribution`] finds each speaker with the
-//! cues of [`cues`] and the phrases of [`speakers`], then `indirect` reads indirect speech.
+//! cues of [`cues`] and the phrases of [`speakers`] (a document or an unnamed speaker is read
+//! by [`sources`]), then `indirect` reads indirect speech.
 //!
 //! Example: `“We stay,” Ana Ruiz said. “Always.”` → two direct quotes, both by Ana Ruiz.
 
@@ -13,6 +14,7 @@ pub mod attribution;
 pub mod cues;
 mod indirect;
 pub mod marks;
+pub mod sources;
 pub mod speakers;
 
 pub use attribution::NewMention;

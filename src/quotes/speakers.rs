@@ -561,8 +561,10 @@ impl<'a> Finder<'a> {
             if self.is_punct(e) && s != "-" && s != "’" && s != "'" {
                 break;
             }
+            // A cue word right after a determiner is a noun ("the tweet", "a statement").
+            let after_det = e > start && DETERMINERS.contains(&lower(self.tok(e - 1)).as_str());
             if NP_STOP.contains(&l.as_str())
-                || crate::quotes::cues::is_cue(&l) && e > start && !is_capitalized(s)
+                || crate::quotes::cues::is_cue(&l) && e > start && !is_capitalized(s) && !after_det
                 || SKIP_ADVERBS.contains(&l.as_str()) && e > start
             {
                 break;
@@ -593,22 +595,7 @@ impl<'a> Finder<'a> {
     /// The subject at the start of sentence `si` ("Ruiz took the stage and called …"), skipping
     /// an opening adverbial that ends in a comma ("In a statement on Sunday, Ruiz …").
     pub fn sentence_subject_np(&self, si: usize, before: usize) -> Option<Np> {
-        let range = self.doc.sentence_tokens.get(si)?.clone();
-        let mut a = range.start;
-        while a < before && (self.is_punct(a) || self.idx.in_quote[a]) {
-            a += 1;
-        }
-        let first_comma = (a..before.min(a + 12)).find(|&k| self.tok(k) == ",");
-        if let Some(c) = first_comma {
-            if (a..c).all(|k| self.idx.mention_at[k].is_none())
-                && !PRONOUNS.contains(&lower(self.tok(a)).as_str())
-            {
-                a = c + 1;
-            }
-        }
-        if a >= before {
-            return None;
-        }
+        let a = self.subject_start(si, before)?;
         let ok = |np: &Np| {
             matches!(
                 np.kind,
@@ -631,6 +618,49 @@ impl<'a> Finder<'a> {
             })
             .and_then(|k| self.np_after(k, before))
             .filter(ok)
+    }
+
+    /// An organisation as the subject of sentence `si` ("In the midst of the fear, Uber
+    /// stepped in and tweeted …"): a phrase of capitalised words, one of them an
+    /// organisation word (`data/org_words.txt`), where the subject stands.
+    pub fn sentence_subject_organisation(&self, si: usize, before: usize) -> Option<Np> {
+        let a = self.subject_start(si, before)?;
+        let lex = lexicon();
+        let cap = |k: usize| {
+            k < before
+                && !self.is_punct(k)
+                && is_capitalized(self.tok(k))
+                && !crate::people::names::is_function_word(self.tok(k))
+        };
+        if !cap(a) {
+            return None;
+        }
+        let mut b = a;
+        while b - a < 6 && cap(b + 1) {
+            b += 1;
+        }
+        let np = self.classify_np(a, b);
+        (np.kind == NpKind::Group && (a..=b).any(|k| lex.is_org_word(self.tok(k)))).then_some(np)
+    }
+
+    /// Where the subject of sentence `si` starts: past leading punctuation and quotations,
+    /// and past an opening adverbial that ends in a comma and names no one ("In a
+    /// statement on Sunday, Ruiz …").
+    fn subject_start(&self, si: usize, before: usize) -> Option<usize> {
+        let range = self.doc.sentence_tokens.get(si)?.clone();
+        let mut a = range.start;
+        while a < before && (self.is_punct(a) || self.idx.in_quote[a]) {
+            a += 1;
+        }
+        let first_comma = (a..before.min(a + 12)).find(|&k| self.tok(k) == ",");
+        if let Some(c) = first_comma {
+            if (a..c).all(|k| self.idx.mention_at[k].is_none())
+                && !PRONOUNS.contains(&lower(self.tok(a)).as_str())
+            {
+                a = c + 1;
+            }
+        }
+        (a < before).then_some(a)
     }
 
     fn pronoun(&self, t: usize) -> Np {

@@ -72,3 +72,15 @@ pub fn add_mentions(people: &mut [Person], mentions: Vec<NewMention>) {
         p.mentions.sort_by_key(|m| m.span);
     }
 }
+
+/// The direct quotes of `text` after the people stage: the fixture of the quote tests.
+#[cfg(test)]
+pub(crate) fn direct_quotes(text: &str) -> Vec<Quote> {
+    let d = Document::new(text);
+    let (people, entities) = crate::people::find_all(&d, &[]);
+    find_with(&d, &people, &entities)
+        .quotes
+        .into_iter()
+        .filter(|q| q.direct)
+        .collect()
+}

@@ -261,15 +261,9 @@ fn author(f: &Finder, a: usize, b: usize) -> Stands {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::Document;
-
     fn speakers(text: &str) -> Vec<Option<String>> {
-        let d = Document::new(text);
-        let (people, entities) = crate::people::find_all(&d, &[]);
-        crate::quotes::find_with(&d, &people, &entities)
-            .quotes
+        crate::quotes::direct_quotes(text)
             .into_iter()
-            .filter(|q| q.direct)
             .map(|q| q.speaker_text)
             .collect()
     }

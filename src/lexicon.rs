@@ -578,6 +578,29 @@ data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
 data!(VENUE_HEADS, "venue_heads.txt", Format::WORDS);
 data!(EVENT_PHRASES, "event_phrases.tsv", Format::columns(2, 2));
 data!(SOURCE_NOUNS, "source_nouns.txt", Format::WORDS);
+data!(TENSE_CUES, "tense_cues.txt", Format::WORDS.sections());
+data!(TIME_GRAMMAR, "time_grammar.txt", Format::WORDS.sections());
+data!(ABBREVIATIONS, "abbreviations.txt", Format::WORDS.sections());
+data!(
+    PEOPLE_GRAMMAR,
+    "people_grammar.txt",
+    Format::WORDS.sections()
+);
+data!(QUOTE_GRAMMAR, "quote_grammar.txt", Format::WORDS.sections());
+data!(PAGE_WORDS, "page_words.txt", Format::WORDS.sections());
+
+/// A grammar word set: the words under one `## section` of a sectioned data file, as a
+/// `static` read on first use. The stages test membership (`SET.contains(&w)`), so a
+/// list moves from code to `data/` without its call sites changing:
+/// `word_set!(/// doc\n MODALS, crate::lexicon::TIME_GRAMMAR, "modals");`.
+macro_rules! word_set {
+    ($(#[$meta:meta])* $vis:vis $name:ident, $source:expr, $section:literal) => {
+        $(#[$meta])*
+        $vis static $name: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $source.word_set(Some($section)));
+    };
+}
+pub(crate) use word_set;
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
 /// missing here). `ner.bin` is the tagger's binary table, read by [`crate::ner`].
@@ -611,6 +634,12 @@ pub const ALL: &[Source] = &[
     NAMED_AFTER,
     POST_CHANGE_WORDS,
     SOURCE_NOUNS,
+    TENSE_CUES,
+    TIME_GRAMMAR,
+    ABBREVIATIONS,
+    PEOPLE_GRAMMAR,
+    QUOTE_GRAMMAR,
+    PAGE_WORDS,
 ];
 
 #[cfg(test)]

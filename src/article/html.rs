@@ -360,20 +360,13 @@ fn segment(el: &ElementRef) -> String {
 /// element is not a `<meta>` (`<time itemprop="datePublished" content="…">`).
 const ITEMPROP_META: &[&str] = &["datepublished", "datemodified", "datecreated", "headline"];
 
-/// Class or id fragments marking a byline/dateline box: a `<time>` inside one is
-/// the article's own date, not a related-story date.
-const HEADER_HINTS: &[&str] = &[
-    "byline",
-    "dateline",
-    "article-meta",
-    "post-meta",
-    "entry-meta",
-    "article-header",
-    "post-header",
-    "entry-header",
-    "posted-on",
-    "published",
-];
+crate::lexicon::word_set!(
+    /// Class or id fragments marking a byline/dateline box: a `<time>` inside one is
+    /// the article's own date, not a related-story date.
+    HEADER_HINTS,
+    crate::lexicon::PAGE_WORDS,
+    "header_hints"
+);
 
 /// Metas, JSON-LD scripts and `<time>` elements, in document order (hidden ones
 /// too: metadata is not meant to be seen).

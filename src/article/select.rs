@@ -59,20 +59,20 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Class tokens that hide an element (Bootstrap, Foundation, utility CSS) or mark
-/// a dialog; matched as whole tokens (`hidden-xs` only hides on phones).
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden",
-    "hide",
-    "is-hidden",
-    "d-none",
-    "invisible",
-    "display-none",
-    "modal",
-];
+crate::lexicon::word_set!(
+    /// Class tokens that hide an element (Bootstrap, Foundation, utility CSS) or mark
+    /// a dialog; matched as whole tokens (`hidden-xs` only hides on phones).
+    HIDDEN_CLASSES,
+    crate::lexicon::PAGE_WORDS,
+    "hidden_classes"
+);
 
-/// Prefixes of class tokens that only say whether a block has a caption.
-const CAPTION_FLAG_PREFIXES: &[&str] = &["no", "has", "with", "without"];
+crate::lexicon::word_set!(
+    /// Prefixes of class tokens that only say whether a block has a caption.
+    CAPTION_FLAG_PREFIXES,
+    crate::lexicon::PAGE_WORDS,
+    "caption_flag_prefixes"
+);
 
 /// Explicit article-body markers in class/id; such a container gets [`BODY_BONUS`].
 static BODY_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,19 +96,12 @@ const EXCLUDED_TAGS: &[&str] = &[
     "button",
 ];
 
-/// ARIA roles of boilerplate landmarks.
-const EXCLUDED_ROLES: &[&str] = &[
-    "navigation",
-    "complementary",
-    "contentinfo",
-    "banner",
-    "menu",
-    "menubar",
-    "search",
-    "dialog",
-    "alert",
-    "alertdialog",
-];
+crate::lexicon::word_set!(
+    /// ARIA roles of boilerplate landmarks.
+    EXCLUDED_ROLES,
+    crate::lexicon::PAGE_WORDS,
+    "excluded_roles"
+);
 
 /// Tags never judged by class words (page wrappers often carry dozens of flags).
 const WRAPPER_TAGS: &[&str] = &["html", "body", "article", "main"];

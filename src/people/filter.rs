@@ -29,16 +29,12 @@ pub enum Verdict {
 static NAMED_AFTER: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::lexicon::NAMED_AFTER.word_set(None));
 
-/// Reporting verbs that, right after a lone capitalised word, make it a speaker ("Ortiz said").
-const SPEECH_AFTER: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "asked",
-    "explained",
-];
+crate::lexicon::word_set!(
+    /// Reporting verbs that, right after a lone capitalised word, make it a speaker ("Ortiz said").
+    SPEECH_AFTER,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "speech_after"
+);
 
 pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
     let lex = lexicon();

@@ -138,40 +138,29 @@ fn glued_verb_head(w: &str) -> Option<&str> {
     })
 }
 
-/// Nouns for a person that a naming verb may follow ("a man named …").
-const PERSON_NOUNS: &[&str] = &[
-    "someone",
-    "somebody",
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "person",
-    "guy",
-    "child",
-    "baby",
-    "gunman",
-    "suspect",
-    "individual",
-    "teenager",
-    "student",
-    "resident",
-];
+crate::lexicon::word_set!(
+    /// Nouns for a person that a naming verb may follow ("a man named …").
+    PERSON_NOUNS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "person_nouns"
+);
 
-/// Capitalised function words (articles, prepositions, conjunctions, auxiliaries). A
-/// title-case headline capitalises them; no personal name is made of them.
-const FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "To", "Of", "In", "And", "For", "On", "With", "At", "By", "Is", "Was", "Are",
-    "But", "Over", "After", "From", "Into", "As", "Be", "Has", "Have", "Will", "Not",
-];
+crate::lexicon::word_set!(
+    /// Capitalised function words (articles, prepositions, conjunctions, auxiliaries). A
+    /// title-case headline capitalises them; no personal name is made of them.
+    FUNCTION_WORDS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "function_words"
+);
 
-/// Words that open a clause and never continue a name after an initial: when "S." or
-/// "X." is followed by one of these ("the One S. The company …", "the One X. And …"), the
-/// full stop ended a sentence the splitter read as an initial's.
-const CLAUSE_OPENERS: &[&str] = &[
-    "If", "It", "Its", "He", "She", "We", "They", "This", "That", "These", "Those", "There",
-    "Then", "So", "Or", "Yet", "When", "While", "Although", "Because", "Still", "Also",
-];
+crate::lexicon::word_set!(
+    /// Words that open a clause and never continue a name after an initial: when "S." or
+    /// "X." is followed by one of these ("the One S. The company …", "the One X. And …"), the
+    /// full stop ended a sentence the splitter read as an initial's.
+    CLAUSE_OPENERS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "clause_openers"
+);
 
 /// A capitalised word that is grammar, not a name: an article, preposition or clause
 /// opener ("The", "From", "This").

@@ -14,10 +14,12 @@ use crate::model::Role;
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "another",
-];
-const COPULAS: &[&str] = &["is", "was", "became", "remains", "remained", "becomes"];
+crate::lexicon::word_set!(
+    DETERMINERS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "role_determiners"
+);
+crate::lexicon::word_set!(COPULAS, crate::lexicon::PEOPLE_GRAMMAR, "copulas");
 const MAX_ROLE_TOKENS: usize = 10;
 
 /// All roles stated around one mention.

@@ -108,88 +108,33 @@ fn head_kind(w: &str) -> Option<Kind> {
     None
 }
 
-/// Words that end a description before its head noun is passed.
-const DESCRIPTION_STOP: &[&str] = &[
-    "yet",
-    "too",
-    "also",
-    "now",
-    "then",
-    "again",
-    "ever",
-    "here",
-    "there",
-    "today",
-    "that",
-    "which",
-    "who",
-    "whose",
-    "whom",
-    "where",
-    "when",
-    "of",
-    "in",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "on",
-    "to",
-    "about",
-    "as",
-    "than",
-    "but",
-    "or",
-    "so",
-    "because",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "like",
-    "such",
-    "including",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "will",
-    "would",
-    "said",
-    "says",
-];
+crate::lexicon::word_set!(
+    /// Words that end a description before its head noun is passed.
+    DESCRIPTION_STOP,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "description_stop"
+);
 
-/// Finite verbs that, right after an appositive's noun phrase, make it a clause's subject.
-const CLAUSE_VERBS: &[&str] = &["is", "was", "are", "were", "has", "had", "will", "would"];
+crate::lexicon::word_set!(
+    /// Finite verbs that, right after an appositive's noun phrase, make it a clause's subject.
+    CLAUSE_VERBS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "clause_verbs"
+);
 
-/// Determiners that open a describing noun phrase.
-const DESCRIPTION_DET: &[&str] = &[
-    "a", "an", "the", "no", "his", "her", "its", "their", "our", "my", "another",
-];
+crate::lexicon::word_set!(
+    /// Determiners that open a describing noun phrase.
+    DESCRIPTION_DET,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "description_det"
+);
 
-/// Adverbs allowed between a copula and its predicate ("is currently a …").
-const COPULA_ADVERBS: &[&str] = &[
-    "also",
-    "currently",
-    "still",
-    "now",
-    "perhaps",
-    "arguably",
-    "easily",
-    "simply",
-    "really",
-    "probably",
-    "already",
-    "actually",
-    "essentially",
-    "primarily",
-    "mainly",
-    "officially",
-];
+crate::lexicon::word_set!(
+    /// Adverbs allowed between a copula and its predicate ("is currently a …").
+    COPULA_ADVERBS,
+    crate::lexicon::PEOPLE_GRAMMAR,
+    "copula_adverbs"
+);
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,

@@ -42,22 +42,12 @@ pub struct NewMention {
     pub kind: MentionKind,
 }
 
-const NAME_CUES: &[&str] = &[
-    "so-called",
-    "dubbed",
-    "named",
-    "nicknamed",
-    "titled",
-    "entitled",
-    "known",
-    "branded",
-    "labelled",
-    "labeled",
-];
-const BASE_FORM_OK_BEFORE: &[&str] = &[
-    "i", "we", "you", "they", "to", "will", "would", "did", "does", "do", "can", "could", "should",
-    "may", "might", "must", "not", "never", "n't", "also",
-];
+crate::lexicon::word_set!(NAME_CUES, crate::lexicon::QUOTE_GRAMMAR, "name_cues");
+crate::lexicon::word_set!(
+    BASE_FORM_OK_BEFORE,
+    crate::lexicon::QUOTE_GRAMMAR,
+    "base_form_ok_before"
+);
 
 pub struct Attributor<'a> {
     pub f: Finder<'a>,

@@ -13,15 +13,17 @@ use crate::model::Quote;
 use crate::span::Span;
 use crate::text::TokenKind;
 
-/// Finite verbs and auxiliaries that show a reported clause has its own verb.
-const FINITE: &[&str] = &[
-    "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must",
-    "has", "had", "have", "did", "does", "do", "shall", "won't", "am", "be", "needs", "wants",
-    "knows", "thinks", "believes", "said", "says", "got", "gets", "made", "makes", "went", "goes",
-];
-const PRONOUN_LIKE: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what",
-];
+crate::lexicon::word_set!(
+    /// Finite verbs and auxiliaries that show a reported clause has its own verb.
+    FINITE,
+    crate::lexicon::QUOTE_GRAMMAR,
+    "finite"
+);
+crate::lexicon::word_set!(
+    PRONOUN_LIKE,
+    crate::lexicon::QUOTE_GRAMMAR,
+    "pronoun_prefixes"
+);
 
 impl Attributor<'_> {
     /// Indirect speech around every clause-taking cue outside quotation marks.

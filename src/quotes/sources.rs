@@ -57,11 +57,15 @@ pub enum Stands {
     AsWritten,
 }
 
-/// Words that make a phrase pick out someone the text does not name: the indefinite
-/// pronouns, and "one"/"another" choosing an anonymous member of a group ("one user",
-/// "another resident": one of the users). "A petrol attendant" is not here: the
-/// article introduces a speaker by what they are, and that description is worth showing.
-const INDEFINITE: &[&str] = &["one", "another", "someone", "somebody", "anyone", "anybody"];
+crate::lexicon::word_set!(
+    /// Words that make a phrase pick out someone the text does not name: the indefinite
+    /// pronouns, and "one"/"another" choosing an anonymous member of a group ("one user",
+    /// "another resident": one of the users). "A petrol attendant" is not here: the
+    /// article introduces a speaker by what they are, and that description is worth showing.
+    INDEFINITE,
+    crate::lexicon::QUOTE_GRAMMAR,
+    "indefinite"
+);
 
 /// What a group phrase (no person) spanning tokens `first..=last` stands for.
 pub fn stands_for(f: &Finder, np: &Np) -> Stands {
@@ -97,23 +101,12 @@ pub fn stands_for(f: &Finder, np: &Np) -> Stands {
     intro_author(f, noun).unwrap_or(Stands::AsWritten)
 }
 
-/// Nouns that refer back to an organisation ("the group said").
-const ORG_NOUNS: &[&str] = &[
-    "group",
-    "company",
-    "firm",
-    "agency",
-    "organisation",
-    "organization",
-    "charity",
-    "startup",
-    "publication",
-    "newspaper",
-    "magazine",
-    "outlet",
-    "network",
-    "union",
-];
+crate::lexicon::word_set!(
+    /// Nouns that refer back to an organisation ("the group said").
+    ORG_NOUNS,
+    crate::lexicon::QUOTE_GRAMMAR,
+    "org_nouns"
+);
 
 /// How many sentences back "the group" looks for the organisation it refers to.
 const ORG_SENTENCES: usize = 2;

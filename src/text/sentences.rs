@@ -6,13 +6,12 @@
 
 use crate::span::Span;
 
-/// Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "sgt",
-    "rep", "sen", "gov", "pres", "rev", "hon", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co",
-    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "adm", "cmdr", "supt", "insp", "messrs",
-];
+crate::lexicon::word_set!(
+    /// Abbreviations after which a full stop does not end the sentence.
+    ABBREVIATIONS,
+    crate::lexicon::ABBREVIATIONS,
+    "period"
+);
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')

@@ -22,25 +22,7 @@ use crate::span::Span;
 use crate::text::Document;
 use chrono::{Duration, NaiveDate};
 
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "wrote",
-    "posted",
-    "stated",
-    "announced",
-    "added",
-    "tweeted",
-    "statement",
-    "address",
-    "speech",
-    "interview",
-    "declared",
-    "remarks",
-    "insisted",
-    "warned",
-];
+crate::lexicon::word_set!(SPEECH, crate::lexicon::TIME_GRAMMAR, "speech");
 
 /// Spans inside quotation marks (“…”, "…", ``…''), per paragraph.
 pub fn quote_spans(doc: &Document) -> Vec<Span> {

@@ -35,225 +35,48 @@ impl Tense {
     }
 }
 
-const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "would",
-    "scheduled",
-    "expected",
-    "plans",
-    "plan",
-    "planned",
-    "due",
-    "upcoming",
-    "intends",
-    "aims",
-    "tomorrow",
-    "starting",
-];
+crate::lexicon::word_set!(FUTURE, crate::lexicon::TENSE_CUES, "future");
 
-const PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "met",
-    "went",
-    "came",
-    "took",
-    "gave",
-    "made",
-    "held",
-    "left",
-    "began",
-    "saw",
-    "got",
-    "became",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "spoke",
-    "wrote",
-    "sent",
-    "brought",
-    "bought",
-    "thought",
-    "found",
-    "ran",
-    "paid",
-    "sold",
-    "kept",
-    "felt",
-    "knew",
-    "grew",
-    "drew",
-    "threw",
-    "flew",
-    "broke",
-    "chose",
-    "stood",
-    "struck",
-    "led",
-    "meant",
-    "heard",
-    "built",
-    "spent",
-    "fought",
-    "caught",
-    "taught",
-    "sought",
-    "tore",
-    "wore",
-    "swore",
-    "shot",
-    "drove",
-    "rode",
-    "froze",
-    "woke",
-    "sank",
-    "sang",
-    "rang",
-    "swam",
-    "stole",
-    "forgot",
-    "fled",
-    "fed",
-    "dealt",
-    "dug",
-    "hung",
-    "lent",
-    "slid",
-    "slept",
-    "swept",
-    "wept",
-    "shook",
-    "sprang",
-    "stuck",
-    "arose",
-    "withdrew",
-    "overthrew",
-    "undertook",
-    "overtook",
-    "hid",
-    "ate",
-    "ago",
-    "yesterday",
-    "last",
-];
+crate::lexicon::word_set!(PAST, crate::lexicon::TENSE_CUES, "past");
 
-const PRESENT: &[&str] = &[
-    "has",
-    "have",
-    "is",
-    "are",
-    "am",
-    "says",
-    "does",
-    "do",
-    "remains",
-    "continues",
-    "appears",
-    "seems",
-];
+crate::lexicon::word_set!(PRESENT, crate::lexicon::TENSE_CUES, "present");
 
-/// Words in -ed that are not past forms.
-const NOT_ED: &[&str] = &[
-    "need",
-    "speed",
-    "feed",
-    "seed",
-    "indeed",
-    "red",
-    "bed",
-    "shed",
-    "hundred",
-    "proceed",
-    "exceed",
-    "succeed",
-    "breed",
-    "greed",
-    "weed",
-    "creed",
-    "embed",
-    "united",
-    "limited",
-    "based",
-    "related",
-    "armed",
-    "advanced",
-    "proposed",
-    "so-called",
-    "detailed",
-    "renewed",
-    "unprecedented",
-    "interested",
-    "concerned",
-    "expected",
-];
+crate::lexicon::word_set!(
+    /// Words in -ed that are not past forms.
+    NOT_ED,
+    crate::lexicon::TENSE_CUES,
+    "not_past_ed"
+);
 
-/// Words that announce a plan when "to" and a verb follow ("plans to", "set to",
-/// "is poised to"); alone they are nouns or other verbs ("vacation plans", "set aside").
-const PLAN: &[&str] = &[
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "aim",
-    "aims",
-    "aimed",
-    "set",
-    "poised",
-    "prepared",
-    "preparing",
-    "going",
-    "about",
-    "hopes",
-    "hoping",
-];
+crate::lexicon::word_set!(
+    /// Words that announce a plan when "to" and a verb follow ("plans to", "set to",
+    /// "is poised to"); alone they are nouns or other verbs ("vacation plans", "set aside").
+    PLAN,
+    crate::lexicon::TENSE_CUES,
+    "plan"
+);
 
-/// Participles that keep a plan's future even after "was" ("was scheduled to …"),
-/// unless a past perfect frames them ("had been due to expire Friday").
-const SCHEDULED: &[&str] = &["scheduled", "expected", "due", "planned", "set"];
+crate::lexicon::word_set!(
+    /// Participles that keep a plan's future even after "was" ("was scheduled to …"),
+    /// unless a past perfect frames them ("had been due to expire Friday").
+    SCHEDULED,
+    crate::lexicon::TENSE_CUES,
+    "scheduled"
+);
 
-/// Words of commitment before "to" + verb: the thing committed to lies ahead.
-const COMMIT: &[&str] = &[
-    "agreed",
-    "agree",
-    "agrees",
-    "agreement",
-    "decided",
-    "decision",
-    "promised",
-    "pledged",
-    "vowed",
-    "voted",
-    "deal",
-];
+crate::lexicon::word_set!(
+    /// Words of commitment before "to" + verb: the thing committed to lies ahead.
+    COMMIT,
+    crate::lexicon::TENSE_CUES,
+    "commit"
+);
 
-/// Verbs of putting off: "postponed until Tuesday" points after the postponing.
-const DEFER: &[&str] = &[
-    "postponed",
-    "delayed",
-    "deferred",
-    "adjourned",
-    "extended",
-    "suspended",
-    "recessed",
-    "given",
-    "closed",
-    "shut",
-    "granted",
-    "pushed",
-    "moved",
-    "put",
-];
+crate::lexicon::word_set!(
+    /// Verbs of putting off: "postponed until Tuesday" points after the postponing.
+    DEFER,
+    crate::lexicon::TENSE_CUES,
+    "defer"
+);
 
 /// Auxiliaries whose tense a following participle takes: "is held" is present;
 /// "was held", "had held" and the present perfect "has fluctuated" (an event
@@ -488,10 +311,7 @@ pub fn tense_at(t: &Tokens, s_start: usize, s_end: usize, start: usize, end: usi
 /// A lower-case word after "to" that looks like an infinitive ("to meet"), not a
 /// noun phrase ("to the meeting", "to Kyiv", "to talks").
 fn is_bare_verb_like(t: &Tokens, k: usize) -> bool {
-    const NOT: &[&str] = &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-        "these", "those", "be", "date", "power", "office", "court", "war", "peace",
-    ];
+    crate::lexicon::word_set!(NOT, crate::lexicon::TENSE_CUES, "not_infinitive");
     let w = t.w(k);
     t.kind(k) == Some(Kind::Word)
         && !t.cap(k)

@@ -157,26 +157,13 @@ pub const META_MODIFIED: &[&str] = &[
     "revised",
 ];
 
-/// JSON-LD `@type`s that describe the article itself (rather than its author,
-/// publisher, images or the site).
-const ARTICLE_TYPES: &[&str] = &[
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "reviewnewsarticle",
-    "askpublicnewsarticle",
-    "blogposting",
-    "liveblogposting",
-    "socialmediaposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "review",
-    "videoobject",
-];
+crate::lexicon::word_set!(
+    /// JSON-LD `@type`s that describe the article itself (rather than its author,
+    /// publisher, images or the site).
+    ARTICLE_TYPES,
+    crate::lexicon::PAGE_WORDS,
+    "article_types"
+);
 
 /// Nested JSON-LD deeper than this is ignored (hostile input).
 const MAX_JSON_DEPTH: usize = 24;

@@ -28,23 +28,12 @@ const OPENING_BYTES: usize = 800;
 /// page's structure confirms the line is a dateline or byline.
 const C_TEXT_DATELINE: f32 = 0.70;
 const C_TEXT_DATE_LINE: f32 = 0.60;
-/// Lower-case words a date line may still carry ("Published on", "at 10:02").
-const LINE_WORDS: &[&str] = &[
-    "on",
-    "at",
-    "by",
-    "and",
-    "of",
-    "the",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "published",
-    "posted",
-    "updated",
-    "last",
-];
+crate::lexicon::word_set!(
+    /// Lower-case words a date line may still carry ("Published on", "at 10:02").
+    LINE_WORDS,
+    crate::lexicon::PAGE_WORDS,
+    "date_line_words"
+);
 
 /// The publication date stated at the top of `text`, if one is.
 pub fn from_text_opening(text: &str) -> Option<Published> {

@@ -377,51 +377,24 @@ fn best_of(runs: usize, small: &str, large: &str) -> (f64, f64) {
 
 /// Milliseconds per pipeline stage (text, people, quotes, time, checks): which stage grows.
 fn stages(text: &str) -> [f64; 5] {
-    let published = lede::parse_date("2024-03-05").ok();
-    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    let doc = lede::text::Document::new(text);
-    let a = ms(t);
-    let t = Instant::now();
-    let mut people = lede::people::find(&doc);
-    let b = ms(t);
-    let t = Instant::now();
-    let found = lede::quotes::find(&doc, &people);
-    lede::quotes::add_mentions(&mut people, found.mentions);
-    let quotes = found.quotes;
-    let c = ms(t);
-    let t = Instant::now();
-    let times = lede::time::find(&doc, published);
-    let d = ms(t);
-    let t = Instant::now();
-    let facts = lede::facts::find(&lede::facts::Input {
-        doc: &doc,
-        people: &people,
-        entities: &[],
-        quotes: &quotes,
-        times: &times,
+    let options = lede::Options::with_published("2024-03-05", "linear-time")
+        .expect("a valid date")
+        .with_budget(f64::INFINITY, lede::budget::native_clock);
+    // Which check grows: each one timed alone on the checks' real input, the slowest named.
+    let mut per_check: Vec<(&str, f64)> = Vec::new();
+    let analysis = lede::analyze_observed(text, &options, &mut |context| {
+        per_check = lede::checks::CHECKS
+            .iter()
+            .map(|c| {
+                let t = Instant::now();
+                std::hint::black_box(c.run(context));
+                (c.id(), t.elapsed().as_secs_f64() * 1000.0)
+            })
+            .collect();
     });
-    let ctx = lede::checks::Context {
-        doc: &doc,
-        people: &people,
-        entities: &[],
-        quotes: &quotes,
-        times: &times,
-        published,
-        facts: &facts,
-    };
-    let flags = lede::checks::run(&ctx);
-    let e = ms(t);
-    std::hint::black_box(&flags);
-    // Which check grows: each one timed alone, the slowest named.
-    let mut per_check: Vec<(&str, f64)> = lede::checks::CHECKS
-        .iter()
-        .map(|c| {
-            let t = Instant::now();
-            std::hint::black_box(c.run(&ctx));
-            (c.id(), ms(t))
-        })
-        .collect();
+    let st = analysis
+        .map(|a| a.stage_ms.unwrap_or_default())
+        .unwrap_or_default();
     per_check.sort_by(|x, y| y.1.total_cmp(&x.1));
     let slowest: Vec<String> = per_check
         .iter()
@@ -429,7 +402,7 @@ fn stages(text: &str) -> [f64; 5] {
         .map(|(id, t)| format!("{id} {t:.1}"))
         .collect();
     println!("    slowest checks (ms): {}", slowest.join(", "));
-    [a, b, c, d, e]
+    [st.text, st.people, st.quotes, st.time, st.checks]
 }
 
 /// Timed runs per size (the best counts); a family over the bound gets three times as many more.

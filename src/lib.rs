@@ -66,6 +66,10 @@ pub struct Options {
     /// byline, photo credits, author bio: [`article::Extracted::asides`]); names there are
     /// never people.
     pub asides: Vec<Span>,
+    /// The prose paragraphs of each block quotation in the text (a page's `<blockquote>`s:
+    /// [`article::Extracted::block_quotes`]): quotations without marks, spoken by whoever
+    /// the paragraph before them quotes.
+    pub block_quotes: Vec<Vec<Span>>,
 }
 
 impl Options {
@@ -76,6 +80,7 @@ impl Options {
             published: Some(Published::given(date, source)),
             budget: None,
             asides: Vec::new(),
+            block_quotes: Vec::new(),
         })
     }
 }
@@ -100,6 +105,7 @@ impl Options {
                 published: fallback,
                 budget: None,
                 asides: Vec::new(),
+                block_quotes: Vec::new(),
             }),
         }
     }
@@ -153,7 +159,7 @@ pub fn analyze_observed(
     took(&mut stage_ms.people);
     let mut incomplete = over("quotes");
     let quotes = if incomplete.is_none() {
-        let found = quotes::find_with(&doc, &people, &entities);
+        let found = quotes::find_in(&doc, &people, &entities, &options.block_quotes);
         quotes::add_mentions(&mut people, found.mentions);
         found.quotes
     } else {
@@ -252,6 +258,7 @@ pub fn analyze_page_within(
     let extracted = article::extract(page);
     let mut options = Options::given_or(published, extracted.published.clone())?;
     options.asides = extracted.asides.clone();
+    options.block_quotes = extracted.block_quotes.clone();
     options.budget = budget;
     let analysis = if extracted.verdict.article {
         analyze(&extracted.text, &options)?

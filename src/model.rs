@@ -127,7 +127,7 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The cue ("said", "told", "according to").
     pub cue_span: Option<Span>,
-    /// True for words in quotation marks, false for indirect speech.
+    /// True for words in quotation marks (or set as a block quotation), false for indirect speech.
     pub direct: bool,
 }
 

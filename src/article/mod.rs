@@ -78,6 +78,7 @@ pub enum MetaItem {
     },
 }
 
+pub mod block_quotes;
 pub mod credits;
 pub mod dates;
 #[cfg(not(target_arch = "wasm32"))]
@@ -105,6 +106,9 @@ pub struct Extracted {
     pub asides: Vec<crate::Span>,
     /// Is the chosen text a news article ([`verdict`])?
     pub verdict: verdict::Verdict,
+    /// The prose paragraphs of each `<blockquote>` quotation in the text
+    /// ([`block_quotes`]); pass them as [`crate::Options::block_quotes`].
+    pub block_quotes: Vec<Vec<crate::Span>>,
 }
 
 /// Picks the article body, its publication date and its title.
@@ -114,6 +118,7 @@ pub fn extract(page: &Page) -> Extracted {
     let mut blocks = Vec::with_capacity(sel.blocks.len());
     let mut byline = None;
     let mut asides = Vec::new();
+    let mut placed = Vec::with_capacity(sel.blocks.len());
     for &i in &sel.blocks {
         let Some(b) = page.blocks.get(i) else {
             continue;
@@ -131,12 +136,18 @@ pub fn extract(page: &Page) -> Extracted {
         }
         // Line breaks inside a block would split its paragraph; a space has the same
         // byte length, so offsets stay exact.
+        let start = text.len();
         text.extend(
             b.text
                 .chars()
                 .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
         );
+        placed.push(block_quotes::Placed {
+            block: b,
+            span: crate::Span::new(start, text.len()),
+        });
     }
+    let block_quotes = block_quotes::find(&placed);
     Extracted {
         text,
         blocks,
@@ -145,6 +156,7 @@ pub fn extract(page: &Page) -> Extracted {
         byline,
         asides,
         verdict: verdict::judge(page, &sel.blocks),
+        block_quotes,
     }
 }
 

@@ -6,11 +6,13 @@
 //!
 //! Steps: [`marks`] finds quoted passages → [`attribution`] finds each speaker with the
 //! cues of [`cues`] and the phrases of [`speakers`] (a document or an unnamed speaker is read
-//! by [`sources`]), then `indirect` reads indirect speech.
+//! by [`sources`]), then `indirect` reads indirect speech, and `blocks` gives a page's block
+//! quotations (no marks) the speaker of the paragraph that introduces them.
 //!
 //! Example: `“We stay,” Ana Ruiz said. “Always.”` → two direct quotes, both by Ana Ruiz.
 
 pub mod attribution;
+mod blocks;
 pub mod cues;
 mod indirect;
 pub mod marks;
@@ -40,6 +42,17 @@ pub fn find(doc: &Document, people: &[Person]) -> Found {
 
 /// [`find`], with the organisations the people stage found (for "it said").
 pub fn find_with(doc: &Document, people: &[Person], entities: &[Entity]) -> Found {
+    find_in(doc, people, entities, &[])
+}
+
+/// [`find_with`], with the page's block quotations (the prose paragraphs of each
+/// `<blockquote>`, [`crate::Options::block_quotes`]), which are quotes without marks.
+pub fn find_in(
+    doc: &Document,
+    people: &[Person],
+    entities: &[Entity],
+    block_quotes: &[Vec<crate::Span>],
+) -> Found {
     let marked = marks::find(doc);
     let spans: Vec<_> = marked.iter().map(|m| m.inner).collect();
     let idx = speakers::Index::new(doc, people, &spans);
@@ -47,6 +60,7 @@ pub fn find_with(doc: &Document, people: &[Person], entities: &[Entity]) -> Foun
     let mut a = attribution::Attributor::new(finder);
     a.direct(&marked);
     a.indirect();
+    a.block_quotes(block_quotes);
     let mut quotes = a.quotes;
     quotes.sort_by_key(|q| (q.span.start, !q.direct));
     Found {

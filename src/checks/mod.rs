@@ -32,6 +32,7 @@ mod narration;
 mod no_comment_quoted;
 mod number_breakdown;
 mod number_conflict;
+mod number_parts;
 mod office_holders;
 mod place_conflict;
 mod posts;

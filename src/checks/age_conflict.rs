@@ -11,7 +11,8 @@ use super::event_groups;
 use super::folded::lower;
 use super::lexicon::fold;
 use super::{Check, Context};
-use crate::model::Flag;
+use crate::model::{Flag, MentionKind};
+use crate::people::{gender, Gender};
 use crate::span::Span;
 use crate::time::calendar;
 use chrono::Datelike;
@@ -113,15 +114,18 @@ fn is_not_name_start(w: &str) -> bool {
 }
 
 #[derive(Debug, Clone)]
-struct Stated {
+pub(super) struct Stated {
     /// Person index when the people stage knows the name, else the folded surname.
-    key: String,
-    first: Option<String>,
+    pub(super) key: String,
+    pub(super) first: Option<String>,
     /// Age, or birth year when `born`.
-    value: i32,
-    born: bool,
-    passage: Span,
-    sentence: usize,
+    pub(super) value: i32,
+    pub(super) born: bool,
+    pub(super) passage: Span,
+    pub(super) sentence: usize,
+    /// How the passage was tied to its person when it does not name them ("‘the
+    /// 53-year-old’ read as …"), for the flag card.
+    pub(super) link: Option<String>,
 }
 
 fn key_of(ctx: &Context, name: &str, span: Span) -> (String, Option<String>) {
@@ -175,6 +179,7 @@ fn stated(ctx: &Context) -> Vec<Stated> {
                 born,
                 passage,
                 sentence,
+                link: None,
             });
         };
     for re in AGE_RES.iter() {
@@ -233,10 +238,18 @@ fn stated(ctx: &Context) -> Vec<Stated> {
                 born: false,
                 passage: Span::new(m.start(), m.end()),
                 sentence: si,
+                link: ctx.people.get(i).map(|p| {
+                    format!(
+                        "“{}” read as {}, the person named just before",
+                        m.as_str(),
+                        p.name
+                    )
+                }),
             });
         }
     }
     // "the 47-year-old": only when the people stage says exactly one person was just named.
+    let mut back_tries = 0;
     for c in BARE_AGE_RE.captures_iter(text) {
         let (Some(m), Some(age)) = (c.get(0), c.name("age")) else {
             continue;
@@ -257,7 +270,35 @@ fn stated(ctx: &Context) -> Vec<Stated> {
         let Some(si) = ctx.doc.sentence_at(m.start()) else {
             continue;
         };
-        if let Some(i) = only_person_before(ctx, si, m.start()) {
+        let named =
+            only_person_before(ctx, si, m.start()).map(|i| (i, "the person named just before"));
+        // A paragraph that opens on the epithet, with nobody named in the window, points
+        // back past the last names: writers use "the 53-year-old" for a person whose age
+        // they gave, so the one person of the epithet's pronoun ("he … his sentence") whose
+        // age the article states is the one meant.
+        let opens_paragraph = m.start() == 0
+            || text
+                .get(..m.start())
+                .unwrap_or("")
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n');
+        let try_back = opens_paragraph && back_tries < MAX_EPITHETS_BACK;
+        back_tries += usize::from(try_back);
+        let back = (try_back && nobody_named_before(ctx, si, m.start()))
+            .then(|| aged_person_of_pronoun(ctx, &out, si))
+            .flatten()
+            .map(|(i, g)| {
+                (
+                    i,
+                    if g == Gender::Male {
+                        "the only man whose age the article gives"
+                    } else {
+                        "the only woman whose age the article gives"
+                    },
+                )
+            });
+        let named = back.or(named);
+        if let Some((i, how)) = named {
             out.push(Stated {
                 key: format!("#{i}"),
                 first: None,
@@ -265,11 +306,140 @@ fn stated(ctx: &Context) -> Vec<Stated> {
                 born: false,
                 passage: Span::new(m.start(), m.end()),
                 sentence: si,
+                link: ctx
+                    .people
+                    .get(i)
+                    .map(|p| format!("“{}” read as {}, {how}", m.as_str(), p.name)),
             });
         }
     }
+    super::age_readings::add(ctx, &mut out);
     out.sort_by_key(|s| s.passage.start);
     out
+}
+
+/// Whether no person is named (by name, not pronoun) in sentence `si` before `at` nor in
+/// the sentence before.
+fn nobody_named_before(ctx: &Context, si: usize, at: usize) -> bool {
+    let Some(from) = ctx.doc.sentences.get(si.saturating_sub(1)).map(|s| s.start) else {
+        return true;
+    };
+    !ctx.people.iter().any(|p| {
+        p.mentions.iter().any(|x| {
+            matches!(x.kind, MentionKind::Name | MentionKind::Alias)
+                && x.span.start >= from
+                && x.span.end <= at
+        })
+    })
+}
+
+/// The pronoun gender one word names, if it names one.
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w.to_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Pronoun genders in `t` up to the first quotation mark (a quote's pronouns are the
+/// speaker's, about anyone).
+fn pronouns(t: &str) -> impl Iterator<Item = Gender> + '_ {
+    let narrated = t.split(['"', '“', '”']).next().unwrap_or("");
+    narrated
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(pronoun_gender)
+}
+
+/// A person's gender: from the title or given name when the lexicons know it, else from
+/// the narration's pronouns that can only be theirs (after a mention in a sentence naming
+/// no one else, or opening the sentence after one that starts with their name), when
+/// those agree.
+fn person_gender(ctx: &Context, i: usize) -> Option<Gender> {
+    let p = ctx.people.get(i)?;
+    let g = gender(p);
+    if g != Gender::Unknown {
+        return Some(g);
+    }
+    let text = ctx.doc.text;
+    let (mut male, mut female) = (0, 0);
+    let mut vote = |g: Gender| match g {
+        Gender::Male => male += 1,
+        Gender::Female => female += 1,
+        Gender::Unknown => {}
+    };
+    for m in p.mentions.iter().take(MAX_GENDER_MENTIONS) {
+        let Some(si) = ctx.doc.sentence_at(m.span.start) else {
+            continue;
+        };
+        let Some(sent) = ctx.doc.sentences.get(si) else {
+            continue;
+        };
+        let others = |sp: &Span| {
+            ctx.people.iter().enumerate().any(|(j, q)| {
+                j != i && {
+                    // Mentions are in text order: find the first at or after the sentence.
+                    let k = q.mentions.partition_point(|x| x.span.start < sp.start);
+                    q.mentions.get(k).is_some_and(|x| x.span.end <= sp.end)
+                }
+            })
+        };
+        if !others(sent) {
+            pronouns(text.get(m.span.end..sent.end).unwrap_or("")).for_each(&mut vote);
+        } else {
+            continue;
+        }
+        let opens = text
+            .get(sent.start..m.span.start)
+            .is_some_and(|b| b.trim().is_empty());
+        if let (true, Some(next)) = (opens, ctx.doc.sentences.get(si + 1)) {
+            let first = next.text(text).split(|c: char| !c.is_alphabetic()).next();
+            if let Some(g) = first.and_then(pronoun_gender) {
+                vote(g);
+            }
+        }
+    }
+    match (male, female) {
+        (m, 0) if m > 0 => Some(Gender::Male),
+        (0, f) if f > 0 => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Mentions per person read for pronoun evidence of their gender.
+const MAX_GENDER_MENTIONS: usize = 12;
+
+/// Epithets per article sent back past the last names (each weighs the aged people's
+/// pronouns).
+const MAX_EPITHETS_BACK: usize = 8;
+
+/// The person meant by an epithet in sentence `si`: the pronouns of the sentence give one
+/// gender, and exactly one person of that gender (by given name) has an age stated in
+/// `out`.
+fn aged_person_of_pronoun(ctx: &Context, out: &[Stated], si: usize) -> Option<(usize, Gender)> {
+    let sent = ctx.doc.sentences.get(si)?.text(ctx.doc.text);
+    let (mut male, mut female) = (false, false);
+    for w in sent.split(|c: char| !c.is_alphabetic()) {
+        match w.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" => male = true,
+            "she" | "her" | "hers" | "herself" => female = true,
+            _ => {}
+        }
+    }
+    let g = match (male, female) {
+        (true, false) => Gender::Male,
+        (false, true) => Gender::Female,
+        _ => return None,
+    };
+    let mut aged: Vec<usize> = out
+        .iter()
+        .filter(|st| !st.born)
+        .filter_map(|st| st.key.strip_prefix('#')?.parse::<usize>().ok())
+        .filter(|&i| person_gender(ctx, i) == Some(g))
+        .collect();
+    aged.sort_unstable();
+    aged.dedup();
+    (aged.len() == 1).then(|| (aged[0], g))
 }
 
 /// Whether "the 47-year-old" stands for a person: what follows is punctuation, a
@@ -420,7 +590,21 @@ impl Check for AgeConflict {
             });
             let conflict = conflict.map(|i| &all[i]);
             let Some(a) = conflict else { continue };
+            // An epithet tied by position alone ("the 53-year-old") whose age is someone
+            // else's stated age names that someone, not a second age.
+            let someone_else = |st: &Stated| {
+                st.link.is_some()
+                    && !st.born
+                    && all
+                        .iter()
+                        .any(|o| o.key != st.key && !o.born && o.value == st.value)
+            };
+            if someone_else(a) || someone_else(b) {
+                continue;
+            }
             done.insert(b.key.as_str());
+            let links: Vec<String> = [a, b].iter().filter_map(|st| st.link.clone()).collect();
+            let linked = !links.is_empty();
             let (message, fact) = if a.born || b.born {
                 (
                     format!(
@@ -444,12 +628,14 @@ impl Check for AgeConflict {
                 )
             };
             flags.push(Flag {
-                links: Vec::new(),
+                links,
                 kind: self.id().into(),
                 message,
                 reason: "both state the same person's age".into(),
                 confidence: if (a.value - b.value).abs() == 1 && !a.born && !b.born {
                     0.6
+                } else if linked {
+                    0.65
                 } else {
                     0.75
                 },
@@ -525,6 +711,28 @@ mod tests {
         let t = "Lan Vo, 58, teaches at home.\nLan has retired from the school. She celebrated her 60th birthday last month.";
         let p = person(t, &["Lan Vo", "Lan"]);
         assert_eq!(run_on(&AgeConflict, t, &[p], Some("2024-05-14")).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_opening_epithet_goes_back_to_the_aged_person_of_its_pronoun() {
+        let t = "Piet Vos, 61, was jailed on Monday. He had stolen the funds.\n\nMaud Kerr, 70, lost her savings. The bank's head, Ian Roe, spoke. He said rules changed.\n\nThe 66-year-old can seek parole after serving a third of his term.";
+        let people = [
+            person(t, &["Piet Vos"]),
+            person(t, &["Maud Kerr"]),
+            person(t, &["Ian Roe"]),
+        ];
+        let f = run_on(&AgeConflict, t, &people, None);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(evidence(t, &f[0]), vec!["Piet Vos, 61", "The 66-year-old"]);
+        assert!(f[0].links[0].contains("Piet Vos"), "{:?}", f[0].links);
+        // The epithet's age is someone else's: it names them. Two men with ages: no one.
+        for t in [
+            "Piet Vos, 61, was jailed on Monday.\n\nMaud Kerr, 70, lost her savings.\n\nThe 70-year-old said she would appeal.",
+            "Piet Vos, 61, was jailed on Monday.\n\nJan Kerr, 70, lost his savings. Rules changed.\n\nThe 66-year-old said he would appeal.",
+        ] {
+            let people = [person(t, &["Piet Vos"]), person(t, &["Maud Kerr", "Jan Kerr"])];
+            assert!(run_on(&AgeConflict, t, &people, None).is_empty(), "{t}");
+        }
     }
 
     #[test]

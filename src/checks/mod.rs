@@ -16,6 +16,7 @@
 //! ```
 
 mod age_conflict;
+mod age_readings;
 mod bounded;
 mod date_order;
 mod dated;
@@ -31,6 +32,7 @@ mod narration;
 mod no_comment_quoted;
 mod number_breakdown;
 mod number_conflict;
+mod number_parts;
 mod office_holders;
 mod place_conflict;
 mod posts;
@@ -130,6 +132,29 @@ pub(crate) mod testing {
             times: &[],
             published,
             facts: &facts,
+        };
+        check.run(&ctx)
+    }
+
+    /// Runs one check on `text` with the given people, the time stage's expressions and
+    /// the publication date.
+    pub fn run_with_times(
+        check: &dyn Check,
+        text: &str,
+        people: &[Person],
+        published: Option<&str>,
+    ) -> Vec<Flag> {
+        let doc = Document::new(text);
+        let published = published.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let times = crate::time::find(&doc, published);
+        let ctx = Context {
+            doc: &doc,
+            people,
+            entities: &[],
+            quotes: &[],
+            times: &times,
+            published,
+            facts: &[],
         };
         check.run(&ctx)
     }

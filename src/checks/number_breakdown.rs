@@ -544,6 +544,12 @@ impl Check for NumberBreakdown {
         let low = lower(ctx.doc.text);
         let mut flags = self.enumeration_flags(ctx, &low);
         flags.extend(self.transposition_flags(ctx, &low));
+        let found = super::number_parts::complements(&low)
+            .into_iter()
+            .chain(super::number_parts::valid_votes(&low, &ctx.doc.sentences));
+        for f in found {
+            flags.push(self.flag(f.message, f.reason, f.evidence, 0.6));
+        }
         flags
     }
 }

@@ -107,9 +107,27 @@ pub fn cluster(cands: &[NameCandidate], verdicts: &[Verdict]) -> Vec<Cluster> {
         let last = key(c.words.last().map(String::as_str).unwrap_or(""));
         let at = c.span.start;
         let pick = |ids: &[usize], full_pos: &[Vec<usize>], alias_last: &[Option<usize>]| {
+            // Of two bearers, one the writer keeps naming in full (two full mentions so far,
+            // never the bare surname) while the other already goes by the bare surname: the
+            // writer reserves the bare form for that other one ("Tara Bell … Bell …
+            // Desmond Bell said … Desmond Bell added … Bell won": the last is Tara).
+            let full_before = |ci: usize| {
+                full_pos
+                    .get(ci)
+                    .map_or(0, |p| p.partition_point(|&x| x < at))
+            };
+            let reserved = |ci: usize| {
+                ids.len() == 2
+                    && full_before(ci) >= 2
+                    && alias_last.get(ci).copied().flatten().is_none()
+                    && ids
+                        .iter()
+                        .any(|&o| o != ci && alias_last.get(o).copied().flatten().is_some())
+            };
             let before = ids
                 .iter()
                 .copied()
+                .filter(|&ci| !reserved(ci))
                 .filter_map(|ci| recency(ci, at, full_pos, alias_last).map(|r| (ci, r)))
                 .max_by_key(|&(_, r)| r)
                 .map(|(ci, _)| ci);
@@ -197,6 +215,19 @@ mod tests {
         // The second "Pardo" comes before Lucia Pardo is named: it is still Marco.
         let p = people(
             "Marco Pardo found the skull. Pardo said it was old. Pardo kept digging. Later Lucia Pardo joined him and Pardo thanked her.",
+        );
+        assert_eq!(
+            p,
+            vec![("Marco Pardo".into(), 3), ("Lucia Pardo".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn a_surname_kept_for_one_bearer_while_the_other_is_named_in_full() {
+        // Lucia is named in full twice and never by surname alone: the bare "Pardo" after
+        // her is Marco, who has gone by it all along.
+        let p = people(
+            "Marco Pardo found the skull. Pardo said it was old. His sister Lucia Pardo helped. Lucia Pardo said so. Later Pardo kept digging.",
         );
         assert_eq!(
             p,

@@ -184,6 +184,20 @@ fn families() -> Vec<Family> {
                 ))
             })
         }),
+        // Day claims in one endless sentence: the fact stage finds each day's token by
+        // binary search and reads a bounded clause; the event-weekday check pairs a
+        // bounded number of claims.
+        ("event-days-one-sentence", |n| {
+            fill(n, 8, |r, s| {
+                s.push_str(&format!(
+                    "the hill gave way on {} and her death, a {}, came on {} {} and ",
+                    r.pick(DAYS),
+                    r.pick(DAYS),
+                    1 + r.below(28),
+                    r.pick(MONTHS)
+                ))
+            })
+        }),
         // Start years, spans, anniversaries and order words in one endless sentence: the
         // elapsed-time and date-order checks read a bounded clause window around each and
         // pair a bounded number.

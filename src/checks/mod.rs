@@ -24,6 +24,7 @@ mod durations;
 mod elapsed_time;
 mod event_day;
 pub(crate) mod event_groups;
+mod event_weekday;
 mod folded;
 mod lexicon;
 mod name_variant;
@@ -76,6 +77,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &duration_conflict::DurationConflict,
     &elapsed_time::ElapsedTime,
     &event_day::EventDay,
+    &event_weekday::EventWeekday,
     &name_variant::NameVariant,
     &no_comment_quoted::NoCommentQuoted,
     &number_breakdown::NumberBreakdown,

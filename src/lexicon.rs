@@ -577,6 +577,11 @@ data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
 data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
 data!(VENUE_HEADS, "venue_heads.txt", Format::WORDS);
 data!(EVENT_PHRASES, "event_phrases.tsv", Format::columns(2, 2));
+data!(
+    PROCEEDING_STAGES,
+    "proceeding_stages.tsv",
+    Format::columns(3, 3)
+);
 data!(SOURCE_NOUNS, "source_nouns.txt", Format::WORDS);
 
 /// Every text data file, for the data test (which also checks that none in `data/` is
@@ -603,6 +608,7 @@ pub const ALL: &[Source] = &[
     ROLE_POSTS,
     VENUE_HEADS,
     EVENT_PHRASES,
+    PROCEEDING_STAGES,
     EVENT_SYNONYMS,
     ELAPSED_WORDS,
     IRREGULAR_PAST,

@@ -198,6 +198,20 @@ fn families() -> Vec<Family> {
                 ))
             })
         }),
+        // Court stages in one endless sentence: the stage-order check reads the clause
+        // before each date once (the sentence's narration is built once) and compares one
+        // date per stage.
+        ("court-stages-one-sentence", |n| {
+            fill(n, 9, |r, s| {
+                s.push_str(&format!(
+                    "the judge dismissed the claim in {} {} and the appeal in {} {} and ",
+                    r.pick(MONTHS),
+                    1990 + r.below(40),
+                    r.pick(MONTHS),
+                    1990 + r.below(40)
+                ))
+            })
+        }),
         // Start years, spans, anniversaries and order words in one endless sentence: the
         // elapsed-time and date-order checks read a bounded clause window around each and
         // pair a bounded number.

@@ -38,6 +38,7 @@ mod posts;
 mod quote_speaker_conflict;
 mod role_conflict;
 mod roles;
+mod stage_order;
 mod tense_vs_date;
 mod timeframe;
 mod weekday_date;
@@ -86,6 +87,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &place_conflict::PlaceConflict,
     &quote_speaker_conflict::QuoteSpeakerConflict,
     &role_conflict::RoleConflict,
+    &stage_order::StageOrder,
     &tense_vs_date::TenseVsDate,
     &timeframe::Timeframe,
     &weekday_date::WeekdayDate,

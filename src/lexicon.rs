@@ -577,6 +577,11 @@ data!(NAMED_AFTER, "named_after.txt", Format::WORDS);
 data!(POST_CHANGE_WORDS, "post_change_words.txt", Format::WORDS);
 data!(VENUE_HEADS, "venue_heads.txt", Format::WORDS);
 data!(EVENT_PHRASES, "event_phrases.tsv", Format::columns(2, 2));
+data!(
+    PROCEEDING_STAGES,
+    "proceeding_stages.tsv",
+    Format::columns(3, 3)
+);
 data!(SOURCE_NOUNS, "source_nouns.txt", Format::WORDS);
 data!(TENSE_CUES, "tense_cues.txt", Format::WORDS.sections());
 data!(TIME_GRAMMAR, "time_grammar.txt", Format::WORDS.sections());
@@ -626,6 +631,7 @@ pub const ALL: &[Source] = &[
     ROLE_POSTS,
     VENUE_HEADS,
     EVENT_PHRASES,
+    PROCEEDING_STAGES,
     EVENT_SYNONYMS,
     ELAPSED_WORDS,
     IRREGULAR_PAST,

@@ -184,6 +184,34 @@ fn families() -> Vec<Family> {
                 ))
             })
         }),
+        // Day claims in one endless sentence: the fact stage finds each day's token by
+        // binary search and reads a bounded clause; the event-weekday check pairs a
+        // bounded number of claims.
+        ("event-days-one-sentence", |n| {
+            fill(n, 8, |r, s| {
+                s.push_str(&format!(
+                    "the hill gave way on {} and her death, a {}, came on {} {} and ",
+                    r.pick(DAYS),
+                    r.pick(DAYS),
+                    1 + r.below(28),
+                    r.pick(MONTHS)
+                ))
+            })
+        }),
+        // Court stages in one endless sentence: the stage-order check reads the clause
+        // before each date once (the sentence's narration is built once) and compares one
+        // date per stage.
+        ("court-stages-one-sentence", |n| {
+            fill(n, 9, |r, s| {
+                s.push_str(&format!(
+                    "the judge dismissed the claim in {} {} and the appeal in {} {} and ",
+                    r.pick(MONTHS),
+                    1990 + r.below(40),
+                    r.pick(MONTHS),
+                    1990 + r.below(40)
+                ))
+            })
+        }),
         // Start years, spans, anniversaries and order words in one endless sentence: the
         // elapsed-time and date-order checks read a bounded clause window around each and
         // pair a bounded number.

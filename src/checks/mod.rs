@@ -25,6 +25,7 @@ mod durations;
 mod elapsed_time;
 mod event_day;
 pub(crate) mod event_groups;
+mod event_weekday;
 mod folded;
 mod lexicon;
 mod name_variant;
@@ -39,6 +40,7 @@ mod posts;
 mod quote_speaker_conflict;
 mod role_conflict;
 mod roles;
+mod stage_order;
 mod tense_vs_date;
 mod timeframe;
 mod weekday_date;
@@ -78,6 +80,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &duration_conflict::DurationConflict,
     &elapsed_time::ElapsedTime,
     &event_day::EventDay,
+    &event_weekday::EventWeekday,
     &name_variant::NameVariant,
     &no_comment_quoted::NoCommentQuoted,
     &number_breakdown::NumberBreakdown,
@@ -86,6 +89,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &place_conflict::PlaceConflict,
     &quote_speaker_conflict::QuoteSpeakerConflict,
     &role_conflict::RoleConflict,
+    &stage_order::StageOrder,
     &tense_vs_date::TenseVsDate,
     &timeframe::Timeframe,
     &weekday_date::WeekdayDate,

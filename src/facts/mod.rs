@@ -7,9 +7,9 @@
 //! constraints over these claims: two claims of one subject and attribute whose values
 //! cannot both hold.
 //!
-//! Today the stage states one attribute, the place of an event ([`places`]); the other
-//! attributes the issue lists (ages, durations, counts, days) are still read by their own
-//! checks.
+//! Today the stage states two attributes of an event: its place ([`places`]) and its day
+//! ([`days`]: a calendar date or a weekday from the time stage); the other attributes the
+//! issue lists (ages, durations, counts) are still read by their own checks.
 //!
 //! ```
 //! let text = "Gunmen robbed a van at a filling station in Bela-Bela.";
@@ -20,6 +20,7 @@
 //! assert_eq!(claims[0].value.place().unwrap().town.as_deref(), Some("Bela-Bela"));
 //! ```
 
+pub mod days;
 pub mod events;
 pub mod places;
 
@@ -68,6 +69,8 @@ pub struct EventRef {
 pub enum Attribute {
     /// Where the event happened.
     Place,
+    /// The day the event happened on (a calendar date, a weekday, or both).
+    Day,
 }
 
 /// A place as the text gives it, at the levels it names.
@@ -95,12 +98,21 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Place(Place),
+    Day(days::Day),
 }
 
 impl Value {
     pub fn place(&self) -> Option<&Place> {
         match self {
             Value::Place(p) => Some(p),
+            Value::Day(_) => None,
+        }
+    }
+
+    pub fn day(&self) -> Option<&days::Day> {
+        match self {
+            Value::Day(d) => Some(d),
+            Value::Place(_) => None,
         }
     }
 }
@@ -143,6 +155,7 @@ impl Claim {
 /// Every claim the stage finds, in text order.
 pub fn find(input: &Input) -> Vec<Claim> {
     let mut claims = places::find(input);
+    claims.extend(days::find(input));
     claims.sort_by_key(|c| c.evidence.start);
     claims
 }

@@ -11,9 +11,8 @@
 //! Example: "By Ana Ruiz March 25, 2015" → `Byline("Ana Ruiz")`; "Photo by Tom Hale" →
 //! `Credit`; "The mayor said so." → `None`.
 
+use crate::text::Pattern;
 use crate::time::calendar;
-use regex::Regex;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NonStory {
@@ -37,41 +36,29 @@ const MAX_BIO_CHARS: usize = 400;
 /// ASCII and Latin-1, a name word runs to the next space, digit or separator.)
 const NAME: &str = r"[A-ZÀ-ÖØ-Þ][^\s\d,;:|()]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][^\s\d,;:|()]*|de|van|von|der|da|al|bin|la|le|y)){0,4}";
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?i:by|written by|words by|story by|von|par|por)\s+({NAME})"
-    ))
-    .expect("static regex")
-});
+static BYLINE: Pattern =
+    Pattern::new(|| format!(r"^(?i:by|written by|words by|story by|von|par|por)\s+({NAME})"));
 
 /// "Ana Ruiz - Apr 16, 2015 8:02 pm UTC", "Ana Ruiz | March 3": a name, a separator, a date.
-static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NAME_DATE: Pattern = Pattern::new(|| {
+    format!(
         r"^({NAME})\s*[-–—|•·,]\s*(?:(?i:updated|published|posted)\s*:?\s*)?(?:\d{{1,2}}\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d{{1,2}}[/.]\d{{1,2}}|\d{{4}})"
-    ))
-    .expect("static regex")
+    )
 });
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[|(\s])(?:top |lead |header |cover |main )?(?:photo(?:graph)?s?|image|picture|video|illustration|graphic|artwork|footage)s?\s*(?:by|:|courtesy|credit)|(?:^|\s)(?:credit|courtesy|source)\s*:|/\s*(?:getty|ap|afp|reuters|epa|shutterstock|alamy)\b|\b(?:getty images|associated press photo)\b",
-    )
-    .expect("static regex")
+static CREDIT: Pattern = Pattern::new(|| {
+    r"(?i)(?:^|[|(\s])(?:top |lead |header |cover |main )?(?:photo(?:graph)?s?|image|picture|video|illustration|graphic|artwork|footage)s?\s*(?:by|:|courtesy|credit)|(?:^|\s)(?:credit|courtesy|source)\s*:|/\s*(?:getty|ap|afp|reuters|epa|shutterstock|alamy)\b|\b(?:getty images|associated press photo)\b".into()
 });
 
-static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\bcontributed (?:reporting|to this (?:report|story|article))|^(?:additional )?reporting (?:by|from)\b|^(?:editing|edited|compiled|translated) by\b|^(?:page |section |copy )?editor\s*:",
-    )
-    .expect("static regex")
+static CONTRIBUTED: Pattern = Pattern::new(|| {
+    r"(?i)\bcontributed (?:reporting|to this (?:report|story|article))|^(?:additional )?reporting (?:by|from)\b|^(?:editing|edited|compiled|translated) by\b|^(?:page |section |copy )?editor\s*:".into()
 });
 
 /// "Ana Ruiz is a reporter for …", "Ana Ruiz is on Twitter", "Follow her on Twitter".
-static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static BIO: Pattern = Pattern::new(|| {
+    format!(
         r"^(?:{NAME})\s+(?:is|was|has been)\s+(?:(?:an?|the)\s+(?:[^\s\d]+\s+){{0,4}}(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|author|producer|photographer|critic|freelancer|staff|intern|fellow|blogger|host)|(?i:on twitter|the author of|a contributing))|^(?i:follow (?:him|her|them|me|us) on)"
-    ))
-    .expect("static regex")
+    )
 });
 
 /// What kind of non-story block `text` is, if any. `path` is the block's ancestor path

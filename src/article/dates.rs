@@ -12,9 +12,8 @@
 //! assert_eq!(d.to_string(), "2025-05-12");
 //! ```
 
+use crate::text::Pattern;
 use chrono::{NaiveDate, NaiveTime};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// Years outside this range are not publication dates of web pages (they are ids,
 /// prices or typos).
@@ -23,21 +22,15 @@ const MAX_YEAR: i32 = 2100;
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of a timestamp, with the
 /// clock time and zone when given (`T10:00:00.123-04:00`, ` 10:00:00 Z`, `+0100`).
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s_]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?(?:$|[^\d])",
-    )
-    .expect("static regex")
+static ISO: Pattern = Pattern::new(|| {
+    r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s_]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?(?:$|[^\d])".into()
 });
 
 /// Compact `YYYYMMDD`, optionally followed by a time `HHMMSS` (e.g. `20170113000004`).
-static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:\d{4,6})?\s*$").expect("static regex")
-});
+static COMPACT: Pattern = Pattern::new(|| r"^\s*(\d{4})(\d{2})(\d{2})(?:\d{4,6})?\s*$".into());
 
 /// Epoch seconds (10 digits) or milliseconds (13 digits).
-static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("static regex"));
+static EPOCH: Pattern = Pattern::new(|| r"^\s*(\d{10})(\d{3})?\s*$".into());
 
 /// The names of [`crate::time::calendar`] and their usual abbreviations, as one compact pattern.
 const MONTH_ALT: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -46,31 +39,22 @@ const MONTH_ALT: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
 /// a lower-case letter directly, as when a page glues a label to its date ("Yahoo
 /// FinanceOctober 13, 2016"); [`find_in_text`] keeps that reading only for a
 /// capitalised month after a lower-case letter.
-static MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:\b|[a-z])({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-    ))
-    .expect("static regex")
+static MDY: Pattern = Pattern::new(|| {
+    format!(r"(?i)(?:\b|[a-z])({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 });
 
 /// "12 May 2025", "3rd of June, 2024" (day first, British style).
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_ALT})\.?,?\s+(\d{{4}})\b"
-    ))
-    .expect("static regex")
+static DMY: Pattern = Pattern::new(|| {
+    format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_ALT})\.?,?\s+(\d{{4}})\b")
 });
 
 /// A numeric ISO date inside running text: "2025-05-12".
-static ISO_IN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
+static ISO_IN_TEXT: Pattern = Pattern::new(|| r"\b(\d{4})-(\d{2})-(\d{2})\b".into());
 
 /// A numeric date in text: `03/14/2016`, `14.03.2016`, `14/3/2016` (one separator
 /// throughout; not part of a longer number or a version such as `1.2.3.2016`).
-static NUMERIC_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])")
-        .expect("static regex")
-});
+static NUMERIC_IN_TEXT: Pattern =
+    Pattern::new(|| r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:$|[^\d./])".into());
 
 /// Which part of a numeric date comes first, as the site's country writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

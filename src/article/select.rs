@@ -27,36 +27,28 @@
 //! ```
 
 use super::Page;
-use regex::Regex;
+use crate::text::Pattern;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// Class/id words of boilerplate containers (Readability's `unlikelyCandidates`
 /// plus share/newsletter/cookie/promo boxes and captions).
-static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola",
-    )
-    .expect("static regex")
+static UNLIKELY: Pattern = Pattern::new(|| {
+    r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|cookie|consent|promo|recirc|most-popular|trending|toolbar|skip-link|sr-only|visually-hidden|outbrain|taboola".into()
 });
 
 /// Words that rescue a container from [`UNLIKELY`] (Readability's `okMaybeItsACandidate`).
-static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("static regex")
-});
+static MAYBE: Pattern =
+    Pattern::new(|| r"(?i)and|article|body|column|content|main|mathjax|shadow".into());
 
 /// Class/id words of content containers (Readability's `positive`): +25.
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-    )
-    .expect("static regex")
+static POSITIVE: Pattern = Pattern::new(|| {
+    r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"
+        .into()
 });
 
 /// Class/id words of non-content containers (Readability's `negative`): −25.
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
-        .expect("static regex")
+static NEGATIVE: Pattern = Pattern::new(|| {
+    r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget".into()
 });
 
 crate::lexicon::word_set!(
@@ -75,9 +67,8 @@ crate::lexicon::word_set!(
 );
 
 /// Explicit article-body markers in class/id; such a container gets [`BODY_BONUS`].
-static BODY_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article[-_]?body|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|post[-_]?body|article[-_]?text|story[-_]?content|body[-_]?text")
-        .expect("static regex")
+static BODY_HINT: Pattern = Pattern::new(|| {
+    r"(?i)article[-_]?body|story[-_]?body|entry[-_]?content|post[-_]?content|article[-_]?content|post[-_]?body|article[-_]?text|story[-_]?content|body[-_]?text".into()
 });
 
 /// Score added to containers marked as the article body (`[itemprop=articleBody]`,

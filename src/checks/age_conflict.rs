@@ -14,9 +14,9 @@ use super::{Check, Context};
 use crate::model::{Flag, MentionKind};
 use crate::people::{gender, Gender};
 use crate::span::Span;
+use crate::text::Pattern;
 use crate::time::calendar;
 use chrono::Datelike;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ pub struct AgeConflict;
 
 const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+){1,3}|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+)";
 
-static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static AGE_RES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     [
         format!(r"(?-u:\b)(?P<name>{NAME}),\s+(?P<age>[0-9]{{1,3}}),"),
         format!(r"(?-u:\b)(?P<name>{NAME})\s+\((?P<age>[0-9]{{1,3}})\)"),
@@ -35,60 +35,52 @@ static AGE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?P<age>[0-9]{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,3}}?(?P<name>{NAME})"),
     ]
     .iter()
-    .map(|r| Regex::new(r).expect("age regex"))
+    .map(|r| Pattern::from_text(r.as_str()))
     .collect()
 });
 
 /// "the 47-year-old" standing for someone named just before.
-static BARE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[Tt]he\s+(?P<age>[0-9]{1,3})-year-old(?-u:\b)").expect("bare age regex")
-});
+static BARE_AGE_RE: Pattern =
+    Pattern::new(|| r"(?-u:\b)[Tt]he\s+(?P<age>[0-9]{1,3})-year-old(?-u:\b)".into());
 
-static BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static BORN_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?P<name>{NAME}),?\s+(?:\(|who was\s+|was\s+)?born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)"
-    ))
-    .expect("born regex")
+    )
 });
 
 /// A fronted birth clause: "Born on 3 February 2002 in Mandeville, Blackwood played…".
-static FRONT_BORN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static FRONT_BORN_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)Born\s+(?:in\s+|on\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+[0-9]{{1,2}},?\s+|[0-9]{{1,2}}\s+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ]+\s+)?(?P<y>(?:19|20)[0-9][0-9])(?:\s+(?:in|at|near)\s+[^,.;]+)?,\s+(?P<name>{NAME})"
-    ))
-    .expect("fronted born regex")
+    )
 });
 
 /// "her 60th birthday": an age reached, read only with a cue that it has just passed.
-static BIRTHDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Hh]is|[Hh]er)\s+(?P<age>[0-9]{1,3})(?:st|nd|rd|th)\s+birthday(?-u:\b)")
-        .expect("birthday regex")
+static BIRTHDAY_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:[Hh]is|[Hh]er)\s+(?P<age>[0-9]{1,3})(?:st|nd|rd|th)\s+birthday(?-u:\b)".into()
 });
 
 /// A birthday just passed ("last month", "on Sunday"): the age it gives is the age now.
 /// Anything else ("next month", "when", a year) leaves it unread.
-static RECENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RECENT_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?:celebrated|marked)\s+(?:[a-z0-9]+\s+){{0,2}}birthday\s+(?:last\s+(?:week|month|weekend)|earlier\s+this\s+(?:week|month|year)|this\s+(?:week|month)|on\s+(?:{})|yesterday)(?-u:\b)",
         calendar::weekday_alternation(false)
-    ))
-    .expect("recent birthday regex")
+    )
 });
 
 /// Sentences that speak of another time, where a different age is expected.
-static OTHER_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+static OTHER_TIME_RE: Pattern = Pattern::new(|| {
     // Appositive ages ("Ana Ortiz, 45,") are current ages even in a sentence about a past
     // event; only explicit talk of another age ("when she was", "turned") is excluded.
-    Regex::new(
-        r"(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged [0-9]+ when)(?-u:\b)",
-    )
-    .expect("other time regex")
+    r"(?-u:\b)(?:when|turned|turns|turning|birthday|at the time|at age|aged [0-9]+ when)(?-u:\b)"
+        .into()
 });
 
 /// Family words: relatives share a surname, so a surname alone no longer identifies.
-static KIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)(?-u:\b)")
-        .expect("kin regex")
+static KIN_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:daughters?|sons?|wife|husband|mother|father|brothers?|sisters?|child|children|grand(?:son|daughter|mother|father)s?|family|widow(?:er)?|parents?|twins?|cousins?|nephew|niece|uncle|aunt)(?-u:\b)".into()
 });
 
 /// Words that start a capitalised run without being a name.

@@ -12,11 +12,13 @@
 //! finally meet Bo, who will visit in 2027", a gap of at most 60 characters between
 //! "will" and the year skips the first "will" and finds the second.
 
-use regex::{Captures, Regex};
+use regex::Captures;
+
+use crate::text::CapturesAt;
 
 /// Every non-overlapping match of `re` in `hay` for which `keep` holds, leftmost first.
 pub fn captures_where<'h>(
-    re: &Regex,
+    re: &impl CapturesAt,
     hay: &'h str,
     keep: impl Fn(&Captures<'h>) -> bool,
 ) -> Vec<Captures<'h>> {
@@ -54,6 +56,7 @@ fn next_char(hay: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn a_dropped_match_does_not_hide_an_overlapping_one() {

@@ -29,10 +29,9 @@ use super::narration::Narration;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::text::Pattern;
 use chrono::NaiveDate;
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 pub struct DateOrder;
 
@@ -243,9 +242,8 @@ const CLAUSE_TURNS: &[&str] = &[
 
 /// Order words. "once" counts only after "only" ("only once the dam was finished"): alone
 /// it often means "formerly".
-static ORDER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<only>only|just|shortly|soon|long)\s+)?(?P<w>after|before|once|following|prior\s+to)(?-u:\b)")
-        .expect("order regex")
+static ORDER_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:(?P<only>only|just|shortly|soon|long)\s+)?(?P<w>after|before|once|following|prior\s+to)(?-u:\b)".into()
 });
 
 /// Units that make an order word a distance ("after two years", "a week before").

@@ -14,8 +14,7 @@ use super::lexicon::{self, HeadClass, NUMBER_RE};
 use crate::model::{TimeExpr, TimeType};
 use crate::span::Span;
 use crate::text::Document;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 /// One stated length of one thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,27 +44,20 @@ pub struct Duration {
 const QUAL: &str = r"more than|over|almost|nearly|about|around|roughly|some|at least|less than|under|just over|just under|well over|close to|approximately|upwards of|at most|no more than";
 const UNIT: &str = r"hours?|days?|weeks?|months?|years?|decades?|century|centuries";
 
-static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DURATION_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?:(?P<n>{NUMBER_RE})(?P<half>[\s‑-]+and[\s‑-]+a[\s‑-]+half)?[-‑ ](?P<u>{UNIT})(?:[-‑ ]long)?|(?P<u1>decade|year|month|week|day|hour)[-‑]?long)(?-u:\b)"
-    ))
-    .expect("duration regex")
+    )
 });
 
 /// The predicate before a duration that says the thing has lasted that long.
-static LASTED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)??(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:(?P<aux>has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)|lasted|took|spanned)\s+(?:for\s+)?$",
-    )
-    .expect("lasted regex")
+static LASTED_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)??(?P<h>[a-z][a-z-]+),?\s+(?:(?:that|which)\s+)?(?:(?P<aux>has|had|have)\s+(?:now\s+|already\s+|so far\s+)?(?:lasted|raged|dragged on|gone on|run|continued|persisted|endured|been going on|been under way|been underway)|lasted|took|spanned)\s+(?:for\s+)?$".into()
 });
 
 /// "the war, now in its fourth year".
-static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+) year(?-u:\b)",
-    )
-    .expect("nth year regex")
+static NTH_YEAR_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:(?P<det>the|a|an|this|that|its|his|her|their)\s+)?(?:(?P<m>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_’'-]+)\s+)?(?P<h>[a-z][a-z-]+),?\s+(?:which is\s+|now\s+)+in its (?P<o>[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+) year(?-u:\b)".into()
 });
 
 /// Days in one unit.
@@ -309,9 +301,8 @@ fn attach(doc: &Document, span: Span, (lo, hi): (f64, f64), wide: bool) -> Optio
 
 /// Up to `max` words after `from` (stopping at punctuation), with their spans.
 fn words_after(text: &str, from: usize, limit: usize, max: usize) -> Vec<(String, Span)> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]’'-]*)").expect("word regex")
-    });
+    static WORD: Pattern =
+        Pattern::new(|| r"^\s+([A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]’'-]*)".into());
     let mut out = Vec::new();
     let mut at = from;
     while out.len() < max && at < limit {

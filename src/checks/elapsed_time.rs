@@ -39,8 +39,8 @@ use super::narration::Narration;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::text::Pattern;
 use chrono::Datelike;
-use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -105,34 +105,29 @@ const CLAUSE_TURNS: &[&str] = &[
 
 const QUAL: &str = r"more than|well over|just over|over|upwards of|at least|less than|just under|under|at most|no more than|nearly|almost|close to|about|around|roughly|some|approximately";
 
-static SPAN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SPAN_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})(?:\s+|-|‑)(?P<u>years?|decades?)(?-u:\b)"
-    ))
-    .expect("span regex")
+    )
 });
 
 const ORDINAL_WORDS: &str = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-|‑|\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
 
 /// "now in its 40th year": the organisation's own age, counted in the current year.
-static NTH_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)in\s+its\s+(?P<o>[0-9]{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORDS})\s+year(?-u:\b)"
-    ))
-    .expect("nth year regex")
+static NTH_YEAR_RE: Pattern = Pattern::new(|| {
+    format!(r"(?-u:\b)in\s+its\s+(?P<o>[0-9]{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORDS})\s+year(?-u:\b)")
 });
 
-static ANNIVERSARY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ANNIVERSARY_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?P<o>[0-9]{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORDS})\s+anniversary(?-u:\b)(?P<of>\s+of(?-u:\b))?"
-    ))
-    .expect("anniversary regex")
+    )
 });
 
 /// A sentence that speaks of the present, so a span in it runs to publication.
-static PRESENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:is|are|has|have|now|today|this year|says|said|told|marks|celebrates|still)(?-u:\b)")
-        .expect("present regex")
+static PRESENT_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:is|are|has|have|now|today|this year|says|said|told|marks|celebrates|still)(?-u:\b)"
+        .into()
 });
 
 /// "first" … "ninetieth", "twenty-fifth", "25th" as a number.

@@ -16,9 +16,8 @@ use super::event_groups;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::text::Pattern;
 use crate::time::calendar;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct EventDay;
 
@@ -29,20 +28,18 @@ const BACK_BYTES: usize = 320;
 /// At most this many day mentions per document are compared (linear on hostile input).
 const MAX_MENTIONS: usize = 60;
 
-static POSSESSIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static POSSESSIVE_RE: Pattern = Pattern::new(|| {
     let days = calendar::weekday_alternation(true);
-    Regex::new(&format!(
+    format!(
         r"(?i)\b(?P<d>{days})(?:\s+(?:night|morning|afternoon|evening))?['’]s\s+(?P<w>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
-    ))
-    .expect("possessive day regex")
+    )
 });
 
-static ON_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+static ON_DAY_RE: Pattern = Pattern::new(|| {
     let days = calendar::weekday_alternation(true);
-    Regex::new(&format!(
+    format!(
         r"(?i)\bon\s+(?:(?:last|this|next)\s+)?(?P<d>{days})\b(?:\s+(?:night|morning|afternoon|evening))?"
-    ))
-    .expect("on day regex")
+    )
 });
 
 /// Words that end the clause a weekday belongs to when reading back from it: what comes

@@ -13,17 +13,13 @@ use super::folded::lower;
 use super::{Check, Context};
 use crate::model::{Flag, MentionKind, Person};
 use crate::span::Span;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 pub struct NoCommentQuoted;
 
 /// The refusal, and the topic clause after it ("on the state of negotiations").
-static REFUSAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?:declined|refused|would not|wouldn't) to comment|would not comment|(?:has|had|have) not (?:spoken|commented) publicly|(?:has|had) not publicly (?:spoken|commented))(?:\s+(?:on|about)\s+[^,.;:!?“”\x22\n]{1,80})?",
-    )
-    .expect("refusal regex")
+static REFUSAL_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:(?:declined|refused|would not|wouldn't) to comment|would not comment|(?:has|had|have) not (?:spoken|commented) publicly|(?:has|had) not publicly (?:spoken|commented))(?:\s+(?:on|about)\s+[^,.;:!?“”\x22\n]{1,80})?".into()
 });
 
 /// Words that may stand between the subject and the refusal ("Ortiz also declined").
@@ -151,9 +147,8 @@ fn is_name_of(text: &str, p: &Person, span: Span) -> bool {
 }
 
 /// Words that put a quotation on an earlier occasion ("at the time", "last year").
-static EARLIER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:at the time|previously|in the past|last (?:year|month)|earlier this (?:year|month)|in (?:19|20)[0-9][0-9]|years? ago|months? ago)(?-u:\b)")
-        .expect("earlier regex")
+static EARLIER_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:at the time|previously|in the past|last (?:year|month)|earlier this (?:year|month)|in (?:19|20)[0-9][0-9]|years? ago|months? ago)(?-u:\b)".into()
 });
 
 /// True when the quotation's sentence dates it to another occasion than the refusal: a

@@ -34,7 +34,7 @@ use super::lexicon::parse_number;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
-use regex::Regex;
+use crate::text::Pattern;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -49,78 +49,69 @@ const APPROX: &str = r"about|around|some|nearly|almost|roughly|approximately|an 
 
 /// A number opening a list item, matched on the lower-cased sentence. `d` is the
 /// delimiter before it; `q` an approximation word.
-static ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ITEM_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?P<d>^|[,;:]\s+|\s*[—–]\s*|\s-\s|,?\s+(?:and|while|whereas)\s+)(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})(?P<pct>\s?%|\s(?:per\s?cent|percent)(?-u:\b))?"
-    ))
-    .expect("item regex")
+    )
 });
 
 /// The sentence says its list is partial or overlapping, so sums prove nothing.
-static PARTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:including|include[sd]?|among them|among whom|such as|at least|more than|others|the rest|remaining|remainder|respectively|each|both|either)(?-u:\b)")
-        .expect("partial regex")
+static PARTIAL_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:including|include[sd]?|among them|among whom|such as|at least|more than|others|the rest|remaining|remainder|respectively|each|both|either)(?-u:\b)".into()
 });
 
 /// Change, rate or alternative words in the lead-in or the list: the numbers are moments,
 /// rates or options, not parts of one whole.
-static CHANGE_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|fell|increased|decreased|grew|dropped|up from|down from|compared|from|between|per|or|a day|a year|a week|every)(?-u:\b)")
-        .expect("change list regex")
+static CHANGE_LIST_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:rose|fell|increased|decreased|grew|dropped|up from|down from|compared|from|between|per|or|a day|a year|a week|every)(?-u:\b)".into()
 });
 
 /// A partitive opening: the sentence divides one whole ("Of the 40 buses, …").
-static PARTITIVE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:of|among)\s").expect("partitive regex"));
+static PARTITIVE_RE: Pattern = Pattern::new(|| r"^(?:of|among)\s".into());
 
 /// Words naming the dead and the injured: the two tolls a breakdown is compared with.
-static DEAD_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:the dead|deaths|fatalities|bodies|were killed|died)(?-u:\b)")
-        .expect("dead regex")
+static DEAD_WORD_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:the dead|deaths|fatalities|bodies|were killed|died)(?-u:\b)".into()
 });
-static HURT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:the injured|the wounded|injuries)(?-u:\b)").expect("hurt regex")
-});
+static HURT_WORD_RE: Pattern =
+    Pattern::new(|| r"(?-u:\b)(?:the injured|the wounded|injuries)(?-u:\b)".into());
 
 /// A toll in the article: "the death toll … climbed to 23", "23 people were killed",
 /// "killed 23 people". Gap words bounded by [`captures_where`].
-static DEAD_TOLL_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static DEAD_TOLL_RES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     [
         format!(r"(?-u:\b)(?:death toll|number of (?:dead|deaths))(?P<gap>[^.;]*?)(?-u:\b)(?:to|at|of|reached|hit|was|is)\s+(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})(?-u:\b)"),
         format!(r"(?-u:\b)(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+(?:(?:people|persons|of them)\s+)?(?:(?:were|have been|had been|are|are confirmed|were confirmed)\s+)?(?:killed|dead|died)(?-u:\b)"),
         format!(r"(?-u:\b)killed\s+(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+(?:people|persons)(?-u:\b)"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("toll regex"))
+    .map(|p| Pattern::from_text(p.as_str()))
     .collect()
 });
-static HURT_TOLL_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static HURT_TOLL_RES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     [
         format!(r"(?-u:\b)(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+(?:(?:people|persons|others|of them)\s+)?(?:(?:were|have been|had been|are)\s+)?(?:injured|hurt|wounded)(?-u:\b)"),
         format!(r"(?-u:\b)(?:injured|wounded)\s+(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+(?:people|persons|others)(?-u:\b)"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("toll regex"))
+    .map(|p| Pattern::from_text(p.as_str()))
     .collect()
 });
 
 /// A toll given with its earlier value ("up from 12", "from 12 to 19").
-static TOLL_CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:up from|down from|from [0-9a-z,]+ to|previous|earlier|revised)(?-u:\b)")
-        .expect("toll change regex")
+static TOLL_CHANGE_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:up from|down from|from [0-9a-z,]+ to|previous|earlier|revised)(?-u:\b)".into()
 });
 
 /// An amount with a unit: "3.47 billion pesos", "$2.16m", "the 3.74-billion-peso deal",
 /// "1,874 workers". `cur` a currency sign, `sc` a scale word, `u` the unit or head word.
-static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<cur>[$£€¥₹])?(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+\.[0-9]+|[0-9]{3,})(?:[- ](?P<sc>million|billion|trillion|bn|m)(?-u:\b))?[- ](?P<u>[a-z]{3,})(?-u:\b)")
-        .expect("amount regex")
+static AMOUNT_RE: Pattern = Pattern::new(|| {
+    r"(?P<cur>[$£€¥₹])?(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+\.[0-9]+|[0-9]{3,})(?:[- ](?P<sc>million|billion|trillion|bn|m)(?-u:\b))?[- ](?P<u>[a-z]{3,})(?-u:\b)".into()
 });
 
 /// Change words in a sentence: two values there are two moments, not a restatement.
-static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:from\s+[$£€¥₹]?[0-9]|rose|fell|up from|down from|increase[ds]?|decrease[ds]?|grew|dropped|climbed|raised|compared|previous|earlier|last year|revised|instead|rival|another|other)(?-u:\b)")
-        .expect("change regex")
+static CHANGE_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:from\s+[$£€¥₹]?[0-9]|rose|fell|up from|down from|increase[ds]?|decrease[ds]?|grew|dropped|climbed|raised|compared|previous|earlier|last year|revised|instead|rival|another|other)(?-u:\b)".into()
 });
 
 /// Words after a number that are no unit ("in 2019 the", "410 and").
@@ -240,7 +231,7 @@ type Toll = (Option<f64>, Span, Option<usize>, bool);
 const MAX_TOLLS: usize = 64;
 
 /// Every toll mention of one class, read once per article.
-fn tolls(res: &[Regex], ctx: &Context, low: &str) -> Vec<Toll> {
+fn tolls(res: &[Pattern], ctx: &Context, low: &str) -> Vec<Toll> {
     let mut found: Vec<Toll> = Vec::new();
     for re in res {
         for c in captures_where(re, low, |c| c.name("gap").is_none_or(|g| g.len() <= 90)) {
@@ -524,12 +515,8 @@ impl NumberBreakdown {
 }
 
 /// The last count before a verb in a list's lead-in: "12 people were hurt".
-static LEAD_TOTAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+[a-z]+"
-    ))
-    .expect("lead total regex")
-});
+static LEAD_TOTAL_RE: Pattern =
+    Pattern::new(|| format!(r"(?-u:\b)(?:(?P<q>{APPROX})\s+)?(?P<n>{NUM})\s+[a-z]+"));
 
 impl Check for NumberBreakdown {
     fn id(&self) -> &'static str {

@@ -17,7 +17,7 @@ use super::lexicon::{self, HeadClass, NUMBER_RE};
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
-use regex::Regex;
+use crate::text::Pattern;
 use std::sync::LazyLock;
 
 pub struct NumberConflict;
@@ -25,11 +25,10 @@ pub struct NumberConflict;
 const QUAL: &str = r"at least|more than|over|about|around|some|nearly|almost|roughly|approximately|up to|fewer than|less than|an estimated";
 
 /// "$5bn deal", "£1.2 million settlement", "12% stake", "5 per cent stake".
-static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AMOUNT_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?:(?-u:\b)(?P<q>{QUAL})\s+)?(?:(?P<cur>[$£€])\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<scale>bn|billion|m|million|trillion|tn|k)?|(?P<pn>[0-9]+(?:\.[0-9]+)?)\s*(?P<pct>%|per\s?cent|percent))[-‑ ]+(?:(?P<m>[a-z]+)\s+)?(?P<h>[a-z]+)(?-u:\b)"
-    ))
-    .expect("amount regex")
+    )
 });
 
 const VICTIMS: &str = r"people|persons|civilians|soldiers|troops|children|migrants|passengers|workers|police(?:\s+officers)?|militants|protesters|fighters|miners";
@@ -37,25 +36,25 @@ const VICTIMS: &str = r"people|persons|civilians|soldiers|troops|children|migran
 // Case-sensitive patterns run on the lower-cased text (`folded`), and `(?-u)`: ASCII
 // classes. Unicode case folding made these the costliest patterns to build on the first
 // analysis.
-static CASUALTY_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static CASUALTY_RES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     [
         format!(r"(?-u)\b(?P<v>killed|killing|kills)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\b"),
         format!(r"(?-u)\b(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\s+(?P<who>{VICTIMS})\s+(?:(?:were|have been|had been|was|are)\s+(?:\w+\s+)?)?(?P<v>killed|dead|died)\b"),
         format!(r"(?-u)\bdeath\s+toll\s+(?:\w+\s+){{0,2}}?(?:of|at|to|is|was|stands at|reached)\s+(?:(?P<q>{QUAL})\s+)?(?P<n>{NUMBER_RE})\b"),
     ]
     .iter()
-    .map(|r| Regex::new(r).expect("casualty regex"))
+    .map(|r| Pattern::from_text(r.as_str()))
     .collect()
 });
 
 /// Words saying a count changed or that another incident is meant.
-static CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)[0-9][0-9])(?-u:\b)").expect("change regex")
+static CHANGE_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:rose|risen|rising|rises|climbed|increased|jumped|up from|down from|revised|updated|now|latest|initially|originally|earlier|at first|later|another|separate|second|previous|last year|a year earlier|since|total|including|overall|so far|brings|bringing|last|ago|past|from\s+\S+\s+to|(?:19|20)[0-9][0-9])(?-u:\b)".into()
 });
 
 /// Words saying an amount changed or another one is meant ("a further 20% stake").
-static AMOUNT_CHANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)(?-u:\b)").expect("amount change regex")
+static AMOUNT_CHANGE_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:rose|risen|raised|increased|cut|reduced|lowered|up from|down from|revised|new|another|further|additional|remaining|rest|extra|second|previous|original|initial|from\s+\S+\s+to)(?-u:\b)".into()
 });
 
 #[derive(Debug, Clone)]
@@ -221,7 +220,7 @@ impl Check for NumberConflict {
         let changed: Vec<bool> = qs
             .iter()
             .map(|q| {
-                let re: &Regex = if q.key.starts_with("killed") {
+                let re: &Pattern = if q.key.starts_with("killed") {
                     &CHANGE_RE
                 } else {
                     &AMOUNT_CHANGE_RE

@@ -13,8 +13,8 @@ use super::narration::Narration;
 use super::roles::{self, RoleClaim};
 use super::{Check, Context};
 use crate::model::Flag;
+use crate::text::Pattern;
 use chrono::NaiveDate;
-use regex::Regex;
 use std::sync::LazyLock;
 
 pub struct OfficeHolders;
@@ -72,9 +72,8 @@ pub fn holders() -> &'static [OfficeTerm] {
 const STALE_DAYS: i64 = 730;
 
 /// Words that put a sentence in the past, where a former holder may carry the old title.
-static HISTORICAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)[0-9][0-9])(?-u:\b)")
-        .expect("historical regex")
+static HISTORICAL_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:then|at the time|era|administration|during|under|when|while|ago|late|legacy|memoir|history|(?:19|20)[0-9][0-9])(?-u:\b)".into()
 });
 
 fn matching_terms<'a>(claim: &RoleClaim, terms: &'a [OfficeTerm]) -> Vec<&'a OfficeTerm> {

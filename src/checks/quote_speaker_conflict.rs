@@ -12,7 +12,7 @@ use super::lexicon::fold;
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
-use regex::Regex;
+use crate::text::Pattern;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -32,7 +32,7 @@ const CUE: &str = r"said|says|added|wrote|told reporters|told the [A-ZÀ-ÖØ-Þ
 /// Quoted words shorter or longer than this (in characters) are not compared.
 const QUOTE_CHARS: std::ops::RangeInclusive<usize> = 20..=600;
 
-static QUOTE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static QUOTE_RES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     // Curly quotes, then straight ones (which cannot tell opening from closing, so the
     // quoted words may not contain one). The length bound (QUOTE_CHARS) is checked by
     // `bounded::captures_where`: a counted repetition `{20,600}` of a Unicode class
@@ -46,7 +46,7 @@ static QUOTE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r#"(?P<sp>{NAME})\s+(?:{CUE})(?:\s+that)?[:,]?\s+"(?P<q>[^"\n]+)""#),
     ]
     .iter()
-    .map(|r| Regex::new(r).expect("quote regex"))
+    .map(|r| Pattern::from_text(r.as_str()))
     .collect()
 });
 

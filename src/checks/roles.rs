@@ -12,7 +12,7 @@ use super::lexicon::fold;
 use crate::model::Person;
 use crate::span::Span;
 use crate::text::Document;
-use regex::Regex;
+use crate::text::Pattern;
 use std::sync::LazyLock;
 
 /// One person-with-role passage.
@@ -82,17 +82,15 @@ fn prefix_re() -> String {
 }
 
 /// Role words immediately followed by a name of two or more capitalised words.
-static CLAIM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static CLAIM_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b){}\s+(?:(?:Sir|Dame|Dr\.?|Lord|Lady)\s+)?(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]\.(?:\s?[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]\.)*|[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ'’-]+|von der|von|van|de la|de|da|der|bin|al-[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ]+)){{1,4}})",
         prefix_re()
-    ))
-    .expect("role claim regex")
+    )
 });
 
 /// A role text alone, for the people stage's roles ("former US President").
-static ROLE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:the\s+)?{}$", prefix_re())).expect("role regex"));
+static ROLE_RE: Pattern = Pattern::new(|| format!(r"^(?:the\s+)?{}$", prefix_re()));
 
 /// Capitalised words that, right before an office, make it another body's office
 /// ("Party President", "Bank Governor") unless they name a country.

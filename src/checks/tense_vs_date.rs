@@ -20,8 +20,8 @@ use super::narration::Narration;
 use super::{Check, Context};
 use crate::model::{Flag, TimeType};
 use crate::span::Span;
+use crate::text::Pattern;
 use chrono::NaiveDate;
-use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -32,23 +32,21 @@ const MIN_DAYS: i64 = 2;
 
 /// Words that make a past-tense sentence about a later day legitimate: plans, forecasts,
 /// hedges and reported intentions ("was scheduled to open on …", "said it would …").
-static PAST_OK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:would|could|might|should|may|if|unless|schedul\w*|plan\w*|expect\w*|due|set to|slated|intend\w*|hop\w*|aim\w*|forecast\w*|was to|were to|until|by|will|going to|announc\w*|agreed to|promis\w*|vow\w*|pledg\w*|called for|asked|urged|ahead of|before|deadline|ordered|postpon\w*|delay\w*|moved|brought forward)(?-u:\b)")
-        .expect("past-ok regex")
+static PAST_OK_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:would|could|might|should|may|if|unless|schedul\w*|plan\w*|expect\w*|due|set to|slated|intend\w*|hop\w*|aim\w*|forecast\w*|was to|were to|until|by|will|going to|announc\w*|agreed to|promis\w*|vow\w*|pledg\w*|called for|asked|urged|ahead of|before|deadline|ordered|postpon\w*|delay\w*|moved|brought forward)(?-u:\b)".into()
 });
 
 /// Words that make a future-tense sentence about a past day legitimate: an earlier plan,
 /// a delay, or a report of what was said then.
-static FUTURE_OK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:would|could|might|if|unless|had|originally|initially|was|were|said|told|postpon\w*|delay\w*|pushed back|moved|instead|last|ago|since|every|each)(?-u:\b)")
-        .expect("future-ok regex")
+static FUTURE_OK_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:would|could|might|if|unless|had|originally|initially|was|were|said|told|postpon\w*|delay\w*|pushed back|moved|instead|last|ago|since|every|each)(?-u:\b)".into()
 });
 
 /// A finite future marker in the narration: "will", "is due to", "are set to"… A bare
 /// participle ("a trial scheduled to begin on …") reports an old plan, not the future.
-static FUTURE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going|slated|to))(?-u:\b)")
-        .expect("future mark regex")
+static FUTURE_MARK_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going|slated|to))(?-u:\b)"
+        .into()
 });
 
 /// Irregular past forms a dated event is told with ("came out on", "held on", "won on"):
@@ -72,8 +70,7 @@ fn past_verb_before(before_on: &str) -> bool {
 }
 
 /// "on" (or "on the") right before the date: the day the event is put on.
-static ON_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)on(?:\s+the)?\s*$").expect("on regex"));
+static ON_RE: Pattern = Pattern::new(|| r"(?-u:\b)on(?:\s+the)?\s*$".into());
 
 /// Bytes before a date searched for "on" and the past verb before it: three words and "on
 /// the" fit with room to spare, and the window keeps each date's look constant.

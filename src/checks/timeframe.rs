@@ -15,8 +15,8 @@ use super::folded::lower;
 use super::{Check, Context};
 use crate::model::{Flag, TimeType};
 use crate::span::Span;
+use crate::text::Pattern;
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -39,26 +39,21 @@ fn words(class: &str) -> impl Iterator<Item = &'static str> + '_ {
 /// A future cue, then (in the same clause) a year used as a time or as an event's date.
 const MAX_GAP_CHARS: usize = 60;
 
-static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:will|(?:is|are|am)\s+(?:[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})",
-    )
-    .expect("future regex")
+static FUTURE_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:will|(?:is|are|am)\s+(?:[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ_]+ly\s+)?(?:expected|set|due|scheduled|slated|poised|likely|going|planning|preparing|hoping|aiming)\s+to|upcoming|forthcoming)(?-u:\b)(?P<gap>[^.;!?,“”\x22]*?)(?-u:\b)(?P<pre>in|by|until|before|during|the|this|next)\s+(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)(?P<post>(?:\s+[a-zA-Zß-öø-ÿÀ-ÖØ-ÞĀ-ɏḀ-ỿ-]+){0,3})".into()
 });
 
-static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static YEAR_RE: Pattern = Pattern::new(|| {
+    format!(
         r"(?-u:\b)(?:(?P<m>{}|early|mid-?|late)\s+)?(?P<y>(?:19|20)[0-9][0-9])(?-u:\b)",
         crate::time::calendar::month_alternation(true)
-    ))
-    .expect("year regex")
+    )
 });
 
 /// A reporting frame before the future words makes the future someone's past view
 /// ("analysts predicted the plant will close in 2024"), not the article's.
-static REPORTED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)(?-u:\b)")
-        .expect("reported regex")
+static REPORTED_RE: Pattern = Pattern::new(|| {
+    r"(?-u:\b)(?:predicted|forecast|projected|had\s+(?:said|hoped|planned|expected)|was\s+expected|were\s+expected)(?-u:\b)".into()
 });
 
 struct FutureTalk {

@@ -9,10 +9,9 @@
 use super::{Check, Context};
 use crate::model::Flag;
 use crate::span::Span;
+use crate::text::Pattern;
 use crate::time::calendar;
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub struct WeekdayDate;
 
@@ -32,24 +31,22 @@ fn date_pattern(day_lead: &str) -> String {
 }
 
 /// "Monday, May 13, 2025" / "Monday 13 May 2025" / "Monday (May 13)".
-static RE: LazyLock<Regex> = LazyLock::new(|| {
+static RE: Pattern = Pattern::new(|| {
     let days = calendar::weekday_alternation(false);
-    Regex::new(&format!(
+    format!(
         r"(?-u:\b)(?P<wd>{days}),?[ \t]*\(?[ \t]*{}",
         date_pattern(r"(?:the[ \t]+)?")
-    ))
-    .expect("weekday-date regex")
+    )
 });
 
 /// The weekday written after its date, as an appositive: "March 2, a Wednesday", "2 March
 /// (a Wednesday)", "March 2, 2023, which was a Wednesday". Same date groups as `RE`.
-static RE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static RE_AFTER: Pattern = Pattern::new(|| {
     let days = calendar::weekday_alternation(false);
-    Regex::new(&format!(
+    format!(
         r"(?-u:\b){}(?:,[ \t]*|[ \t]*\([ \t]*)(?:which[ \t]+(?:was|is|will[ \t]+be|falls[ \t]+on)[ \t]+)?an?[ \t]+(?P<wd>{days})(?-u:\b)",
         date_pattern("")
-    ))
-    .expect("date-weekday regex")
+    )
 });
 
 fn month(s: &str) -> Option<u32> {

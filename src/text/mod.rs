@@ -4,9 +4,11 @@
 //! spans into that text. Example: `Document::new("He left. She came.")` has two
 //! sentences and five tokens (words and the two full stops).
 
+mod patterns;
 mod sentences;
 mod tokens;
 
+pub use patterns::{CapturesAt, Pattern};
 pub use sentences::split_sentences;
 pub use tokens::{is_invisible, tokenize, visible, Token, TokenKind};
 

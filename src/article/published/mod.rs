@@ -62,11 +62,10 @@ use super::dates::{find_in_text, find_in_text_ordered, parse_stamp, ymd, Numeric
 use super::select::{select, Selection};
 use super::{MetaItem, Page};
 use crate::model::Published;
+use crate::text::Pattern;
 use crate::time::zone::{city_zone, locale_zone, Zone, MAX_CITY_WORDS};
 use chrono::NaiveDate;
-use regex::Regex;
 use serde_json::Value;
-use std::sync::LazyLock;
 
 /// Meta names (lower-case) that carry the original publication date, in order of
 /// trust. OpenGraph's article namespace is the de-facto standard; the rest are
@@ -197,42 +196,32 @@ const C_TIME_OTHER: f32 = 0.40;
 const C_AGREE: f32 = 0.04;
 
 /// Words that mark the date after them as a later update rather than the original.
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:updated|modified|edited|revised)\b").expect("static regex")
-});
+static UPDATED: Pattern = Pattern::new(|| r"(?i)\b(?:updated|modified|edited|revised)\b".into());
 
 /// Class/id words of a byline or dateline box, and header elements.
-static BYLINE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author|(?:^|\s)(?:header|hgroup)\b")
-        .expect("static regex")
+static BYLINE_PATH: Pattern = Pattern::new(|| {
+    r"(?i)byline|dateline|timestamp|posted|published|pubdate|article-?date|post-?date|entry-?date|meta|author|(?:^|\s)(?:header|hgroup)\b".into()
 });
 
 /// A visible label that introduces a publication date ("Posted on", "First published").
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:first\s+)?(?:posted|published)|updated|last\s+updated|date)\b")
-        .expect("static regex")
+static DATE_LABEL: Pattern = Pattern::new(|| {
+    r"(?i)^\W*(?:(?:first\s+)?(?:posted|published)|updated|last\s+updated|date)\b".into()
 });
 
 /// What may follow the date of a dateline: a clock time, then a dash or colon.
-static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*(?:--|—|–|-|:|\|)\s")
-        .expect("static regex")
+static DATELINE_TAIL: Pattern = Pattern::new(|| {
+    r"^(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*(?:--|—|–|-|:|\|)\s".into()
 });
 
 /// The place opening a dateline: "WASHINGTON —", "SAN FRANCISCO, Calif. (AP) —",
 /// "Paris, France --", "LONDON, March 3 (Reuters) -".
-static DATELINE_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})\s*(?:,|\(|—|–|--|-\s)")
-        .expect("static regex")
-});
+static DATELINE_CITY: Pattern =
+    Pattern::new(|| r"^\s*([A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})\s*(?:,|\(|—|–|--|-\s)".into());
 
 /// A date in a URL path: `/2025/05/12/`, `/2025-05-12/`, `/20250512/` (each form
 /// with its own separators, so an id such as `/2089096-title` is not a date).
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.\-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.\-]|$)",
-    )
-    .expect("static regex")
+static URL_DATE: Pattern = Pattern::new(|| {
+    r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.\-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.\-]|$)".into()
 });
 
 /// Source kinds, in the order of the module doc's table.

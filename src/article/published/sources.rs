@@ -4,6 +4,7 @@
 //! parent module ranks them.
 
 use super::*;
+use crate::text::Pattern;
 
 // ---- JSON-LD ----
 
@@ -87,10 +88,8 @@ pub(super) fn parse_json_lenient(text: &str) -> Option<Value> {
 }
 
 /// A date field written plainly in JSON text that does not parse as JSON.
-static LD_RAW_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""(date(?:Published|Created|Modified))"\s*:\s*"([^"]{4,40})""#)
-        .expect("static regex")
-});
+static LD_RAW_FIELD: Pattern =
+    Pattern::new(|| r#""(date(?:Published|Created|Modified))"\s*:\s*"([^"]{4,40})""#.into());
 
 pub(super) fn raw_json_field(text: &str, field: &str) -> Option<Stamp> {
     LD_RAW_FIELD

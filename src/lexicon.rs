@@ -593,6 +593,14 @@ data!(
 );
 data!(QUOTE_GRAMMAR, "quote_grammar.txt", Format::WORDS.sections());
 data!(PAGE_WORDS, "page_words.txt", Format::WORDS.sections());
+data!(VERB_KINDS, "verb_kinds.tsv", Format::columns(2, 2));
+data!(
+    IRREGULAR_FORMS,
+    "irregular_forms.tsv",
+    Format::columns(2, 2)
+);
+data!(FACT_GRAMMAR, "fact_grammar.txt", Format::WORDS.sections());
+data!(CHECK_GRAMMAR, "check_grammar.txt", Format::WORDS.sections());
 
 /// A grammar word set: the words under one `## section` of a sectioned data file, as a
 /// `static` read on first use. The stages test membership (`SET.contains(&w)`), so a
@@ -646,6 +654,10 @@ pub const ALL: &[Source] = &[
     PEOPLE_GRAMMAR,
     QUOTE_GRAMMAR,
     PAGE_WORDS,
+    FACT_GRAMMAR,
+    CHECK_GRAMMAR,
+    VERB_KINDS,
+    IRREGULAR_FORMS,
 ];
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 //! that M"). One side is dated in the sentence ("in 2018"; a date right after the
 //! governed clause, ", in the summer of 2022", belongs to it); the other is matched with a
 //! **dated event** elsewhere: a clause whose verb, just before its date, is of the same
-//! kind ([`KINDS`]: leaving and quitting, beginning and starting…) and which shares a
+//! kind (`data/verb_kinds.tsv`: leaving and quitting, beginning and starting…) and which shares a
 //! content word with the side ("his job … at one of the big conglomerates" and "quit the
 //! conglomerate"). A definite noun borrows the words of its earlier mention ("the
 //! machine" after "their tunnel boring machine"), so "tunnelling began" meets "the machine
@@ -32,137 +32,33 @@ use crate::span::Span;
 use crate::text::Pattern;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 pub struct DateOrder;
 
-/// Kinds of event verbs: two clauses name one event only when their verbs are of one kind.
-/// Why a small list: WordNet does not group "quit" with "leave", and these are the moves a
-/// news story orders and dates (a job left, works begun or finished, a firm founded).
-const KINDS: &[(&str, &[&str])] = &[
-    (
-        "leaving",
-        &[
-            "left",
-            "leave",
-            "leaves",
-            "leaving",
-            "quit",
-            "quits",
-            "quitting",
-            "resigned",
-            "resign",
-            "resigning",
-            "departed",
-            "retired",
-            "retiring",
-        ],
-    ),
-    (
-        "beginning",
-        &[
-            "began",
-            "begun",
-            "begin",
-            "begins",
-            "beginning",
-            "started",
-            "start",
-            "starts",
-            "starting",
-            "commenced",
-            "commence",
-        ],
-    ),
-    (
-        "finishing",
-        &[
-            "finished",
-            "finish",
-            "finishing",
-            "completed",
-            "complete",
-            "completing",
-            "ended",
-            "concluded",
-        ],
-    ),
-    (
-        "joining",
-        &["joined", "join", "joining", "entered", "enrolled"],
-    ),
-    (
-        "founding",
-        &[
-            "founded",
-            "founding",
-            "co-founded",
-            "established",
-            "establishing",
-        ],
-    ),
-    ("opening", &["opened", "opening", "inaugurated"]),
-    ("closing", &["closed", "closing", "shut"]),
-    ("marrying", &["married", "marrying", "wed"]),
-];
+/// Kinds of event verbs (`data/verb_kinds.tsv`, form → kind): two clauses name one event
+/// only when their verbs are of one kind. Why a small table: WordNet does not group "quit"
+/// with "leave", and these are the moves a news story orders and dates (a job left, works
+/// begun or finished, a firm founded).
+static KINDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    crate::lexicon::VERB_KINDS
+        .ok_rows()
+        .map(|r| (r.col(0), r.col(1)))
+        .collect()
+});
 
 fn kind_of(w: &str) -> Option<&'static str> {
-    KINDS
-        .iter()
-        .find(|(_, ws)| ws.contains(&w))
-        .map(|(k, _)| *k)
+    KINDS.get(w).copied()
 }
 
-/// Irregular past forms and their base, so "sold" meets "selling" (the WordNet groups
-/// undo only regular inflections). Common verbs of news narration.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("sold", "sell"),
-    ("built", "build"),
-    ("bought", "buy"),
-    ("won", "win"),
-    ("lost", "lose"),
-    ("took", "take"),
-    ("taken", "take"),
-    ("made", "make"),
-    ("held", "hold"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("ran", "run"),
-    ("led", "lead"),
-    ("fell", "fall"),
-    ("rose", "rise"),
-    ("broke", "break"),
-    ("broken", "break"),
-    ("met", "meet"),
-    ("paid", "pay"),
-    ("sent", "send"),
-    ("spent", "spend"),
-    ("gave", "give"),
-    ("given", "give"),
-    ("became", "become"),
-    ("came", "come"),
-    ("went", "go"),
-    ("gone", "go"),
-    ("got", "get"),
-    ("saw", "see"),
-    ("seen", "see"),
-    ("struck", "strike"),
-    ("fought", "fight"),
-    ("found", "find"),
-    ("hit", "hit"),
-    ("set", "set"),
-    ("put", "put"),
-    ("cut", "cut"),
-    ("sank", "sink"),
-    ("flew", "fly"),
-    ("drove", "drive"),
-    ("grew", "grow"),
-    ("threw", "throw"),
-    ("chose", "choose"),
-    ("sought", "seek"),
-    ("brought", "bring"),
-    ("caught", "catch"),
-    ("taught", "teach"),
-];
+/// Irregular past and participle forms and their base (`data/irregular_forms.tsv`), so
+/// "sold" meets "selling" (the WordNet groups undo only regular inflections).
+static IRREGULAR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    crate::lexicon::IRREGULAR_FORMS
+        .ok_rows()
+        .map(|r| (r.col(0), r.col(1)))
+        .collect()
+});
 
 /// The event verb at `k` as a comparable key: its kind ("kind:leaving") when it has one,
 /// else its `+lemma` for a past form, a participle or a gerund ("approved", "selling",
@@ -180,7 +76,7 @@ fn verb_at(words: &[Word], k: usize) -> Option<String> {
     if let Some(kind) = kind_of(w) {
         return Some(format!("kind:{kind}"));
     }
-    if let Some((_, base)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+    if let Some(base) = IRREGULAR.get(w) {
         return Some(format!("+{base}"));
     }
     let inflected = w.chars().count() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
@@ -208,8 +104,8 @@ fn same_act(u_verbs: &[String], u_nouns: &[String], e_verbs: &[String]) -> bool 
 fn kind_lemmas(kind: &str) -> impl Iterator<Item = String> + '_ {
     KINDS
         .iter()
-        .filter(move |(k, _)| *k == kind)
-        .flat_map(|(_, ws)| ws.iter())
+        .filter(move |(_, k)| **k == kind)
+        .map(|(w, _)| *w)
         .map(|w| {
             event_groups::verb_lemma(w).unwrap_or_else(|| {
                 // A verb the groups lack keeps its regular stem ("resigned" → "+resign").
@@ -222,23 +118,12 @@ fn kind_lemmas(kind: &str) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-/// Words that end a verb's reach before its date: the date belongs to another clause.
-const CLAUSE_TURNS: &[&str] = &[
-    "after",
-    "before",
-    "until",
-    "when",
-    "since",
-    "following",
-    "while",
-    "once",
-    "and",
-    "but",
-    "which",
-    "who",
-    "that",
-    "because",
-];
+crate::lexicon::word_set!(
+    /// Words that end a verb's reach before its date: the date belongs to another clause.
+    CLAUSE_TURNS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "order_clause_turns"
+);
 
 /// Order words. "once" counts only after "only" ("only once the dam was finished"): alone
 /// it often means "formerly".
@@ -246,11 +131,12 @@ static ORDER_RE: Pattern = Pattern::new(|| {
     r"(?-u:\b)(?:(?P<only>only|just|shortly|soon|long)\s+)?(?P<w>after|before|once|following|prior\s+to)(?-u:\b)".into()
 });
 
-/// Units that make an order word a distance ("after two years", "a week before").
-const UNITS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-    "hour", "hours", "minutes",
-];
+crate::lexicon::word_set!(
+    /// Units that make an order word a distance ("after two years", "a week before").
+    UNITS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "distance_units"
+);
 
 /// Bounds: words per side, ordering statements and dated events per document.
 const SIDE_WORDS: usize = 14;
@@ -492,10 +378,12 @@ fn capitalised(w: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Determiners that open a noun phrase whose words a later "the <noun>" may borrow.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "their", "his", "her", "its", "our", "this",
-];
+crate::lexicon::word_set!(
+    /// Determiners that open a noun phrase whose words a later "the <noun>" may borrow.
+    DETERMINERS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "phrase_determiners"
+);
 
 /// Records the sentence's noun phrases "<determiner> w1 [w2] head": head → [w1, w2].
 /// Bounded: at most three words after each determiner.

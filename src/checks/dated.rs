@@ -116,23 +116,13 @@ fn push_word(out: &mut Vec<Word>, s: &str, base: usize, a: usize, b: usize) {
     });
 }
 
-/// Words that say nothing about which event a clause is about: function words, and
-/// nouns of time or of very general meaning that any two clauses may share.
-const NOT_KEYS: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "and", "or",
-    "but", "that", "which", "who", "whom", "whose", "his", "her", "its", "their", "our", "my",
-    "your", "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "was", "were", "is",
-    "are", "be", "been", "being", "has", "had", "have", "having", "did", "does", "do", "not",
-    "this", "that", "these", "those", "there", "then", "when", "where", "after", "before", "since",
-    "until", "once", "only", "first", "last", "next", "new", "old", "own", "one", "two", "also",
-    "still", "just", "later", "earlier", "again", "year", "years", "decade", "decades", "month",
-    "months", "week", "weeks", "day", "days", "time", "times", "spring", "summer", "autumn",
-    "fall", "winter", "work", "head", "part", "end", "way", "lot", "people", "group", "number",
-    "country", "small", "big", "large", "young", "more", "most", "some", "all", "any", "each",
-    "every", "other", "another", "such", "very", "about", "over", "under", "into", "than", "so",
-    "up", "out", "off", "down", "said", "says", "told", "would", "could", "will", "can", "may",
-    "might", "must", "should",
-];
+crate::lexicon::word_set!(
+    /// Words that say nothing about which event a clause is about: function words, and
+    /// nouns of time or of very general meaning that any two clauses may share.
+    NOT_KEYS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "not_event_keys"
+);
 
 /// The form a word is compared by, or `None` for a word that says nothing about the event
 /// ([`NOT_KEYS`], numbers, words under three letters). Nouns become their WordNet-group

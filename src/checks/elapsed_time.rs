@@ -85,23 +85,13 @@ fn founds(words: &[Word], k: usize) -> bool {
             && matches!(words[k - 1].low.as_str(), "was" | "were" | "been"))
 }
 
-/// Words between a start verb and a year that give the year to another clause ("founded
-/// the firm after leaving his job in 2020": 2020 is the leaving).
-const CLAUSE_TURNS: &[&str] = &[
-    "after",
-    "before",
-    "until",
-    "when",
-    "since",
-    "following",
-    "while",
-    "once",
-    "and",
-    "but",
-    "which",
-    "who",
-    "where",
-];
+crate::lexicon::word_set!(
+    /// Words between a start verb and a year that give the year to another clause ("founded
+    /// the firm after leaving his job in 2020": 2020 is the leaving).
+    CLAUSE_TURNS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "start_clause_turns"
+);
 
 const QUAL: &str = r"more than|well over|just over|over|upwards of|at least|less than|just under|under|at most|no more than|nearly|almost|close to|about|around|roughly|some|approximately";
 

@@ -374,11 +374,12 @@ fn same_sentence(ctx: &Context, a: Span, b: Span) -> bool {
     ctx.doc.sentence_at(a.start) == ctx.doc.sentence_at(b.start)
 }
 
-/// Function words left out of the role words compared.
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "said", "says", "who",
-    "was", "is", "that", "this", "with", "by", "from", "his", "her", "its", "their", "as",
-];
+crate::lexicon::word_set!(
+    /// Function words left out of the role words compared.
+    STOP,
+    crate::lexicon::CHECK_GRAMMAR,
+    "role_stop_words"
+);
 
 /// The lower-case words of the six tokens before a mention in its sentence (its title or
 /// the description it is apposed to): "the police chief leading the inquiry, Ana Ruiz".

@@ -22,8 +22,12 @@ static REFUSAL_RE: Pattern = Pattern::new(|| {
     r"(?-u:\b)(?:(?:declined|refused|would not|wouldn't) to comment|would not comment|(?:has|had|have) not (?:spoken|commented) publicly|(?:has|had) not publicly (?:spoken|commented))(?:\s+(?:on|about)\s+[^,.;:!?“”\x22\n]{1,80})?".into()
 });
 
-/// Words that may stand between the subject and the refusal ("Ortiz also declined").
-const BETWEEN: &[&str] = &["also", "however", "so", "far", "who", "has", "again"];
+crate::lexicon::word_set!(
+    /// Words that may stand between the subject and the refusal ("Ortiz also declined").
+    BETWEEN,
+    crate::lexicon::CHECK_GRAMMAR,
+    "refusal_between"
+);
 
 /// Most words of an apposition between the subject and the refusal ("Ana Ortiz, the
 /// union's secretary, declined").
@@ -90,31 +94,12 @@ fn subject(ctx: &Context, sentence: Span, at: usize) -> Option<usize> {
     Some(i)
 }
 
-/// Words too common to say two passages share a topic.
-const COMMON: &[&str] = &[
-    "about",
-    "after",
-    "before",
-    "their",
-    "there",
-    "these",
-    "those",
-    "which",
-    "would",
-    "could",
-    "should",
-    "comment",
-    "commented",
-    "spoken",
-    "publicly",
-    "declined",
-    "refused",
-    "other",
-    "state",
-    "being",
-    "where",
-    "while",
-];
+crate::lexicon::word_set!(
+    /// Words too common to say two passages share a topic.
+    COMMON,
+    crate::lexicon::CHECK_GRAMMAR,
+    "topic_common_words"
+);
 
 /// The content words of a lower-case passage (five letters or more, not in [`COMMON`]), cut
 /// to their first five letters so "negotiating" meets "negotiations".

@@ -114,12 +114,12 @@ static CHANGE_RE: Pattern = Pattern::new(|| {
     r"(?-u:\b)(?:from\s+[$£€¥₹]?[0-9]|rose|fell|up from|down from|increase[ds]?|decrease[ds]?|grew|dropped|climbed|raised|compared|previous|earlier|last year|revised|instead|rival|another|other)(?-u:\b)".into()
 });
 
-/// Words after a number that are no unit ("in 2019 the", "410 and").
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "for", "with", "was", "were", "from", "that", "this", "its", "his", "her",
-    "their", "but", "after", "before", "when", "who", "which", "are", "has", "had", "have", "into",
-    "over", "per", "than", "then", "while",
-];
+crate::lexicon::word_set!(
+    /// Words after a number that are no unit ("in 2019 the", "410 and").
+    FUNCTION_WORDS,
+    crate::lexicon::CHECK_GRAMMAR,
+    "not_unit_words"
+);
 
 /// Longest sentence whose lists are read, in bytes, and most lists read in one sentence.
 const MAX_SENTENCE: usize = 1500;

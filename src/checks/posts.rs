@@ -89,13 +89,19 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 static CHANGE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::lexicon::POST_CHANGE_WORDS.word_set(None));
 
-/// Honorifics that may stand between an apposition's comma and the name ("…, Dr. Ana Ortiz").
-const HONORIFIC: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir", "dame"];
+crate::lexicon::word_set!(
+    /// Honorifics that may stand between an apposition's comma and the name ("…, Dr. Ana Ortiz").
+    HONORIFIC,
+    crate::lexicon::CHECK_GRAMMAR,
+    "apposition_honorifics"
+);
 
-/// Words that end a phrase after the name ("Ortiz, the governor, said" / "who has").
-const PHRASE_END: &[&str] = &[
-    "who", "whose", "which", "said", "says", "told", "added", "has", "have", "is",
-];
+crate::lexicon::word_set!(
+    /// Words that end a phrase after the name ("Ortiz, the governor, said" / "who has").
+    PHRASE_END,
+    crate::lexicon::CHECK_GRAMMAR,
+    "apposition_ends"
+);
 
 /// The most words of an apposed phrase.
 const MAX_WORDS: usize = 12;

@@ -82,15 +82,12 @@ fn pronouns_agree(text: &str, p: &crate::model::Person) -> bool {
     genders.windows(2).all(|w| w[0] == w[1])
 }
 
-/// Words that say a quotation is a repetition by the same speaker.
-const AGAIN: &[&str] = &[
-    "again",
-    "repeated",
-    "repeating",
-    "reiterated",
-    "echoing",
-    "echoed",
-];
+crate::lexicon::word_set!(
+    /// Words that say a quotation is a repetition by the same speaker.
+    AGAIN,
+    crate::lexicon::CHECK_GRAMMAR,
+    "repetition_words"
+);
 
 /// True when the words around the cue ("she said again", "he repeated") mark a repetition.
 fn said_again(text: &str, q: &crate::model::Quote) -> bool {

@@ -32,22 +32,12 @@ pub struct StageOrder;
 const CLAUSE_WORDS: usize = 10;
 /// Dated expressions read per document (linear on hostile input).
 const MAX_DATES: usize = 400;
-/// Words that make a clause planned or conditional: its date is no stage's date.
-const HYPOTHETICAL: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "might",
-    "may",
-    "if",
-    "expected",
-    "scheduled",
-    "plans",
-    "planned",
-    "hopes",
-    "unless",
-    "whether",
-];
+crate::lexicon::word_set!(
+    /// Words that make a clause planned or conditional: its date is no stage's date.
+    HYPOTHETICAL,
+    crate::lexicon::CHECK_GRAMMAR,
+    "stage_hypothetical"
+);
 
 /// Rank marking the words of an appellate outcome in the table.
 const OUTCOME: &str = "x";

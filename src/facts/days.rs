@@ -33,27 +33,22 @@ const APPOSITIVE_WORDS: usize = 6;
 /// Claims kept per document (linear on hostile input; news has a handful).
 const MAX_CLAIMS: usize = 200;
 
-/// Words that open a clause about another event ("after the storm", "before the hill
-/// gave way", "she said"): reading back for a day's event stops at them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "said", "says", "told", "where", "but", "while", "although", "though", "because", "after",
-    "before", "since", "when", "until", "than", "and", "which", "who",
-];
+crate::lexicon::word_set!(
+    /// Words that open a clause about another event ("after the storm", "before the hill
+    /// gave way", "she said"): reading back for a day's event stops at them.
+    CLAUSE_OPENERS,
+    crate::lexicon::FACT_GRAMMAR,
+    "day_clause_openers"
+);
 
-/// Verbs that report or schedule rather than tell the event itself ("announced on
-/// Friday", "was held on Sunday"): their day is the report's or says nothing of which
-/// event it is, so they are not event words here.
-const NOT_EVENT_VERBS: &[&str] = &[
-    "+say",
-    "+tell",
-    "+announce",
-    "+report",
-    "+confirm",
-    "+hold",
-    "+state",
-    "+add",
-    "+issue",
-];
+crate::lexicon::word_set!(
+    /// Verbs that report or schedule rather than tell the event itself ("announced on
+    /// Friday", "was held on Sunday"): their day is the report's or says nothing of which
+    /// event it is, so they are not event words here.
+    NOT_EVENT_VERBS,
+    crate::lexicon::FACT_GRAMMAR,
+    "not_event_verbs"
+);
 
 /// The day an expression gives.
 #[derive(Debug, Clone, PartialEq)]

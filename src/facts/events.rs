@@ -13,17 +13,20 @@ use crate::text::{Document, Token};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Words that may follow an event noun without making it a modifier of a noun after it
-/// ("the robbery took place", "the final was played"; but "the final whistle").
-pub const AFTER_HEAD: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "took", "takes",
-    "happened", "occurred", "began", "started", "ended", "will", "would", "could", "and", "or",
-    "of", "in", "at", "on", "to", "for", "by", "with", "where", "that", "which", "who", "when",
-    "after", "before", "itself", "last", "this", "there", "here", "as", "from",
-];
+crate::lexicon::word_set!(
+    /// Words that may follow an event noun without making it a modifier of a noun after it
+    /// ("the robbery took place", "the final was played"; but "the final whistle").
+    pub AFTER_HEAD,
+    crate::lexicon::FACT_GRAMMAR,
+    "after_event_head"
+);
 
-/// Words that make the noun after them a definite reference.
-const DEFINITE: &[&str] = &["the", "this", "that", "its", "their", "his", "her", "our"];
+crate::lexicon::word_set!(
+    /// Words that make the noun after them a definite reference.
+    DEFINITE,
+    crate::lexicon::FACT_GRAMMAR,
+    "definite_determiners"
+);
 
 /// The entry of an event phrase or attendance noun (`data/event_phrases.tsv`), keyed
 /// by its words.

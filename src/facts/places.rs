@@ -56,45 +56,36 @@ static CITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our"];
-/// Words that cannot be part of a lower-case venue phrase ("a filling station").
-const NOT_VENUE_WORDS: &[&str] = &[
-    "in", "at", "on", "of", "and", "or", "to", "for", "with", "from", "by", "as", "that", "which",
-    "who", "where", "when", "was", "were", "is", "are", "said", "after", "before",
-];
-/// A sentence holding one of these tells a planned, conditional or reported-possible
-/// event: its places are not facts.
-const HYPOTHETICAL: &[&str] = &[
-    "would", "could", "might", "may", "if", "should", "unless", "whether", "will", "plans",
-    "planned", "proposed", "expected", "hopes", "wants",
-];
-/// A sentence holding one of these tells a change of place.
-const MOVES: &[&str] = &[
-    "moved",
-    "move",
-    "moving",
-    "relocated",
-    "relocate",
-    "switched",
-    "shifted",
-    "transferred",
-    "instead",
-    "rather",
-    "later",
-    "then",
-    "originally",
-    "initially",
-    "rescheduled",
-];
-/// Generic town nouns a possessive may stand for ("the city's Almagro district").
-const TOWN_NOUNS: &[&str] = &[
-    "city's",
-    "city’s",
-    "town's",
-    "town’s",
-    "capital's",
-    "capital’s",
-];
+crate::lexicon::word_set!(
+    DETERMINERS,
+    crate::lexicon::FACT_GRAMMAR,
+    "place_determiners"
+);
+crate::lexicon::word_set!(
+    /// Words that cannot be part of a lower-case venue phrase ("a filling station").
+    NOT_VENUE_WORDS,
+    crate::lexicon::FACT_GRAMMAR,
+    "not_venue_words"
+);
+crate::lexicon::word_set!(
+    /// A sentence holding one of these tells a planned, conditional or reported-possible
+    /// event: its places are not facts.
+    HYPOTHETICAL,
+    crate::lexicon::FACT_GRAMMAR,
+    "place_hypothetical"
+);
+crate::lexicon::word_set!(
+    /// A sentence holding one of these tells a change of place.
+    MOVES,
+    crate::lexicon::FACT_GRAMMAR,
+    "place_moves"
+);
+crate::lexicon::word_set!(
+    /// Generic town nouns a possessive may stand for ("the city's Almagro district").
+    TOWN_NOUNS,
+    crate::lexicon::FACT_GRAMMAR,
+    "town_nouns"
+);
 
 pub fn is_venue_name(name: &str) -> bool {
     name.split_whitespace()
@@ -182,23 +173,13 @@ struct Found {
     end: usize,
 }
 
-/// Nouns that may follow an area's name and belong to the place phrase ("the Almagro
-/// district").
-const AREA_NOUNS: &[&str] = &[
-    "district",
-    "area",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "quarter",
-    "township",
-    "borough",
-    "county",
-    "province",
-    "region",
-    "state",
-    "municipality",
-];
+crate::lexicon::word_set!(
+    /// Nouns that may follow an area's name and belong to the place phrase ("the Almagro
+    /// district").
+    AREA_NOUNS,
+    crate::lexicon::FACT_GRAMMAR,
+    "area_nouns"
+);
 
 /// The index after an area noun at `end`, or `end`.
 fn area_noun(s: &Sent, end: usize) -> usize {
@@ -356,39 +337,22 @@ fn event_words(s: &Sent, from: usize, to: usize) -> (Vec<String>, Vec<String>) {
     (all, definite)
 }
 
-/// Words that open a clause about another event ("after a disappointing finish in New
-/// Hampshire", "but the expectations are lower"): reading back for a place's event stops
-/// at them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "said", "where", "but", "while", "although", "though", "whereas", "because", "after", "before",
-    "since", "when", "until", "than", "unlike",
-];
+crate::lexicon::word_set!(
+    /// Words that open a clause about another event ("after a disappointing finish in New
+    /// Hampshire", "but the expectations are lower"): reading back for a place's event stops
+    /// at them.
+    CLAUSE_OPENERS,
+    crate::lexicon::FACT_GRAMMAR,
+    "place_clause_openers"
+);
 
-/// Words of a predicate that does nothing but place its subject ("the final was played
-/// at", "the signing took place in", "the hearing was held at").
-const LOCATIVE_WORDS: &[&str] = &[
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "being",
-    "had",
-    "has",
-    "have",
-    "took",
-    "place",
-    "happened",
-    "occurred",
-    "held",
-    "played",
-    "staged",
-    "hosted",
-    "fought",
-    "finally",
-    "eventually",
-    "also",
-];
+crate::lexicon::word_set!(
+    /// Words of a predicate that does nothing but place its subject ("the final was played
+    /// at", "the signing took place in", "the hearing was held at").
+    LOCATIVE_WORDS,
+    crate::lexicon::FACT_GRAMMAR,
+    "locative_words"
+);
 
 /// Whether the clause `from..i` is a definite event noun and a locative predicate: only
 /// then is a definite noun before "at"/"in" a reference back to an event already told,

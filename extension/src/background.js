@@ -58,7 +58,7 @@ const inProcess = {
       await engine.load();
       const t = performance.now();
       try {
-        const report = await engine.call((e) => e.analyze_page(p));
+        const report = await engine.call((e) => e.analyze_article_page(p));
         return { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t } };
       } catch (e) {
         if (e instanceof EngineTrap) return { ok: false, error: e.message };

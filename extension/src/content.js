@@ -117,7 +117,9 @@ const CONTENT_KEY = Symbol.for("lede.content");
     }
     const rep = res.report;
     watch(extracted, rep);
-    const verdict = articleVerdict(extracted.page, rep);
+    // The core decides before it analyses (src/article/verdict.rs): one verdict for the
+    // extension, www and the CLI.
+    const verdict = rep.article === false ? { article: false, reason: rep.not_article || rep.article_reason || "not an article" } : { article: true, reason: rep.article_reason || "article" };
     if (!verdict.article) {
       dropPrevious();
       const stats = { url: location.href, no_article: verdict.reason, in_frame: IN_FRAME, counts: {}, found: { people: 0, quotes: 0, times: 0, flags: 0 }, selected: (rep.blocks || []).length, blocks: extracted.page.blocks.length, mismatches: 0 };
@@ -171,41 +173,6 @@ const CONTENT_KEY = Symbol.for("lede.content");
       selected: (rep.blocks || []).length,
       mismatches: map.mismatches || 0,
     });
-  }
-
-  /**
-   * Is the text the engine picked a news article? The engine always picks *some*
-   * blocks; on a login form or a list of search results that choice is noise, and
-   * highlighting it would be wrong. Signals, all from the page's own structure:
-   *   - article markup (an <article>/<main> or articleBody around the picked text, a
-   *     JSON-LD *Article, og:type=article) with at least 40 words of text;
-   *   - without it: at least 150 words, in at least 3 blocks of 12+ words, less than a
-   *     third of the characters in links, and most of the text outside list items and
-   *     table cells (a results list is a list).
-   * @returns {{article: boolean, reason: string}}
-   * @param {import("./messages.js").Page} page
-   * @param {import("./messages.js").Report} rep
-   */
-  function articleVerdict(page, rep) {
-    /**
-     * @param {string} s
-     */
-    const words = (s) => (s.match(/\S+/g) || []).length;
-    const picked = (rep.blocks || []).map(([i]) => page.blocks[i]).filter(Boolean);
-    const total = picked.reduce((n, b) => n + words(b.text), 0);
-    const markup =
-      picked.some((b) => / (article|main)\b|\[itemprop=articleBody\]|\[role=main\]/.test(` ${b.path}`)) ||
-      page.meta.some((m) => (m.kind === "json_ld" && /"@type"\s*:\s*\[?\s*"(News|Blog|Report|Scholarly)?Article"/.test(m.text)) || (m.kind === "meta" && m.name === "og:type" && /article/i.test(m.content)));
-    if (markup && total >= 40) return { article: true, reason: "article markup" };
-    if (total < 150) return { article: false, reason: `only ${total} words of text` };
-    const chars = picked.reduce((n, b) => n + b.text.length, 0);
-    const links = picked.reduce((n, b) => n + b.link_chars, 0);
-    if (links * 3 > chars) return { article: false, reason: "mostly links" };
-    const inList = picked.filter((b) => / (li|td|th|dd)(\W|$)/.test(` ${b.path}`)).reduce((n, b) => n + b.text.length, 0);
-    if (inList * 2 > chars) return { article: false, reason: "a list, not prose" };
-    const prose = picked.filter((b) => words(b.text) >= 12).length;
-    if (prose < 3) return { article: false, reason: "no paragraphs of prose" };
-    return { article: true, reason: "prose" };
   }
 
   // ── live pages ─────────────────────────────────────────────────────────────

@@ -39,7 +39,7 @@ async function warmUp() {
   analysedOnce = true;
   const w = performance.now();
   try {
-    await engine.call((e) => e.analyze_page(WARM_UP_PAGE, "2025-01-15"));
+    await engine.call((e) => e.analyze_article_page(WARM_UP_PAGE, "2025-01-15"));
     warmUpMs = performance.now() - w;
   } catch {
     /* a failed warm-up costs only the speed-up */
@@ -54,7 +54,7 @@ scope.onmessage = async (/** @type {MessageEvent} */ ev) => {
   try {
     await engine.load();
     const t = performance.now();
-    const report = await engine.call((e) => e.analyze_page(page));
+    const report = await engine.call((e) => e.analyze_article_page(page));
     res = { ok: true, report, timings: { instantiate_ms: engine.instantiateMs, analyze_ms: performance.now() - t, warm_up_ms: warmUpMs } };
   } catch (e) {
     res = { ok: false, error: e instanceof EngineTrap || e instanceof Error ? e.message : String(e) };

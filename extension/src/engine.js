@@ -11,9 +11,9 @@
  *
  * Example:
  *   const engine = new Engine(chrome.runtime.getURL("pkg/lede_bg.wasm"));
- *   const report = await engine.call((e) => e.analyze_page(page));   // throws EngineTrap on a trap
+ *   const report = await engine.call((e) => e.analyze_article_page(page));   // throws EngineTrap on a trap
  */
-import init, { __lede_reset, analyze_page, initSync } from "../pkg/lede.js";
+import init, { __lede_reset, analyze_article_page, analyze_page, initSync } from "../pkg/lede.js";
 
 /** Thrown for a request the engine trapped on; the engine is already fresh again. */
 export class EngineTrap extends Error {}
@@ -56,13 +56,13 @@ export class Engine {
   /**
    * Runs `fn` against the engine. A trap replaces the instance and throws EngineTrap.
    * @template T
-   * @param {(api: {analyze_page: typeof analyze_page, raw: any}) => T} fn
+   * @param {(api: {analyze_page: typeof analyze_page, analyze_article_page: typeof analyze_article_page, raw: any}) => T} fn
    * @returns {Promise<T>}
    */
   async call(fn) {
     const raw = await this.load();
     try {
-      return fn({ analyze_page, raw });
+      return fn({ analyze_page, analyze_article_page, raw });
     } catch (e) {
       if (!(e instanceof WebAssembly.RuntimeError)) throw e;
       this.traps++;

@@ -74,6 +74,9 @@ export const Kind = Object.freeze({
  * @property {string} [text]  the article text (selected blocks joined with "\n"); only from analyze_page
  * @property {Array<[number, number]>} [blocks]  [index into Page.blocks, start offset in text] per selected block
  * @property {string} [title]
+ * @property {boolean} [article]  whether the page is a news article (the core's verdict, decided before the analysis; from analyze_article_page)
+ * @property {string} [article_reason]  why ("article markup", "prose", "mostly links", …)
+ * @property {string} [not_article]  the reason, only on a page that is not an article (then the analysis is empty)
  * @property {{value: string, source: string, modified?: string, source_label?: string, confidence?: number, local?: string}|null} published
  * @property {Person[]} people
  * @property {Quote[]} quotes

@@ -4,8 +4,8 @@
 //! analysis of a page that is not an article).
 //!
 //! Input: the [`Page`] and the chosen block indices.
-//! (Unlike `content.js`, list items and table cells are blocks whose own element is `li`,
-//! `td`, `th` or `dd`: a paragraph inside a layout table is prose.) Output: [`Verdict`]. Signals, all from
+//! (List text is a block whose own element is `li`, `td`, `th` or `dd`, or any block inside
+//! a list item; a paragraph inside a layout table is prose.) Output: [`Verdict`]. Signals, all from
 //! the page's structure (the same as the extension's former `articleVerdict` in
 //! `content.js`):
 //! * article markup (an `<article>`/`<main>` or `articleBody` around the picked text, a
@@ -70,8 +70,15 @@ pub fn judge(page: &Page, picked: &[usize]) -> Verdict {
     if links * 3 > chars {
         return verdict(false, "mostly links");
     }
-    // The block's own element (a paragraph inside a layout table cell is still prose).
-    let listed = |b: &&&super::Block| matches!(b.tag.as_str(), "li" | "td" | "th" | "dd");
+    // The block's own element, or a list item around it: a paragraph inside a list item is
+    // a result snippet or a teaser, while a paragraph inside a table cell is still prose
+    // (pages laid out in tables).
+    let listed = |b: &&&super::Block| {
+        matches!(b.tag.as_str(), "li" | "td" | "th" | "dd")
+            || b.path
+                .split_whitespace()
+                .any(|seg| seg.split(['.', '#', '[']).next() == Some("li"))
+    };
     let in_list: usize = blocks
         .iter()
         .filter(listed)
@@ -183,5 +190,24 @@ mod tests {
             judge(&list, &[0, 1, 2, 3, 4, 5]).reason,
             "a list, not prose"
         );
+        // Search results: a snippet paragraph inside each list item.
+        let results = Page {
+            blocks: (0..6)
+                .map(|_| block(PARA, "html body ol.results li p", 0))
+                .collect(),
+            ..Page::default()
+        };
+        assert_eq!(
+            judge(&results, &[0, 1, 2, 3, 4, 5]).reason,
+            "a list, not prose"
+        );
+        // A page laid out in a table: its paragraphs are prose.
+        let table = Page {
+            blocks: (0..6)
+                .map(|_| block(PARA, "html body table tr td p", 0))
+                .collect(),
+            ..Page::default()
+        };
+        assert!(judge(&table, &[0, 1, 2, 3, 4, 5]).article);
     }
 }

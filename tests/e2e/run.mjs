@@ -30,6 +30,7 @@ import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wildChecks, wildPage } from "./wild.mjs";
 import { hostileChecks, hostilePage } from "./hostile.mjs";
+import { datesChecks } from "./dates.mjs";
 import { instrument } from "./root.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -203,13 +204,15 @@ function findCli() {
  * or {error}. The extension's DOM walk and the CLI's reader follow docs/page.md, so
  * on a page no script rewrites, both must pick exactly the same text.
  */
+/** The CLI's analysis of a saved page: its article text and publication date. */
 function cliArticleText(cli, html, url, tmp) {
   const file = join(tmp, `page-${Math.random().toString(36).slice(2)}.html`);
   writeFileSync(file, html);
   const r = spawnSync(cli, ["analyze", file, "--html", "--json", "--url", url], { encoding: "utf8", timeout: 60000 });
   if (r.status !== 0) return { error: (r.stderr || r.error || "").toString().trim() };
   try {
-    return { text: JSON.parse(r.stdout).text ?? null };
+    const out = JSON.parse(r.stdout);
+    return { text: out.text ?? null, published: out.published ?? null };
   } catch (e) {
     return { error: `unreadable JSON: ${e.message}` };
   }
@@ -472,7 +475,7 @@ async function main() {
   }
 
   // E2E_ONLY=wild runs only section 7 (pages in the wild), E2E_ONLY=hostile only section 8
-  // (pages that attack Lede), for quick iteration.
+  // (pages that attack Lede), E2E_ONLY=dates only section 9 (publication dates), for quick iteration.
   if (!ONLY) {
   // ── 1. extraction on our own fixture: every block and word maps back to the DOM ──
   console.log("fixture: extract.js offset map");
@@ -1269,10 +1272,16 @@ async function main() {
   }
 
   // ── 7. in the wild: hostile pages, pages without an article, a huge page, live pages ──
-  if (ONLY !== "hostile") await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
+  if (!ONLY || ONLY === "wild") await wildChecks({ openPage, runLede, check, note, timings, sw, extId, context });
 
   // ── 8. hold under attack: pages that try to switch Lede off, hide or fake it, or stall it ──
-  if (ONLY !== "wild") await hostileChecks({ openPage, runLede, check, note, sw, timings });
+  if (!ONLY || ONLY === "hostile") await hostileChecks({ openPage, runLede, check, note, sw, timings });
+
+  // ── 9. dates on the real web: the extension and the CLI agree on every dev page ──
+  if ((!ONLY || ONLY === "dates") && cli) {
+    const cliAnalyze = (html, url) => cliArticleText(cli, html, url, tmp);
+    await datesChecks({ openPage, runLede, check, note, shared, base, cliAnalyze });
+  }
 
   if (!ONLY) check(`the extension made no network request (${extSeen} requests of its own seen, all chrome-extension://)`, extSeen > 0 && extRequests.length === 0, extRequests.slice(0, 3).join(" | "));
   // And could not: connect-src 'self' in the manifest's CSP blocks it in the worker.

@@ -593,6 +593,7 @@ data!(
 );
 data!(QUOTE_GRAMMAR, "quote_grammar.txt", Format::WORDS.sections());
 data!(PAGE_WORDS, "page_words.txt", Format::WORDS.sections());
+data!(DAY_GRAMMAR, "day_grammar.txt", Format::WORDS.sections());
 
 /// A grammar word set: the words under one `## section` of a sectioned data file, as a
 /// `static` read on first use. The stages test membership (`SET.contains(&w)`), so a
@@ -646,6 +647,7 @@ pub const ALL: &[Source] = &[
     PEOPLE_GRAMMAR,
     QUOTE_GRAMMAR,
     PAGE_WORDS,
+    DAY_GRAMMAR,
 ];
 
 #[cfg(test)]

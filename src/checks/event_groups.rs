@@ -67,13 +67,13 @@ fn inflected(w: &str, mark: &str) -> Option<String> {
         return Some(format!("{mark}{w}"));
     }
     let mut cands: Vec<String> = Vec::new();
-    for suf in ["ies", "es", "s", "ed", "d", "ing"] {
+    for suf in ["ies", "ied", "es", "s", "ed", "d", "ing"] {
         if let Some(stem) = w.strip_suffix(suf) {
             if stem.len() < 2 {
                 continue;
             }
             match suf {
-                "ies" => cands.push(format!("{stem}y")),
+                "ies" | "ied" => cands.push(format!("{stem}y")),
                 "ing" | "ed" => {
                     cands.push(stem.to_string());
                     cands.push(format!("{stem}e"));
@@ -147,6 +147,7 @@ mod tests {
     fn lemmas() {
         assert_eq!(verb_lemma("Evacuated").as_deref(), Some("+evacuate"));
         assert_eq!(lemma("strikes").as_deref(), Some("strike"));
+        assert_eq!(verb_lemma("buried").as_deref(), Some("+bury"));
         assert_eq!(lemma("inquiries").as_deref(), Some("inquiry"));
         assert_eq!(verb_lemma("elected").as_deref(), Some("+elect"));
         assert_eq!(lemma("elected"), None);

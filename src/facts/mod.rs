@@ -58,7 +58,9 @@ pub struct EventRef {
     pub definite: Vec<String>,
     /// The reference names its own place ("the Kuala Lumpur signing", "the Nice attack"):
     /// writers name an event by its place to tell it from others of its kind, so only the
-    /// same word (not a WordNet neighbour) makes it the event of another claim.
+    /// same word (not a WordNet neighbour) makes it the event of another claim. A day
+    /// claim's reference is restrictive when its day names it ("Friday's recount", "the
+    /// April 19 primary"): the day tells it from other events of its kind.
     pub restrictive: bool,
     /// The passage naming the event.
     pub span: Span,
@@ -124,7 +126,8 @@ pub enum Qualifier {
     Quoted,
     /// Conditional, modal or planned ("would be held in", "if").
     Hypothetical,
-    /// The sentence tells a change of place ("moved from … to", "relocated", "instead").
+    /// The sentence tells a change of place ("moved from … to", "relocated", "instead"),
+    /// or, for a day, a repetition or a rescheduling ("again", "postponed", "resumed").
     Moved,
     /// Several places are given together ("in Singapore and Kuala Lumpur").
     Listed,

@@ -61,8 +61,20 @@ impl Check for DurationConflict {
                     a.head, b.head
                 )
             };
+            // The link the flag assumes: the later phrase measures the thing the earlier did.
+            let link = format!(
+                "“{}” read as the {} of “{}” ({})",
+                b.passage.text(text),
+                a.head,
+                a.passage.text(text),
+                if a.head == b.head {
+                    "the same word"
+                } else {
+                    "grouped with it in WordNet"
+                }
+            );
             flags.push(Flag {
-                links: Vec::new(),
+                links: vec![link],
                 kind: self.id().to_string(),
                 message: format!(
                     "The {} is given two lengths that cannot both be true: “{}” and “{}”.",

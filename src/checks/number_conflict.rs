@@ -274,8 +274,18 @@ impl Check for NumberConflict {
                 continue;
             };
             done.push(&b.key);
+            // The link the flag assumes: both counts measure one thing, read by its key.
+            let what = if b.key.starts_with("killed") {
+                "the number of people killed".to_string()
+            } else {
+                format!("the {}", b.key.rsplit(' ').next().unwrap_or(""))
+            };
+            let link = format!(
+                "“{}” and “{}” read as {what}, one quantity",
+                a.value_text, b.value_text
+            );
             flags.push(Flag {
-                links: Vec::new(),
+                links: vec![link],
                 kind: self.id().into(),
                 message: format!(
                     "The same quantity is given two values: “{}” and “{}”.",

@@ -117,10 +117,22 @@ impl Check for RoleConflict {
                 } else {
                     continue;
                 };
+                // The link the flag assumes: one person by two name forms, or one office.
+                let link = if same_name && a.name != b.name {
+                    format!("“{}” and “{}” read as one person", a.name, b.name)
+                } else if same_name {
+                    format!("both passages read as {}", b.name)
+                } else {
+                    format!(
+                        "“{}” and “{}” read as the same office",
+                        a.role_span.text(text),
+                        b.role_span.text(text)
+                    )
+                };
                 firsts.insert(i);
                 seconds.insert(j);
                 flags.push(Flag {
-                    links: Vec::new(),
+                    links: vec![link],
                     kind: self.id().into(),
                     message,
                     reason: "both name the same person or office".into(),

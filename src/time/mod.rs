@@ -21,6 +21,8 @@
 //! | "decades", "centuries", "a millennium" | `PXDE`, `PXCE`, `P1ML` | vague counts and millennia keep their units |
 //! | "half a century", "the last half-century" | `P50Y` | fractions go to the next unit (2.5 years = `P2Y6M`) |
 //! | "the past year" | `2024` | the calendar year before, as TimeBank reads it |
+//! | "two consecutive quarters", "every quarter" | `P2Q`, `P1Q` | counted quarters keep their unit (TimeBank) |
+//! | "(stocks) ended the day", "later in the day" | the day spoken of | else the publication date |
 //!
 //! The `label` and `basis` of each expression are reader words from [`label`]
 //! ("2 years", "the present", "a Thursday (no publication date known)"); a TIMEX code
@@ -80,7 +82,8 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         let recent = narrative.filter(|(_, s)| si <= s + 2).map(|(p, _)| p);
         let narrative_point = match f.sem {
             Sem::Offset {
-                from: From::Now, ..
+                from: From::Now | From::Discussed,
+                ..
             } => recent,
             _ => narrative.map(|(p, _)| p),
         };
@@ -116,6 +119,28 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeExpr> {
             basis: label::basis(&it.resolved.basis, published.is_some()),
         })
         .collect()
+}
+
+/// Test helper for the families' tables: (text, TIMEX3 value) of every expression
+/// [`find`] gives for `text` published on `dct` (YYYY-MM-DD).
+#[cfg(test)]
+pub(crate) fn values(text: &str, dct: &str) -> Vec<(String, String)> {
+    let doc = Document::new(text);
+    let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+    find(&doc, dct)
+        .into_iter()
+        .map(|t| (doc.slice(t.span).to_string(), t.value.unwrap_or_default()))
+        .collect()
+}
+
+/// Test helper: asserts that `text` published on `dct` gives exactly `want`.
+#[cfg(test)]
+pub(crate) fn assert_values(text: &str, dct: &str, want: &[(&str, &str)]) {
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(values(text, dct), want, "{text}");
 }
 
 #[cfg(test)]

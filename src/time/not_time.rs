@@ -11,7 +11,7 @@
 //! | counter | "Current Time 0:00", "Remaining Time -0:00" (player readouts) | "at 00:00", "0:30 a.m." |
 //! | compound | "now-famous", "1960s-style", "Ash Wednesday-like" | "30-day", "2015-16", "2005-era" (the era is the year's) |
 //! | title | "The World of Tomorrow", "30 Years at the Movies" (a time word capitalised mid-sentence) | "Tomorrow, the vote", "in May", "on Monday" |
-//! | name | "Sunday Review", "Morning Edition", "World Drug Report 2014" | "Sunday night", "in 2014", "Developers Conference 2010" |
+//! | name | "Sunday Review", "Morning Edition", "World Drug Report 2014", "Russell 2000 Index" | "Sunday night", "in 2014", "Developers Conference 2010" |
 //! | age | "55 years" in "difference in age is 55 years", "11 months of age" | "for 55 years", "a 27-year veteran" |
 //! | temperature | "highs in the 60s", "the 60s degrees" | "in the 60s", "the 1960s", "a high in 1983" |
 //! | money | "$2014", "£1990" | "in 2014" |
@@ -280,6 +280,8 @@ mod tests {
                 "The World Drug Report 2014 says so, as it did in 2014.",
                 &["2014"],
             ),
+            // A stock or published index named with a number: "Russell 2000 Index".
+            ("The Russell 2000 Index fell, as it did in 2000.", &["2000"]),
             // age
             (
                 "The difference in age is 55 years, by 11 months of age.",

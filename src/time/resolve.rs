@@ -375,6 +375,7 @@ pub fn resolve(sem: &Sem, modifier: Option<&str>, ctx: &Context) -> Resolved {
             };
             let (anchor, basis) = match (from, ctx.narrative, dct) {
                 (From::Narrative, Some(p), _) => (p, Basis::Narrative(p)),
+                (From::Discussed, Some(p @ Point::Day(_)), _) => (p, Basis::Narrative(p)),
                 // "the year-ago period" compares with a reported period (a quarter, a
                 // half or a month: "sales rose in February from the same period last
                 // year"), never one still to come ("losses through the third quarter

@@ -23,6 +23,9 @@ pub enum From {
     /// "the year-ago quarter": the reporting period the text last spoke of (or the
     /// last complete quarter before the dct).
     Period,
+    /// "(stocks ended) the day": the day the text last spoke of in the last sentences,
+    /// else the publication date (a market report's day is its own).
+    Discussed,
 }
 
 /// Unit codes used throughout: "TS", "TM", "TH" (clock), "D", "W", "M", "Q", "Y",

@@ -137,6 +137,13 @@ impl<'a> Parser<'a> {
             if counted || self.is(i + 1, "old") {
                 return None;
             }
+            // Bare "quarters" are a span of time only after a word that makes them one
+            // ("in recent quarters", "for consecutive quarters"), not lodgings or coins
+            // ("living quarters", "in close quarters"); "future quarters" is the future.
+            if unit == "Q" && !matches!(prev, "recent" | "consecutive" | "successive" | "straight")
+            {
+                return None;
+            }
             if w.ends_with('s') && !matches!(unit, "WE") {
                 return Some(
                     self.offset_suffix(i + 1, None, unit)
@@ -213,9 +220,17 @@ impl<'a> Parser<'a> {
         if matches!(unit, "TS") && unit_word == "second" && !hyphenated && n != Some(1.0) {
             return None;
         }
-        // A bare small number before "second(s)"/"quarter" is usually not a time: "one quarter of".
+        // A bare small number before "quarter(s)" is usually a fraction ("one quarter of",
+        // "three quarters of voters"); counted quarters are a span of time when a word
+        // between says so ("two consecutive quarters"), when the count is vague
+        // ("several quarters of losses") or when no "of" follows ("for two quarters").
         if unit == "Q" && !hyphenated && !after_the {
-            return None;
+            let counted_span = unit_word.ends_with('s')
+                && !article
+                && (k > j || n.is_none() || !self.is(k + 1, "of"));
+            if !counted_span {
+                return None;
+            }
         }
         let mut end = k + 1;
         // "a year-earlier loss": the adjective "year-earlier" is the expression.
@@ -283,5 +298,46 @@ impl<'a> Parser<'a> {
                 from,
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::assert_values;
+
+    /// (text, expected (span, value) pairs): quarters counted as a span of time keep
+    /// their unit (P2Q, as TimeBank writes it); fractions, lodgings and a bare
+    /// "quarters" are not durations.
+    #[test]
+    fn quarters_as_durations_fire_and_do_not() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Fires.
+            (
+                "Losses ran for two consecutive quarters.",
+                &[("two consecutive quarters", "P2Q")],
+            ),
+            (
+                "After several quarters of losses it grew.",
+                &[("several quarters", "PXQ")],
+            ),
+            ("Sales fell for two quarters.", &[("two quarters", "P2Q")]),
+            (
+                "Margins shrank in recent quarters.",
+                &[("recent quarters", "PXQ")],
+            ),
+            (
+                "It lost money in the past two quarters.",
+                &[("the past two quarters", "P2Q")],
+            ),
+            ("The fund pays every quarter.", &[("every quarter", "P1Q")]),
+            // Does not fire.
+            ("Three quarters of voters agreed.", &[]),
+            ("One quarter of the staff left.", &[]),
+            ("The troops slept in living quarters.", &[]),
+            ("They fought at close quarters.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_values(text, "2024-03-08", want);
+        }
     }
 }

@@ -407,7 +407,9 @@ impl<'a> Parser<'a> {
         }
         // "Sunday, May 11, 2025" / "Sunday 11 May": the date carries the value.
         let k2 = if self.is(end, ",") { end + 1 } else { end };
-        if rel == Rel::Bare {
+        // Not across a line break: a headline ending "... until Friday" above a
+        // dateline "September 18, 2008" is two expressions.
+        if rel == Rel::Bare && !self.t.gap_before(k2).contains('\n') {
             if let Some((e, sem)) = self.month_date(k2).or_else(|| self.day_month(k2)) {
                 match sem {
                     // Without a year, the weekday tells which year is meant.
@@ -446,5 +448,29 @@ impl<'a> Parser<'a> {
             }
         }
         (end, day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::assert_values;
+
+    /// A weekday takes the date that follows it on the same line ("Friday, May 10"),
+    /// not one on the next line (a headline above its dateline).
+    #[test]
+    fn weekday_with_a_date_only_on_its_line() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "The vote is on Friday, May 10, officials said.",
+                &[("Friday, May 10", "2024-05-10")],
+            ),
+            (
+                "Talks to resume on Friday\nMay 8, 2024\n\nThe talks paused.",
+                &[("Friday", "2024-05-10"), ("May 8, 2024", "2024-05-08")],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_values(text, "2024-05-08", want);
+        }
     }
 }

@@ -342,8 +342,9 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "2W" => format!("P{}W", num(2.0)),
         "WE" => format!("P{}D", num(2.0)),
         "M" => format!("P{}M", num(1.0)),
-        // TimeML counts quarters in months.
-        "Q" => format!("P{}M", num(3.0)),
+        // Quarters keep their unit, as TimeBank writes them ("two quarters" = P2Q,
+        // "every quarter" = P1Q).
+        "Q" => format!("P{}Q", num(1.0)),
         "Y" => format!("P{}Y", num(1.0)),
         "DE" if n.is_none() => "PXDE".to_string(),
         "DE" => format!("P{}Y", num(10.0)),
@@ -485,6 +486,6 @@ mod tests {
         assert_eq!(duration_value(Some(1.0), "DE"), "P10Y");
         assert_eq!(duration_value(Some(2.5), "Y"), "P2Y6M");
         assert_eq!(duration_value(Some(5.5), "TH"), "PT5H30M");
-        assert_eq!(duration_value(Some(3.0), "Q"), "P9M");
+        assert_eq!(duration_value(Some(3.0), "Q"), "P3Q");
     }
 }

@@ -4,6 +4,20 @@
 
 use super::*;
 
+crate::lexicon::word_set!(
+    /// Verbs and nouns of a day's bounds: "(stocks) ended the day", "the start of the day".
+    DAY_BOUNDS,
+    crate::lexicon::TIME_GRAMMAR,
+    "day_bounds"
+);
+
+crate::lexicon::word_set!(
+    /// Words before "in the day" that place a time within it ("later in the day").
+    DAY_IN,
+    crate::lexicon::TIME_GRAMMAR,
+    "day_in"
+);
+
 impl<'a> Parser<'a> {
     /// Phrases opening with "the" whose head is a time noun; "the" belongs to the span.
     pub(super) fn the_phrase(&self, i: usize) -> Option<Found> {
@@ -72,6 +86,10 @@ impl<'a> Parser<'a> {
                 }
             }
             _ => {}
+        }
+        // "ended the day up", "later in the day": the day the text is speaking of.
+        if let Some(m) = self.day_spoken_of(i) {
+            return Some(found(i, m, None));
         }
         // "the day before", "the next day", "the following year", "the previous Friday".
         if let Some(m) = self.narrative(j) {
@@ -178,6 +196,43 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// "the day" (at `i`, on "the") as the day under discussion, which TimeML gives the
+    /// value of the day it refers back to: the bounds of a trading or working day
+    /// ("stocks ended the day higher", "at the start of the day"), "for the day" and
+    /// "later in the day". Elsewhere "the day" is a name, an idiom or a day defined by
+    /// what follows ("the day of the vote", "the day he left", "carry the day"), so it
+    /// is left alone; so is one followed by "before"/"after" (see `narrative`).
+    fn day_spoken_of(&self, i: usize) -> M {
+        if !self.is(i + 1, "day") || self.t.glued(i + 2) && self.is(i + 2, "-") {
+            return None;
+        }
+        let prev = |k: usize| i.checked_sub(k).map_or("", |p| self.w(p));
+        let governed = DAY_BOUNDS.contains(&prev(1))
+            || prev(1) == "for"
+            || prev(1) == "in" && DAY_IN.contains(&prev(2))
+            || prev(1) == "of" && DAY_BOUNDS.contains(&prev(2));
+        // What may follow: the end of the clause or of the phrase, or a market's
+        // figures ("ended the day at 7,114", "up 3 points", "with a loss").
+        let next_ok = match self.t.kind(i + 2) {
+            None | Some(Kind::Punct) => !self.any(i + 2, &["-", "'", "’"]),
+            _ => self.any(
+                i + 2,
+                &[
+                    "at", "on", "with", "up", "down", "higher", "lower", "flat", "and", "but",
+                ],
+            ),
+        };
+        (governed && next_ok).then_some((
+            i + 2,
+            Sem::Offset {
+                n: Some(0.0),
+                unit: "D",
+                sign: 1,
+                from: From::Discussed,
+            },
+        ))
     }
 
     /// "the year", "the month" after "the end of", "earlier in": the current one.
@@ -407,5 +462,61 @@ impl<'a> Parser<'a> {
             None => (i + 1, None),
         };
         Some((end, Sem::Date { y, m, d: Some(d) }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::assert_values;
+
+    /// A case: text, publication date, expected (span, value) pairs.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+
+    /// (text, publication date, expected (span, value) pairs): "the day" is the day
+    /// under discussion only where a day's bounds, "for" or "later in" govern it.
+    #[test]
+    fn the_day_spoken_of_fires_and_does_not() {
+        let cases: &[Case] = &[
+            // Fires: the publication day, or the day the last sentences spoke of.
+            (
+                "The index ended the day up 3 points.",
+                "2024-03-08",
+                &[("the day", "2024-03-08")],
+            ),
+            (
+                "Shares rose on Tuesday. They closed the day at 410.",
+                "2024-03-08",
+                &[("Tuesday", "2024-03-05"), ("the day", "2024-03-05")],
+            ),
+            (
+                "For the day, the bond fell. It recovered later in the day.",
+                "2024-03-08",
+                &[
+                    ("the day", "2024-03-08"),
+                    ("later in the day", "2024-03-08"),
+                ],
+            ),
+            (
+                "It rose at the start of the day.",
+                "2024-03-08",
+                &[("the start of the day", "2024-03-08")],
+            ),
+            // Does not fire: a day defined by what follows, idioms, a name.
+            ("They ended the day of mourning quietly.", "2024-03-08", &[]),
+            ("The day she left, it rained.", "2024-03-08", &[]),
+            (
+                "Her speech carried the day for the motion.",
+                "2024-03-08",
+                &[],
+            ),
+            ("He started the day-long fast.", "2024-03-08", &[]),
+        ];
+        for (text, dct, want) in cases {
+            assert_values(text, dct, want);
+        }
     }
 }

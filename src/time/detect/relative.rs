@@ -141,6 +141,17 @@ impl<'a> Parser<'a> {
                 Some((i + 2, Sem::Duration { n: None, unit }))
             }
             "these" if self.is(i + 1, "days") => Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            // "the then current price", "the then-current chief": the present of a past
+            // time, which TimeML writes PAST_REF.
+            "then" => {
+                let k = if self.is(i + 1, "-") && self.t.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.is(k, "current")
+                    .then_some((k + 1, Sem::Ref("PAST_REF")))
+            }
             // "in coming months", "the coming weeks": the near future.
             "coming" if self.unit(i + 1).is_some() && self.w(i + 1).ends_with('s') => {
                 Some((i + 2, Sem::Ref("FUTURE_REF")))
@@ -596,5 +607,31 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::assert_values;
+
+    /// "then current" is the present of a past time; "current" alone the present;
+    /// "then" alone no time.
+    #[test]
+    fn then_current_fires_and_does_not() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Shares sold at the then current price.",
+                &[("then current", "PAST_REF")],
+            ),
+            (
+                "She met the then-current mayor.",
+                &[("then-current", "PAST_REF")],
+            ),
+            ("She met the current mayor.", &[("current", "PRESENT_REF")]),
+            ("He paused, then left.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_values(text, "2024-03-08", want);
+        }
     }
 }

@@ -51,10 +51,18 @@ pub fn add_mentions(doc: &Document, people: &mut [Person]) {
             }
         }
     }
-    let mut taken: Vec<Vec<Span>> = people
-        .iter()
-        .map(|p| p.mentions.iter().map(|m| m.span).collect())
-        .collect();
+    // The longest full name bounds the runs read from each word (linear time on a
+    // document written all in capitals).
+    let longest = full.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+    // Tokens some mention already covers (a capitalised word the name finder took).
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in people.iter().flat_map(|p| &p.mentions) {
+        let mut t = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+        while t < doc.tokens.len() && doc.tokens[t].span.start < m.span.end {
+            covered[t] = true;
+            t += 1;
+        }
+    }
     let text = doc.text;
     let mut added = vec![false; people.len()];
     for r in &doc.sentence_tokens {
@@ -81,7 +89,7 @@ pub fn add_mentions(doc: &Document, people: &mut [Person]) {
             while k < run.len() {
                 // The longest full name from here, else a lone surname.
                 let mut hit: Option<(usize, usize, MentionKind)> = None;
-                for len in (2..=run.len() - k).rev() {
+                for len in (2..=(run.len() - k).min(longest)).rev() {
                     let key = run[k..k + len]
                         .iter()
                         .map(|&t| doc.tokens[t].text(text).to_lowercase())
@@ -106,12 +114,8 @@ pub fn add_mentions(doc: &Document, people: &mut [Person]) {
                     doc.tokens[run[k]].span.start,
                     doc.tokens[run[k + len - 1]].span.end,
                 );
-                if !taken[pi]
-                    .iter()
-                    .any(|s| s.start < span.end && span.start < s.end)
-                {
+                if !run[k..k + len].iter().any(|&t| covered[t]) {
                     people[pi].mentions.push(Mention { span, kind });
-                    taken[pi].push(span);
                     added[pi] = true;
                 }
                 k += len;

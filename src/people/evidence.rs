@@ -704,8 +704,11 @@ mod tests {
         );
         assert!(names.is_empty(), "{names:?}");
         // A role word after "to" is a verb: "engineer" takes an object here.
-        let names = people_of("The makers were able to engineer Vextors in a week.");
-        assert!(names.is_empty(), "{names:?}");
+        assert!(!context_of(
+            "The makers were able to engineer Vextor Hale in a week.",
+            "Vextor Hale"
+        ));
+        assert!(context_of("We met engineer Vextor Hale.", "Vextor Hale"));
     }
 
     #[test]

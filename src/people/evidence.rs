@@ -101,6 +101,7 @@ pub fn person_context_beside_honorific(doc: &Document, c: &NameCandidate) -> boo
         if prev.kind == TokenKind::Word
             && !is_cap_word(prev, text)
             && lex.is_role_head(prev.text(text))
+            && !role_word_is_verb(doc, first)
         {
             return true;
         }
@@ -120,6 +121,16 @@ pub fn person_context_beside_honorific(doc: &Document, c: &NameCandidate) -> boo
         return true;
     }
     false
+}
+
+/// Whether the role word right before the name at token `first` is a verb: after "to" or a
+/// modal ("able to engineer X", "will host X"), it takes an object, not a person's title.
+pub fn role_word_is_verb(doc: &Document, first: usize) -> bool {
+    first >= 2
+        && matches!(
+            doc.tokens[first - 2].text(doc.text),
+            "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
+        )
 }
 
 /// The tagger's mean person margin over a candidate's name tokens.
@@ -261,8 +272,19 @@ fn list_items(doc: &Document, c: &NameCandidate, person_at: &[bool]) -> (u32, u3
             break;
         }
     }
-    // Leftwards, the same.
+    // Leftwards, the same. A name after "Title:" inside the list ("…, Night Train: Ana
+    // Ruiz, …") is a subtitle: its item starts at the title.
     let mut k = first;
+    if k > range.start + 1 && doc.tokens[k - 1].text(doc.text) == ":" {
+        let end = k - 1;
+        let mut j = end;
+        while j > range.start && end - j < LIST_ITEM_TOKENS && word_like(j - 1) {
+            j -= 1;
+        }
+        if j < end && j > range.start && sep(j - 1) {
+            k = j;
+        }
+    }
     for _ in 0..LIST_ITEMS {
         if k <= range.start || !sep(k - 1) {
             break;
@@ -382,6 +404,7 @@ pub fn keep_people(
     }
     let person_at: Vec<bool> = person_of.iter().map(Option::is_some).collect();
     let families = thing_families(cands, &clusters, &keep, dropped);
+    let lower_words = lower_case_words(doc);
     let mut second = keep.clone();
     for (ci, cl) in clusters.iter().enumerate() {
         if !keep[ci] {
@@ -389,6 +412,9 @@ pub fn keep_people(
         }
         let (person, mut thing, context) = votes[ci];
         if context == 0 && of_thing_family(&cl.words, &families) {
+            thing += things::STRONG;
+        }
+        if context == 0 && plural_of_common_noun(&cl.words, &lower_words) {
             thing += things::STRONG;
         }
         for &m in &cl.members {
@@ -460,6 +486,41 @@ fn of_thing_family(words: &[String], families: &HashSet<String>) -> bool {
         || words
             .iter()
             .any(|w| w.strip_suffix('s').is_some_and(|x| families.contains(x)))
+}
+
+/// The words the document writes in lower case (its ordinary words).
+fn lower_case_words<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(doc.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
+/// "Hatchling Eggs", "Omega Drones": a name without a known given name whose last word is
+/// the plural of a noun the same text writes in lower case ("the eggs", "a drone") names a
+/// group of things or creatures, when its first word is an ordinary word too. A surname in
+/// the plural form of an ordinary noun ("Woods", "Banks") comes after a given name, or
+/// takes person context, which this does not read.
+fn plural_of_common_noun(words: &[String], lower: &HashSet<&str>) -> bool {
+    let lex = lexicon();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // The first word an ordinary word too ("Hatchling", "Omega"): a rare first word is a
+    // given name from outside our list ("Jearl Miles").
+    if words.len() < 2
+        || lex.is_given(first)
+        || !crate::ner::model().is_some_and(|m| m.is_common_word(first))
+    {
+        return false;
+    }
+    let l = last.to_lowercase();
+    let Some(singular) = l.strip_suffix('s').filter(|s| s.chars().count() >= 3) else {
+        return false;
+    };
+    !l.ends_with("ss") && (lower.contains(l.as_str()) || lower.contains(singular))
 }
 
 /// What the tagger says a non-person candidate is, when it says it is a name at all.
@@ -610,6 +671,56 @@ mod tests {
         assert!(entities.iter().any(|e| e.name == "Norvik Holdings"
             && e.kind == EntityKind::Organisation
             && e.mentions.len() == 2));
+    }
+
+    #[test]
+    fn a_rejected_word_yields_to_person_context() {
+        // "King" is a title word, but "captain … said" makes the whole name a person, and the
+        // bare surname then follows it.
+        let d = Document::new(
+            "“We will win,” team captain Ines Torre King said on Monday. Later King said the \
+             draw was fair.",
+        );
+        let p = crate::people::find(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Ines Torre King");
+        assert_eq!(p[0].mentions.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn lists_titles_and_verbs_of_things() {
+        // Every item of "films such as A and B" is a film, a possessive name included.
+        let names = people_of(
+            "Critics loved films such as The Quiet Shore and Tomas Hale’s Long Night. Ana \
+             Ruiz, 45, said so.",
+        );
+        assert_eq!(names, vec!["Ana Ruiz".to_string()]);
+        // A modal, then a verb only shows take.
+        let names = people_of("Vel Ardo will air on public television in May, Ana Ruiz said.");
+        assert_eq!(names, vec!["Ana Ruiz".to_string()]);
+        // "Title: Subtitle" inside a list of titles.
+        let names = people_of(
+            "Also good: Night Train, Pale Shore, Long Road: Ana Ruiz, Blue Hour, The Last Bell.",
+        );
+        assert!(names.is_empty(), "{names:?}");
+        // A role word after "to" is a verb: "engineer" takes an object here.
+        assert!(!context_of(
+            "The makers were able to engineer Vextor Hale in a week.",
+            "Vextor Hale"
+        ));
+        assert!(context_of("We met engineer Vextor Hale.", "Vextor Hale"));
+    }
+
+    #[test]
+    fn a_plural_of_an_ordinary_noun_is_a_group_of_things() {
+        let lower: HashSet<&str> = ["drones", "egg"].into();
+        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(plural_of_common_noun(&w("Omega Drones"), &lower));
+        assert!(plural_of_common_noun(&w("Golden Eggs"), &lower));
+        // A given name first, or a rare first word, is a person's name.
+        assert!(!plural_of_common_noun(&w("Ana Drones"), &lower));
+        assert!(!plural_of_common_noun(&w("Jearvo Eggs"), &lower));
+        assert!(!plural_of_common_noun(&w("Omega Glass"), &lower));
     }
 
     #[test]

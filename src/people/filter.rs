@@ -116,6 +116,7 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
             && !is_cap_word(prev, text)
             && lex.is_role_head(prev.text(text))
             && !c.headline
+            && !super::evidence::role_word_is_verb(doc, first_tok)
         {
             return Verdict::Person;
         }
@@ -150,6 +151,50 @@ pub fn classify(doc: &Document, c: &NameCandidate) -> Verdict {
         }
     }
     Verdict::MaybeAlias
+}
+
+/// Whether a multi-word name the rules rejected only for one of its words (a place or a role
+/// word: "Billie Jean King", "Kim Washington") is a person after all because this mention
+/// takes context only people take ("captain Billie Jean King said"). Organisation words,
+/// "-based" modifiers and "… airport" stay decisive: they say what the whole name is.
+pub fn rescued_by_context(doc: &Document, c: &NameCandidate) -> bool {
+    let lex = lexicon();
+    let (Some(last), true) = (c.words.last(), c.words.len() >= 2) else {
+        return false;
+    };
+    if lex.is_org_word(last) || c.headline || c.words.iter().any(|x| x.contains('-')) {
+        return false;
+    }
+    let next = c.core.last().and_then(|&l| doc.tokens.get(l + 1));
+    if next.is_some_and(|n| NAMED_AFTER.contains(n.text(doc.text))) {
+        return false;
+    }
+    super::evidence::person_context(doc, c)
+}
+
+/// A lone word the rules reject outright ("King", a title; "Justice") that ends a name the
+/// text gives a person in full ("Billie Jean King") may be that person's surname: it
+/// becomes [`Verdict::SurnameOnly`], which only the surname of someone named in full turns
+/// into a person (the alias stage decides which one, by recency).
+pub fn surnames_of_people(cands: &[NameCandidate], verdicts: &mut [Verdict]) {
+    let surnames: HashSet<&str> = cands
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(c, v)| **v == Verdict::Person && c.words.len() >= 2)
+        .filter_map(|(c, _)| c.words.last().map(String::as_str))
+        .collect();
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        if *v == Verdict::NotPerson
+            && c.words.len() == 1
+            && !c.headline
+            && surnames.contains(c.words[0].as_str())
+            // A weekday or a month after a name is a date glued to it, not its surname.
+            && c.words[0].parse::<chrono::Weekday>().is_err()
+            && c.words[0].parse::<chrono::Month>().is_err()
+        {
+            *v = Verdict::SurnameOnly;
+        }
+    }
 }
 
 /// A capitalised ordinary word: adverbs, participles ("Trailing", "Reportedly").

@@ -12,9 +12,11 @@
 //! role "French President" and two mentions (Name, Alias).
 
 pub mod aliases;
+pub mod caps;
 pub mod evidence;
 pub mod filter;
 pub mod lexicon;
+pub mod merge;
 pub mod names;
 pub mod roles;
 pub mod things;
@@ -41,6 +43,12 @@ pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Ent
     let tags = crate::ner::tag(doc);
     let mut verdicts: Vec<filter::Verdict> =
         cands.iter().map(|c| filter::classify(doc, c)).collect();
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        if *v == filter::Verdict::NotPerson && filter::rescued_by_context(doc, c) {
+            *v = filter::Verdict::Person;
+        }
+    }
+    filter::surnames_of_people(&cands, &mut verdicts);
     evidence::promote(&tags, &cands, &mut verdicts);
     let clusters = aliases::cluster(&cands, &verdicts);
     let mut not_people: Vec<usize> = (0..cands.len())
@@ -91,6 +99,8 @@ pub fn find_all(doc: &Document, asides: &[crate::Span]) -> (Vec<Person>, Vec<Ent
             mentions,
         });
     }
+    merge::merge(doc, &mut people);
+    caps::add_mentions(doc, &mut people);
     (people, entities)
 }
 

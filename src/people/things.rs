@@ -263,6 +263,14 @@ pub fn votes(doc: &Document, c: &NameCandidate) -> ThingVotes {
         if cu.has("after", n) && intransitive(after) {
             strong(&mut v);
         }
+        // "X will air on PBS": a modal, then the base form of such a verb.
+        if matches!(n, "will" | "would" | "could" | "may" | "might" | "should")
+            && x.lower_word(after + 1)
+                .is_some_and(|w| cu.has("after_modal", w))
+            && intransitive(after + 1)
+        {
+            strong(&mut v);
+        }
         let mut k = after;
         let mut aux = 0;
         while aux < 3
@@ -282,7 +290,7 @@ pub fn votes(doc: &Document, c: &NameCandidate) -> ThingVotes {
             strong(&mut v);
         }
         // "X is a coming-of-age comedy", "X was the rare movie that …".
-        if matches!(n, "is" | "was" | "remains") {
+        if matches!(n, "is" | "was" | "remains" | "are" | "were") {
             let mut k = after + 1;
             while x.lower_word(k).is_some_and(|w| COPULA_ADVERBS.contains(&w)) {
                 k += 1;
@@ -341,11 +349,7 @@ pub fn votes(doc: &Document, c: &NameCandidate) -> ThingVotes {
         }
     }
     // "films such as X", "games like X", "films including X": the class it belongs to.
-    let class_noun = match prev_lower.as_deref() {
-        Some("like" | "including") => first.checked_sub(2),
-        Some("as") if first >= 2 && x.lower_word(first - 2) == Some("such") => first.checked_sub(3),
-        _ => None,
-    };
+    let class_noun = class_noun_before(&x, list_start(&x, first));
     if let Some(k) = class_noun {
         if let Some(w) = x.lower_word(k).filter(|w| w.ends_with('s')) {
             match head_kind(w) {
@@ -373,6 +377,50 @@ pub fn votes(doc: &Document, c: &NameCandidate) -> ThingVotes {
         }
     }
     v
+}
+
+/// How many tokens of a list of names ("The Wise Kids and X") are read back to its opener.
+const LIST_WINDOW: usize = 12;
+
+/// Where the list that ends at `first` starts: "films such as A, B and X" read from X goes
+/// back over the earlier names (capitalised words, "the", "of", possessives) and their
+/// separators to A; a name outside such a list starts at itself.
+fn list_start(x: &Ctx, first: usize) -> usize {
+    let sep = |k: usize| matches!(x.tok(k), Some("," | "and" | "or"));
+    if first == 0 || !sep(first - 1) {
+        return first;
+    }
+    let mut k = first;
+    let mut start = first;
+    while k > 0 && first - k < LIST_WINDOW {
+        let t = &x.doc.tokens[k - 1];
+        let s = t.text(x.doc.text);
+        let in_list = sep(k - 1)
+            || is_cap_word(t, x.doc.text)
+            || matches!(s, "the" | "of" | "'s" | "’s" | "a" | "an");
+        if !in_list {
+            break;
+        }
+        k -= 1;
+        if is_cap_word(t, x.doc.text) {
+            start = k;
+        }
+    }
+    start
+}
+
+/// The class noun before a name (or the list it ends) introduced by "like", "including",
+/// "such as": the token index of "films" in "films such as X".
+fn class_noun_before(x: &Ctx, first: usize) -> Option<usize> {
+    let prev = first
+        .checked_sub(1)
+        .and_then(|p| x.tok(p))
+        .map(str::to_lowercase);
+    match prev.as_deref() {
+        Some("like" | "including") => first.checked_sub(2),
+        Some("as") if first >= 2 && x.lower_word(first - 2) == Some("such") => first.checked_sub(3),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -518,10 +518,18 @@ fn split_prefix(l: &str) -> Option<(&str, &str)> {
     is_word.then_some((head, rest))
 }
 
+mod shipped;
+pub use shipped::shipped;
+
+/// A data file as the engine compiles it in: the shipped copy `build.rs` writes into
+/// `OUT_DIR` (the file's rows, its comment lines blanked; see [`shipped`]).
 macro_rules! data {
     ($name:ident, $file:literal, $format:expr) => {
-        pub const $name: Source =
-            Source::new($file, include_str!(concat!("../data/", $file)), $format);
+        pub const $name: Source = Source::new(
+            $file,
+            include_str!(concat!(env!("OUT_DIR"), "/data/", $file)),
+            $format,
+        );
     };
 }
 

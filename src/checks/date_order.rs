@@ -625,16 +625,9 @@ impl View<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{analyze, Options};
 
     fn flags(text: &str) -> Vec<Flag> {
-        let opts = Options::with_published("2024-05-02", "cli").unwrap();
-        analyze(text, &opts)
-            .unwrap()
-            .flags
-            .into_iter()
-            .filter(|f| f.kind == "date-order")
-            .collect()
+        crate::checks::testing::analyzed_flags(text, "2024-05-02", "date-order")
     }
 
     #[test]

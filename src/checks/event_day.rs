@@ -187,16 +187,9 @@ impl Check for EventDay {
 #[cfg(test)]
 mod tests {
     use crate::model::Flag;
-    use crate::{analyze, Options};
 
     fn flags(text: &str) -> Vec<Flag> {
-        let opts = Options::with_published("2024-05-17", "cli").unwrap();
-        analyze(text, &opts)
-            .unwrap()
-            .flags
-            .into_iter()
-            .filter(|f| f.kind == "event-day")
-            .collect()
+        crate::checks::testing::analyzed_flags(text, "2024-05-17", "event-day")
     }
 
     #[test]

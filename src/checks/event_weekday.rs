@@ -133,16 +133,9 @@ impl Passages for Claim {
 #[cfg(test)]
 mod tests {
     use crate::model::Flag;
-    use crate::{analyze, Options};
 
     fn flags(text: &str) -> Vec<Flag> {
-        let opts = Options::with_published("2024-01-30", "cli").unwrap();
-        analyze(text, &opts)
-            .unwrap()
-            .flags
-            .into_iter()
-            .filter(|f| f.kind == "weekday-date")
-            .collect()
+        crate::checks::testing::analyzed_flags(text, "2024-01-30", "weekday-date")
     }
 
     #[test]

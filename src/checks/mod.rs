@@ -112,6 +112,18 @@ pub(crate) mod testing {
     //! Helpers for the checks' unit tests: a context over a text with hand-built people.
     use super::*;
 
+    /// The flags of kind `kind` that the whole analysis raises on `text` published on
+    /// `published` (`YYYY-MM-DD`): for checks that need every stage's findings.
+    pub fn analyzed_flags(text: &str, published: &str, kind: &str) -> Vec<Flag> {
+        let opts = crate::Options::with_published(published, "cli").unwrap();
+        crate::analyze(text, &opts)
+            .unwrap()
+            .flags
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .collect()
+    }
+
     /// Runs one check on `text` with the given people and publication date.
     pub fn run_on(
         check: &dyn Check,

@@ -204,16 +204,9 @@ impl Check for StageOrder {
 #[cfg(test)]
 mod tests {
     use crate::model::Flag;
-    use crate::{analyze, Options};
 
     fn flags(text: &str) -> Vec<Flag> {
-        let opts = Options::with_published("2024-05-02", "cli").unwrap();
-        analyze(text, &opts)
-            .unwrap()
-            .flags
-            .into_iter()
-            .filter(|f| f.kind == "date-order")
-            .collect()
+        crate::checks::testing::analyzed_flags(text, "2024-05-02", "date-order")
     }
 
     #[test]
